@@ -1,0 +1,48 @@
+// `pnpm spec:coverage`: every endpoint of the docs catalogue and every operation of A2E's own
+// description (../shared) must be an operation of our spec, same method and path template.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { isMain, SHARED_DIR, SPEC_ENTRY } from './paths.ts';
+import { bundle } from './redocly.ts';
+import { operations } from './types.ts';
+
+interface DocsEndpoint { title: string; method: string | null; path: string | null }
+interface OfficialOp { method: string; path: string; a2e_operationId: string }
+
+export function docsEndpoints(): (DocsEndpoint & { group: string })[] {
+  const dir = join(SHARED_DIR, 'a2e-docs');
+  return readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().flatMap((f) => {
+    const doc = parse(readFileSync(join(dir, f), 'utf8')) as { groups: { group: string; endpoints: DocsEndpoint[] }[] };
+    return doc.groups.flatMap((g) => g.endpoints.map((e) => ({ ...e, group: g.group })));
+  });
+}
+
+export function officialOperations(): OfficialOp[] {
+  return (JSON.parse(readFileSync(join(SHARED_DIR, 'a2e-official', 'operations.json'), 'utf8')) as { operations: OfficialOp[] }).operations;
+}
+
+const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
+
+export function coverage() {
+  const have = new Set([...operations(bundle(SPEC_ENTRY))].map((o) => key(o.method, o.path)));
+  const docs = docsEndpoints();
+  const docsOps = docs.filter((e) => e.method && e.path);
+  const official = officialOperations();
+  return {
+    docs: { total: docsOps.length, missing: docsOps.filter((e) => !have.has(key(e.method!, e.path!))), notOperations: docs.filter((e) => !e.path) },
+    official: { total: official.length, missing: official.filter((o) => !have.has(key(o.method, o.path))) },
+    specTotal: have.size,
+  };
+}
+
+if (isMain(import.meta.url)) {
+  const c = coverage();
+  console.log(`covered ${c.docs.total - c.docs.missing.length}/${c.docs.total} (docs catalogue endpoints)`);
+  for (const e of c.docs.missing) console.log(`  missing: ${key(e.method!, e.path!)}  (${e.group} / ${e.title})`);
+  for (const e of c.docs.notOperations) console.log(`  known gap, no path in any source: ${e.group} / ${e.title}`);
+  console.log(`official operations covered ${c.official.total - c.official.missing.length}/${c.official.total}`);
+  for (const o of c.official.missing) console.log(`  missing: ${key(o.method, o.path)}  (${o.a2e_operationId})`);
+  console.log(`spec operations in all: ${c.specTotal}`);
+  process.exit(c.docs.missing.length || c.official.missing.length ? 1 : 0);
+}

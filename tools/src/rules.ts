@@ -1,0 +1,102 @@
+// The spec's own conventions (spec/CONVENTIONS.md), which Redocly cannot express: the annotations the
+// client, React hooks and conformance suite are generated from must be present and consistent.
+import type { Problem } from './examples.ts';
+import { operations, type MediaType, type OpenAPIDoc, type Operation } from './types.ts';
+
+export const KINDS = ['read', 'write', 'paid'] as const;
+const FORBIDDEN_KEYWORDS = ['prefixItems', 'unevaluatedProperties', 'unevaluatedItems', '$dynamicRef', '$dynamicAnchor', 'dependentRequired', 'dependentSchemas'];
+const JOB_EXAMPLES = ['completed', 'processing', 'failed'] as const;
+const ERROR_STATUSES = ['400', '401', '429', '5XX'];
+
+export interface JobStatus {
+  family: string; idParam: string; statusField: string;
+  pending: string[]; success: string[]; failure: string[];
+  resultFields?: string[]; messageFields?: string[];
+}
+
+const json = (op: Operation, status: string): MediaType | undefined => op.responses?.[status]?.content?.['application/json'];
+const get = (o: unknown, dotted: string) => dotted.split('.').reduce<any>((v, k) => v?.[k], o);
+const deref = <T>(doc: OpenAPIDoc, node: T): T => {
+  const ref = (node as { $ref?: string }).$ref;
+  return ref ? (ref.slice(2).split('/').reduce<any>((o, k) => o?.[k], doc) as T) : node;
+};
+
+export function checkRules(doc: OpenAPIDoc): Problem[] {
+  const problems: Problem[] = [];
+  const tags = new Set(doc.tags?.map((t) => t.name));
+  const statusOps = new Map<string, string>();
+  const starts: { where: string; family: string }[] = [];
+  const examplesOf = (m?: MediaType) => Object.entries(m?.examples ?? {}).map(([name, ex]) => {
+    const ref = (ex as { $ref?: string }).$ref;
+    return { name, value: ref ? (doc.components?.examples?.[ref.split('/').pop()!] as { value?: unknown })?.value : ex.value };
+  });
+
+  if ('jsonSchemaDialect' in doc) problems.push({ where: '/', message: 'top-level jsonSchemaDialect turns off Prism request validation' });
+  if (JSON.stringify(doc).toLowerCase().includes('makefun')) problems.push({ where: '/', message: 'the makefun.ai rebrand must not appear in the spec' });
+  const scan = (node: unknown, ptr: string) => {
+    if (!node || typeof node !== 'object') return;
+    for (const [k, v] of Object.entries(node)) {
+      if (FORBIDDEN_KEYWORDS.includes(k)) problems.push({ where: `${ptr}/${k}`, message: `${k} does not mean the same under draft-07 (Prism) and 2020-12` });
+      scan(v, `${ptr}/${k}`);
+    }
+  };
+  scan(doc.components?.schemas, '/components/schemas');
+
+  for (const { path, method, op } of operations(doc)) {
+    const where = `${method.toUpperCase()} ${path}`;
+    const err = (message: string) => problems.push({ where, message });
+    if (!op.operationId || !/^[a-z][a-zA-Z0-9]*$/.test(op.operationId)) err(`operationId must be camelCase (got ${op.operationId})`);
+    if (op.tags?.length !== 1 || !tags.has(op.tags[0]!)) err(`needs exactly one declared tag (got ${op.tags?.join(', ')})`);
+    if (!KINDS.includes(op['x-a2e-kind'] as never)) err(`x-a2e-kind must be one of ${KINDS.join('|')}`);
+    scan(op, `/paths/${path}/${method}`);
+
+    const body = op.requestBody?.content;
+    if (body) for (const [type, media] of Object.entries(body)) {
+      if (!examplesOf(media).length) err(`request body ${type} needs named examples`);
+    }
+    const ok = json(op, '200');
+    if (!ok) { err('needs a 200 application/json response'); continue; }
+    const allOf = (ok.schema?.allOf ?? []) as { $ref?: string }[];
+    if (!allOf.some((s) => s.$ref === '#/components/schemas/Envelope')) err('200 schema must be allOf [Envelope, …]');
+    const examples = examplesOf(ok);
+    if (!examples.length) err('200 response needs named examples');
+    if (examples.at(-1)?.name !== 'nonZeroCode') err('200 examples must end with nonZeroCode');
+    for (const s of op.security?.length === 0 ? ERROR_STATUSES.filter((s) => s !== '401') : ERROR_STATUSES) {
+      if (!op.responses?.[s]) err(`missing the shared ${s} response`);
+    }
+
+    const start = op['x-a2e-job-start'] as { family?: string; idField?: string } | undefined;
+    if (start) {
+      if (!start.family || !start.idField) err('x-a2e-job-start needs family and idField');
+      else starts.push({ where, family: start.family });
+      if (op['x-a2e-kind'] !== 'paid') err('a job start is x-a2e-kind: paid');
+    }
+    const status = op['x-a2e-job-status'] as Partial<JobStatus> | undefined;
+    if (status) {
+      const { family, idParam, statusField, pending, success, failure } = status;
+      if (!family || !statusField || !pending || !success?.length || !failure?.length) { err('x-a2e-job-status needs family, statusField, pending, success, failure'); continue; }
+      if (statusOps.has(family)) err(`job family ${family} already has a status operation (${statusOps.get(family)})`);
+      statusOps.set(family, where);
+      const params = [...(doc.paths[path]?.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(doc, p).name);
+      const bodyProps = Object.keys((body?.['application/json']?.schema?.properties as object) ?? {});
+      if (idParam && !params.includes(idParam) && !bodyProps.includes(idParam)) err(`idParam ${idParam} is neither a parameter nor a body property`);
+      const groups: Record<(typeof JOB_EXAMPLES)[number], string[]> = { completed: success, processing: pending, failed: failure };
+      for (const name of JOB_EXAMPLES) {
+        const ex = examples.find((e) => e.name === name);
+        if (!ex) { err(`job status operation needs a 200 example named ${name}`); continue; }
+        const data = get(ex.value, 'data');
+        const value = get(Array.isArray(data) ? data[0] : data, statusField);
+        if (!groups[name].includes(value)) err(`example ${name}: ${statusField}=${JSON.stringify(value)} is not one of ${groups[name].join('|')}`);
+      }
+    }
+    const paging = op['x-a2e-paging'] as { page?: string; size?: string; items?: string } | undefined;
+    if (paging) {
+      const names = (op.parameters ?? []).map((p) => deref(doc, p).name);
+      const bodyProps = Object.keys((body?.['application/json']?.schema?.properties as object) ?? {});
+      for (const p of [paging.page, paging.size]) if (!p || (!names.includes(p) && !bodyProps.includes(p))) err(`x-a2e-paging names ${p}, which is not a parameter or body property`);
+      if (!paging.items) err('x-a2e-paging needs items');
+    }
+  }
+  for (const s of starts) if (!statusOps.has(s.family)) problems.push({ where: s.where, message: `job family ${s.family} has no operation with x-a2e-job-status` });
+  return problems;
+}

@@ -1,0 +1,38 @@
+// The slice of OpenAPI 3.1 the tools read; everything else passes through untyped.
+export type Json = unknown;
+export interface Schema { [k: string]: Json }
+export interface MediaType { schema?: Schema; example?: Json; examples?: Record<string, { $ref?: string; value?: Json; [k: string]: Json }> }
+export interface Parameter { name: string; in: string; required?: boolean; schema?: Schema; example?: Json; $ref?: string }
+export interface Operation {
+  operationId?: string;
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  parameters?: Parameter[];
+  requestBody?: { required?: boolean; content?: Record<string, MediaType>; $ref?: string };
+  responses?: Record<string, { $ref?: string; content?: Record<string, MediaType> }>;
+  security?: Record<string, string[]>[];
+  deprecated?: boolean;
+  [ext: `x-${string}`]: Json;
+}
+export type PathItem = Partial<Record<HttpMethod, Operation>> & { parameters?: Parameter[]; $ref?: string };
+export const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
+export type HttpMethod = (typeof METHODS)[number];
+export interface OpenAPIDoc {
+  openapi: string;
+  paths: Record<string, PathItem>;
+  components?: Record<string, Record<string, Json>>;
+  tags?: { name: string; [k: string]: Json }[];
+  servers?: { url: string; [k: string]: Json }[];
+  [k: string]: Json;
+}
+
+/** Every (path, method, operation) of a document, in document order. */
+export function* operations(doc: OpenAPIDoc): Generator<{ path: string; method: HttpMethod; op: Operation }> {
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    for (const method of METHODS) {
+      const op = item[method];
+      if (op) yield { path, method, op };
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { checkRules } from '../src/rules.ts';
+import { doc, jobStatusOp } from './doc.ts';
+
+const messages = (d: ReturnType<typeof doc>) => checkRules(d).map((p) => p.message);
+
+describe('checkRules', () => {
+  it('passes an operation that follows the conventions', () => {
+    expect(checkRules(doc({ '/t/{_id}': { get: jobStatusOp() } }))).toEqual([]);
+  });
+
+  it('requires x-a2e-kind, one declared tag and a camelCase operationId', () => {
+    const op = jobStatusOp({ operationId: 'Get-Thing', tags: ['nope'] });
+    delete op['x-a2e-kind'];
+    expect(messages(doc({ '/t/{_id}': { get: op } }))).toEqual([
+      'operationId must be camelCase (got Get-Thing)',
+      'needs exactly one declared tag (got nope)',
+      'x-a2e-kind must be one of read|write|paid',
+    ]);
+  });
+
+  it('checks that each job-state example carries a status of that state', () => {
+    const op = jobStatusOp({}, { completed: 'processing', processing: 'processing', failed: 'failed' });
+    expect(messages(doc({ '/t/{_id}': { get: op } }))).toEqual(['example completed: current_status="processing" is not one of completed']);
+  });
+
+  it('ties every job start to a family with a status operation, and makes it paid', () => {
+    const start = { ...jobStatusOp(), operationId: 'startThing', 'x-a2e-kind': 'write', 'x-a2e-job-start': { family: 'other', idField: '_id' } };
+    delete start['x-a2e-job-status'];
+    expect(messages(doc({ '/t/{_id}': { get: jobStatusOp() }, '/t/start': { post: start } }))).toEqual([
+      'a job start is x-a2e-kind: paid',
+      'job family other has no operation with x-a2e-job-status',
+    ]);
+  });
+
+  it('refuses keywords Prism reads differently, a jsonSchemaDialect, and the makefun rebrand', () => {
+    const d = doc({ '/t/{_id}': { get: jobStatusOp({ description: 'see makefun.ai' }) } });
+    d.jsonSchemaDialect = 'https://spec.openapis.org/oas/3.1/dialect/base';
+    (d.components!.schemas as any).Tuple = { type: 'array', prefixItems: [{ type: 'string' }] };
+    expect(messages(d)).toEqual([
+      'top-level jsonSchemaDialect turns off Prism request validation',
+      'the makefun.ai rebrand must not appear in the spec',
+      'prefixItems does not mean the same under draft-07 (Prism) and 2020-12',
+    ]);
+  });
+
+  it('wants the error envelope example last and the shared error responses', () => {
+    const op = jobStatusOp();
+    const media = op.responses!['200']!.content!['application/json']!;
+    media.examples = { nonZeroCode: media.examples!.nonZeroCode!, ...media.examples };
+    delete op.responses!['429'];
+    expect(messages(doc({ '/t/{_id}': { get: op } }))).toEqual(['200 examples must end with nonZeroCode', 'missing the shared 429 response']);
+  });
+});
