@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { isMain, SHARED_DIR, SPEC_ENTRY } from './paths.ts';
 import { bundle } from './redocly.ts';
+import { precisionGaps, type OfficialOp } from './precision.ts';
 import { operations } from './types.ts';
 
 interface DocsEndpoint { title: string; method: string | null; path: string | null }
-interface OfficialOp { method: string; path: string; a2e_operationId: string }
 
 export function docsEndpoints(): (DocsEndpoint & { group: string })[] {
   const dir = join(SHARED_DIR, 'a2e-docs');
@@ -25,13 +25,15 @@ export function officialOperations(): OfficialOp[] {
 const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 
 export function coverage() {
-  const have = new Set([...operations(bundle(SPEC_ENTRY))].map((o) => key(o.method, o.path)));
+  const doc = bundle(SPEC_ENTRY);
+  const have = new Set([...operations(doc)].map((o) => key(o.method, o.path)));
   const docs = docsEndpoints();
   const docsOps = docs.filter((e) => e.method && e.path);
   const official = officialOperations();
   return {
     docs: { total: docsOps.length, missing: docsOps.filter((e) => !have.has(key(e.method!, e.path!))), notOperations: docs.filter((e) => !e.path) },
     official: { total: official.length, missing: official.filter((o) => !have.has(key(o.method, o.path))) },
+    precision: precisionGaps(doc, official),
     specTotal: have.size,
   };
 }
@@ -43,6 +45,9 @@ if (isMain(import.meta.url)) {
   for (const e of c.docs.notOperations) console.log(`  known gap, no path in any source: ${e.group} / ${e.title}`);
   console.log(`official operations covered ${c.official.total - c.official.missing.length}/${c.official.total}`);
   for (const o of c.official.missing) console.log(`  missing: ${key(o.method, o.path)}  (${o.a2e_operationId})`);
+  const p = c.precision;
+  console.log(`official request facts kept ${p.checked - p.gaps.length}/${p.checked} (parameters, body properties, required fields)`);
+  for (const g of p.gaps) console.log(`  gap: ${g}`);
   console.log(`spec operations in all: ${c.specTotal}`);
-  process.exit(c.docs.missing.length || c.official.missing.length ? 1 : 0);
+  process.exit(c.docs.missing.length || c.official.missing.length || p.gaps.length ? 1 : 0);
 }

@@ -2,7 +2,7 @@
 // The bundled document is registered whole, so `$ref`s inside schemas resolve as they do for Prism.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { OpenAPIDoc } from './types.ts';
+import { deref, type OpenAPIDoc } from './types.ts';
 
 export interface Problem { where: string; message: string }
 
@@ -16,14 +16,6 @@ export function createValidator(doc: OpenAPIDoc) {
     const validate = ajv.compile({ $ref: `spec#${pointer}` });
     return validate(value) ? null : ajv.errorsText(validate.errors, { dataVar: 'example' });
   };
-}
-
-function resolve(doc: OpenAPIDoc, node: unknown): unknown {
-  let cur = node as { $ref?: string };
-  while (cur && typeof cur === 'object' && typeof cur.$ref === 'string' && cur.$ref.startsWith('#/')) {
-    cur = cur.$ref.slice(2).split('/').reduce<any>((o, k) => o?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
-  }
-  return cur;
 }
 
 /** Examples of media types, parameters and schemas, each checked against its schema. */
@@ -47,7 +39,7 @@ export function checkExamples(doc: OpenAPIDoc): { checked: number; problems: Pro
       if ('example' in o) check(schemaPtr, `${ptr}/example`, o.example);
       if (o.examples && typeof o.examples === 'object' && !Array.isArray(o.examples)) {
         for (const [name, ex] of Object.entries(o.examples)) {
-          const ref = resolve(doc, ex) as { value?: unknown; externalValue?: string } | undefined;
+          const ref = deref(doc, ex) as { value?: unknown; externalValue?: string } | undefined;
           if (ref && 'value' in ref) check(schemaPtr, `${ptr}/examples/${esc(name)}`, ref.value);
         }
       }

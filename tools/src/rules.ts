@@ -1,7 +1,7 @@
 // The spec's own conventions (spec/CONVENTIONS.md), which Redocly cannot express: the annotations the
 // client, React hooks and conformance suite are generated from must be present and consistent.
 import type { Problem } from './examples.ts';
-import { operations, type MediaType, type OpenAPIDoc, type Operation } from './types.ts';
+import { deref, operations, type MediaType, type OpenAPIDoc, type Operation } from './types.ts';
 
 export const KINDS = ['read', 'write', 'paid'] as const;
 const FORBIDDEN_KEYWORDS = ['prefixItems', 'unevaluatedProperties', 'unevaluatedItems', '$dynamicRef', '$dynamicAnchor', 'dependentRequired', 'dependentSchemas'];
@@ -16,10 +16,6 @@ export interface JobStatus {
 
 const json = (op: Operation, status: string): MediaType | undefined => op.responses?.[status]?.content?.['application/json'];
 const get = (o: unknown, dotted: string) => dotted.split('.').reduce<any>((v, k) => v?.[k], o);
-const deref = <T>(doc: OpenAPIDoc, node: T): T => {
-  const ref = (node as { $ref?: string }).$ref;
-  return ref ? (ref.slice(2).split('/').reduce<any>((o, k) => o?.[k], doc) as T) : node;
-};
 
 export function checkRules(doc: OpenAPIDoc): Problem[] {
   const problems: Problem[] = [];

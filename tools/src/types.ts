@@ -36,3 +36,12 @@ export function* operations(doc: OpenAPIDoc): Generator<{ path: string; method: 
     }
   }
 }
+
+/** Follows local `$ref`s (`#/components/...`) against the document `doc`. */
+export function deref<T>(doc: unknown, node: T): T {
+  let cur: any = node;
+  while (cur && typeof cur.$ref === 'string' && cur.$ref.startsWith('#/')) {
+    cur = (cur.$ref as string).slice(2).split('/').reduce<any>((o, k) => o?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
+  }
+  return cur as T;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkRules } from '../src/rules.ts';
+import type { Operation } from '../src/types.ts';
 import { doc, jobStatusOp } from './doc.ts';
 
 const messages = (d: ReturnType<typeof doc>) => checkRules(d).map((p) => p.message);
@@ -25,7 +26,7 @@ describe('checkRules', () => {
   });
 
   it('ties every job start to a family with a status operation, and makes it paid', () => {
-    const start = { ...jobStatusOp(), operationId: 'startThing', 'x-a2e-kind': 'write', 'x-a2e-job-start': { family: 'other', idField: '_id' } };
+    const start: Operation = { ...jobStatusOp(), operationId: 'startThing', 'x-a2e-kind': 'write', 'x-a2e-job-start': { family: 'other', idField: '_id' } };
     delete start['x-a2e-job-status'];
     expect(messages(doc({ '/t/{_id}': { get: jobStatusOp() }, '/t/start': { post: start } }))).toEqual([
       'a job start is x-a2e-kind: paid',
