@@ -1599,6 +1599,7 @@ export const jobFamilies = {
     ],
     "messageFields": [],
     "statusOperation": "getVoice",
+    "idIn": "path",
     "startOperations": [
       "startVoiceTraining"
     ]
@@ -1627,6 +1628,7 @@ export const jobFamilies = {
       "msg"
     ],
     "statusOperation": "getAvatarVideo",
+    "idIn": "body",
     "startOperations": [
       "startAvatarVideo"
     ]
@@ -1654,6 +1656,7 @@ export const jobFamilies = {
       "faild_message"
     ],
     "statusOperation": "getVideoTwin",
+    "idIn": "path",
     "startOperations": [
       "startVideoTwinTraining",
       "continueVideoTwinTraining"
@@ -1681,6 +1684,7 @@ export const jobFamilies = {
       "failed_message"
     ],
     "statusOperation": "getFaceSwapTask",
+    "idIn": "path",
     "startOperations": [
       "startFaceSwapTask"
     ]
@@ -1709,6 +1713,7 @@ export const jobFamilies = {
       "failed_message"
     ],
     "statusOperation": "getDubbing",
+    "idIn": "path",
     "startOperations": [
       "startDubbing"
     ]
@@ -1738,6 +1743,7 @@ export const jobFamilies = {
       "faild_message"
     ],
     "statusOperation": "getImageToVideo",
+    "idIn": "path",
     "startOperations": [
       "startImageToVideo"
     ]
@@ -1766,6 +1772,7 @@ export const jobFamilies = {
       "faild_message"
     ],
     "statusOperation": "getCaptionRemoval",
+    "idIn": "path",
     "startOperations": [
       "startCaptionRemoval"
     ]
@@ -1794,6 +1801,7 @@ export const jobFamilies = {
       "faild_message"
     ],
     "statusOperation": "getUpscale",
+    "idIn": "path",
     "startOperations": [
       "startUpscale"
     ]
@@ -1822,6 +1830,7 @@ export const jobFamilies = {
       "faild_message"
     ],
     "statusOperation": "getTextToImage",
+    "idIn": "path",
     "startOperations": [
       "startTextToImage"
     ]
@@ -1850,6 +1859,7 @@ export const jobFamilies = {
       "faild_message"
     ],
     "statusOperation": "getNanoBanana",
+    "idIn": "path",
     "startOperations": [
       "startNanoBanana"
     ]
@@ -1878,6 +1888,7 @@ export const jobFamilies = {
       "faild_message"
     ],
     "statusOperation": "getGptImage",
+    "idIn": "path",
     "startOperations": [
       "startGptImage"
     ]
@@ -1906,6 +1917,7 @@ export const jobFamilies = {
       "faild_message"
     ],
     "statusOperation": "getWan26Image",
+    "idIn": "path",
     "startOperations": [
       "startWan26Image"
     ]
@@ -1934,6 +1946,7 @@ export const jobFamilies = {
       "faild_message"
     ],
     "statusOperation": "getWan27Image",
+    "idIn": "path",
     "startOperations": [
       "startWan27Image"
     ]
@@ -1962,6 +1975,7 @@ export const jobFamilies = {
       "faild_message"
     ],
     "statusOperation": "getQwenImage",
+    "idIn": "path",
     "startOperations": [
       "startQwenImage"
     ]
@@ -1990,6 +2004,7 @@ export const jobFamilies = {
       "faild_message"
     ],
     "statusOperation": "getFlux2Image",
+    "idIn": "path",
     "startOperations": [
       "startFlux2Image"
     ]
@@ -2018,6 +2033,7 @@ export const jobFamilies = {
       "faild_message"
     ],
     "statusOperation": "getKlingImage",
+    "idIn": "path",
     "startOperations": [
       "startKlingImage"
     ]
@@ -2046,6 +2062,7 @@ export const jobFamilies = {
       "faild_message"
     ],
     "statusOperation": "getImageEdit",
+    "idIn": "path",
     "startOperations": [
       "startImageEdit"
     ]
@@ -2074,6 +2091,7 @@ export const jobFamilies = {
       "faild_message"
     ],
     "statusOperation": "getTalkingPhoto",
+    "idIn": "path",
     "startOperations": [
       "startTalkingPhoto"
     ]
@@ -2102,6 +2120,7 @@ export const jobFamilies = {
       "faild_message"
     ],
     "statusOperation": "getTalkingVideo",
+    "idIn": "path",
     "startOperations": [
       "startTalkingVideo"
     ]
@@ -2130,6 +2149,7 @@ export const jobFamilies = {
       "faild_message"
     ],
     "statusOperation": "getThinkSound",
+    "idIn": "path",
     "startOperations": [
       "startThinkSound"
     ]
@@ -2158,6 +2178,7 @@ export const jobFamilies = {
       "faild_message"
     ],
     "statusOperation": "getHeadSwap",
+    "idIn": "path",
     "startOperations": [
       "startHeadSwap"
     ]
