@@ -15,8 +15,9 @@ export interface OperationEntry {
   method: string; path: string; tag: string; kind: string; auth: boolean; summary: string;
   jobStart?: { family: string; idField: string }; jobStatus?: string; paging?: Record<string, string>;
 }
-/** A job family as the client's waiters need it; `idIn` says where the status operation takes the id. */
-export interface JobFamily extends JobStatus { statusOperation: string; idIn: 'path' | 'query' | 'body'; startOperations: string[] }
+/** A job family as the client's waiters need it; `idIn` says where the status operation takes the id
+ * (`list`: the status call lists jobs and the waiter picks the row whose `matchField` is the id). */
+export interface JobFamily extends JobStatus { statusOperation: string; idIn: 'path' | 'query' | 'body' | 'list'; startOperations: string[] }
 
 export function operationTable(doc: OpenAPIDoc) {
   const table: Record<string, OperationEntry> = {};
@@ -34,7 +35,7 @@ export function operationTable(doc: OpenAPIDoc) {
     };
     if (status) {
       const param = [...(doc.paths[path]?.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(doc, p)).find((p) => p.name === status.idParam);
-      const idIn = param ? (param.in as 'path' | 'query') : 'body';
+      const idIn = status.matchField ? 'list' : param ? (param.in as 'path' | 'query') : 'body';
       families[status.family] = { ...status, statusOperation: id, idIn, startOperations: [] };
     }
   }

@@ -9,7 +9,11 @@ const JOB_EXAMPLES = ['completed', 'processing', 'failed'] as const;
 const ERROR_STATUSES = ['400', '401', '429', '5XX'];
 
 export interface JobStatus {
-  family: string; idParam: string; statusField: string;
+  family: string; statusField: string;
+  /** Where the status call takes the job id (a parameter or body property)… */
+  idParam?: string;
+  /** …or, for a family whose only status call is a list, the row field that equals the job id. */
+  matchField?: string;
   pending: string[]; success: string[]; failure: string[];
   resultFields?: string[]; messageFields?: string[];
 }
@@ -69,8 +73,9 @@ export function checkRules(doc: OpenAPIDoc): Problem[] {
     }
     const status = op['x-a2e-job-status'] as Partial<JobStatus> | undefined;
     if (status) {
-      const { family, idParam, statusField, pending, success, failure } = status;
+      const { family, idParam, matchField, statusField, pending, success, failure } = status;
       if (!family || !statusField || !pending || !success?.length || !failure?.length) { err('x-a2e-job-status needs family, statusField, pending, success, failure'); continue; }
+      if (!idParam === !matchField) err('x-a2e-job-status needs exactly one of idParam and matchField');
       if (statusOps.has(family)) err(`job family ${family} already has a status operation (${statusOps.get(family)})`);
       statusOps.set(family, where);
       const params = [...(doc.paths[path]?.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(doc, p).name);

@@ -1372,6 +1372,231 @@ export const operations = {
     "auth": true,
     "summary": "Delete a image edit task"
   },
+  "startWanVideo": {
+    "method": "POST",
+    "path": "/api/v1/userWan25/start",
+    "tag": "wanImageToVideo",
+    "kind": "paid",
+    "auth": true,
+    "summary": "Start a Wan video (Wan 2.5, 2.6 or 2.7)",
+    "jobStart": {
+      "family": "wanVideo",
+      "idField": "_id"
+    }
+  },
+  "getWanVideo": {
+    "method": "GET",
+    "path": "/api/v1/userWan25/{_id}",
+    "tag": "wanImageToVideo",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get one Wan video task",
+    "jobStatus": "wanVideo"
+  },
+  "deleteWanVideo": {
+    "method": "DELETE",
+    "path": "/api/v1/userWan25/{_id}",
+    "tag": "wanImageToVideo",
+    "kind": "write",
+    "auth": true,
+    "summary": "Delete a Wan video task"
+  },
+  "listWanVideos": {
+    "method": "GET",
+    "path": "/api/v1/userWan25/allRecords",
+    "tag": "wanImageToVideo",
+    "kind": "read",
+    "auth": true,
+    "summary": "List Wan video tasks",
+    "paging": {
+      "page": "pageNum",
+      "size": "pageSize",
+      "items": "data.rows",
+      "total": "data.count"
+    }
+  },
+  "getWanVideoBatch": {
+    "method": "POST",
+    "path": "/api/v1/userWan25/batchDetail",
+    "tag": "wanImageToVideo",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get several Wan video tasks"
+  },
+  "startWanSpicyVideo": {
+    "method": "POST",
+    "path": "/api/v1/userWanSpicy/start",
+    "tag": "wanImageToVideo",
+    "kind": "paid",
+    "auth": true,
+    "summary": "Start a Wan Spicy image-to-video task",
+    "jobStart": {
+      "family": "wanSpicyVideo",
+      "idField": "_id"
+    }
+  },
+  "getWanSpicyVideo": {
+    "method": "GET",
+    "path": "/api/v1/userWanSpicy/{_id}",
+    "tag": "wanImageToVideo",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get one Wan Spicy task",
+    "jobStatus": "wanSpicyVideo"
+  },
+  "deleteWanSpicyVideo": {
+    "method": "DELETE",
+    "path": "/api/v1/userWanSpicy/{_id}",
+    "tag": "wanImageToVideo",
+    "kind": "write",
+    "auth": true,
+    "summary": "Delete a Wan Spicy task"
+  },
+  "listWanSpicyVideos": {
+    "method": "GET",
+    "path": "/api/v1/userWanSpicy/allRecords",
+    "tag": "wanImageToVideo",
+    "kind": "read",
+    "auth": true,
+    "summary": "List Wan Spicy tasks",
+    "paging": {
+      "page": "pageNum",
+      "size": "pageSize",
+      "items": "data.rows",
+      "total": "data.count"
+    }
+  },
+  "getWanSpicyVideoBatch": {
+    "method": "POST",
+    "path": "/api/v1/userWanSpicy/batchDetail",
+    "tag": "wanImageToVideo",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get several Wan Spicy tasks"
+  },
+  "startWan30Video": {
+    "method": "POST",
+    "path": "/api/v1/userWan30/start",
+    "tag": "wanImageToVideo",
+    "kind": "paid",
+    "auth": true,
+    "summary": "Start a Wan 3.0 video",
+    "jobStart": {
+      "family": "wan30Video",
+      "idField": "_id"
+    }
+  },
+  "getWan30Video": {
+    "method": "GET",
+    "path": "/api/v1/userWan30/{_id}",
+    "tag": "wanImageToVideo",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get one Wan 3.0 task",
+    "jobStatus": "wan30Video"
+  },
+  "startWan26R2vVideo": {
+    "method": "POST",
+    "path": "/api/v1/userWan26R2V/start",
+    "tag": "wan26R2vFlash",
+    "kind": "paid",
+    "auth": true,
+    "summary": "Start a Wan 2.6 reference-to-video task",
+    "jobStart": {
+      "family": "wan26R2vVideo",
+      "idField": "_id"
+    }
+  },
+  "getWan26R2vVideo": {
+    "method": "GET",
+    "path": "/api/v1/userWan26R2V/{_id}",
+    "tag": "wan26R2vFlash",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get one Wan 2.6 reference-to-video task",
+    "jobStatus": "wan26R2vVideo"
+  },
+  "deleteWan26R2vVideo": {
+    "method": "DELETE",
+    "path": "/api/v1/userWan26R2V/{_id}",
+    "tag": "wan26R2vFlash",
+    "kind": "write",
+    "auth": true,
+    "summary": "Delete a Wan 2.6 reference-to-video task"
+  },
+  "listWan26R2vVideos": {
+    "method": "GET",
+    "path": "/api/v1/userWan26R2V/allRecords",
+    "tag": "wan26R2vFlash",
+    "kind": "read",
+    "auth": true,
+    "summary": "List Wan 2.6 reference-to-video tasks",
+    "paging": {
+      "page": "pageNum",
+      "size": "pageSize",
+      "items": "data.rows",
+      "total": "data.count"
+    }
+  },
+  "getWan26R2vVideoBatch": {
+    "method": "POST",
+    "path": "/api/v1/userWan26R2V/batchDetail",
+    "tag": "wan26R2vFlash",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get several Wan 2.6 reference-to-video tasks"
+  },
+  "startHappyHorseVideo": {
+    "method": "POST",
+    "path": "/api/v1/userHappyhorseVideo/start",
+    "tag": "happyHorseVideo",
+    "kind": "paid",
+    "auth": true,
+    "summary": "Start a HappyHorse video task",
+    "jobStart": {
+      "family": "happyHorseVideo",
+      "idField": "_id"
+    }
+  },
+  "getHappyHorseVideo": {
+    "method": "GET",
+    "path": "/api/v1/userHappyhorseVideo/{_id}",
+    "tag": "happyHorseVideo",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get one HappyHorse task",
+    "jobStatus": "happyHorseVideo"
+  },
+  "deleteHappyHorseVideo": {
+    "method": "DELETE",
+    "path": "/api/v1/userHappyhorseVideo/{_id}",
+    "tag": "happyHorseVideo",
+    "kind": "write",
+    "auth": true,
+    "summary": "Delete a HappyHorse task"
+  },
+  "listHappyHorseVideos": {
+    "method": "GET",
+    "path": "/api/v1/userHappyhorseVideo/allRecords",
+    "tag": "happyHorseVideo",
+    "kind": "read",
+    "auth": true,
+    "summary": "List HappyHorse tasks",
+    "paging": {
+      "page": "pageNum",
+      "size": "pageSize",
+      "items": "data.rows",
+      "total": "data.count"
+    }
+  },
+  "getHappyHorseVideoBatch": {
+    "method": "POST",
+    "path": "/api/v1/userHappyhorseVideo/batchDetail",
+    "tag": "happyHorseVideo",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get several HappyHorse tasks"
+  },
   "startTalkingPhoto": {
     "method": "POST",
     "path": "/api/v1/talkingPhoto/start",
@@ -1474,6 +1699,57 @@ export const operations = {
     "auth": true,
     "summary": "Get several talking video jobs at once"
   },
+  "startVirtualTryOn": {
+    "method": "POST",
+    "path": "/api/v1/virtualTryOn/start",
+    "tag": "virtualTryOn",
+    "kind": "paid",
+    "auth": true,
+    "summary": "Start a virtual try-on",
+    "jobStart": {
+      "family": "virtualTryOn",
+      "idField": "_id"
+    }
+  },
+  "getVirtualTryOn": {
+    "method": "GET",
+    "path": "/api/v1/virtualTryOn/{_id}",
+    "tag": "virtualTryOn",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get one virtual try-on task",
+    "jobStatus": "virtualTryOn"
+  },
+  "deleteVirtualTryOn": {
+    "method": "DELETE",
+    "path": "/api/v1/virtualTryOn/{_id}",
+    "tag": "virtualTryOn",
+    "kind": "write",
+    "auth": true,
+    "summary": "Delete a virtual try-on task"
+  },
+  "listVirtualTryOns": {
+    "method": "GET",
+    "path": "/api/v1/virtualTryOn/allRecords",
+    "tag": "virtualTryOn",
+    "kind": "read",
+    "auth": true,
+    "summary": "List your virtual try-on tasks",
+    "paging": {
+      "page": "pageNum",
+      "size": "pageSize",
+      "items": "data.rows",
+      "total": "data.count"
+    }
+  },
+  "getVirtualTryOnBatch": {
+    "method": "POST",
+    "path": "/api/v1/virtualTryOn/batchDetail",
+    "tag": "virtualTryOn",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get several virtual try-on tasks at once"
+  },
   "startThinkSound": {
     "method": "POST",
     "path": "/api/v1/thinkSound/start",
@@ -1525,6 +1801,159 @@ export const operations = {
     "auth": true,
     "summary": "Get several ThinkSound tasks"
   },
+  "startMotionTransfer": {
+    "method": "POST",
+    "path": "/api/v1/motionTransfer/start",
+    "tag": "motionTransfer",
+    "kind": "paid",
+    "auth": true,
+    "summary": "Start a motion transfer",
+    "jobStart": {
+      "family": "motionTransfer",
+      "idField": "_id"
+    }
+  },
+  "getMotionTransfer": {
+    "method": "GET",
+    "path": "/api/v1/motionTransfer/{_id}",
+    "tag": "motionTransfer",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get one motion transfer task",
+    "jobStatus": "motionTransfer"
+  },
+  "deleteMotionTransfer": {
+    "method": "DELETE",
+    "path": "/api/v1/motionTransfer/{_id}",
+    "tag": "motionTransfer",
+    "kind": "write",
+    "auth": true,
+    "summary": "Delete a motion transfer task"
+  },
+  "listMotionTransfers": {
+    "method": "GET",
+    "path": "/api/v1/motionTransfer/allRecords",
+    "tag": "motionTransfer",
+    "kind": "read",
+    "auth": true,
+    "summary": "List your motion transfer tasks",
+    "paging": {
+      "page": "pageNum",
+      "size": "pageSize",
+      "items": "data.rows",
+      "total": "data.count"
+    }
+  },
+  "getMotionTransferBatch": {
+    "method": "POST",
+    "path": "/api/v1/motionTransfer/batchDetail",
+    "tag": "motionTransfer",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get several motion transfer tasks at once"
+  },
+  "startActorSwap": {
+    "method": "POST",
+    "path": "/api/v1/actorSwap/start",
+    "tag": "actorSwap",
+    "kind": "paid",
+    "auth": true,
+    "summary": "Start an actor swap",
+    "jobStart": {
+      "family": "actorSwap",
+      "idField": "_id"
+    }
+  },
+  "getActorSwap": {
+    "method": "GET",
+    "path": "/api/v1/actorSwap/{_id}",
+    "tag": "actorSwap",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get one actor swap task",
+    "jobStatus": "actorSwap"
+  },
+  "deleteActorSwap": {
+    "method": "DELETE",
+    "path": "/api/v1/actorSwap/{_id}",
+    "tag": "actorSwap",
+    "kind": "write",
+    "auth": true,
+    "summary": "Delete a actor swap task"
+  },
+  "listActorSwaps": {
+    "method": "GET",
+    "path": "/api/v1/actorSwap/allRecords",
+    "tag": "actorSwap",
+    "kind": "read",
+    "auth": true,
+    "summary": "List your actor swap tasks",
+    "paging": {
+      "page": "pageNum",
+      "size": "pageSize",
+      "items": "data.rows",
+      "total": "data.count"
+    }
+  },
+  "getActorSwapBatch": {
+    "method": "POST",
+    "path": "/api/v1/actorSwap/batchDetail",
+    "tag": "actorSwap",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get several actor swap tasks at once"
+  },
+  "startProductAvatar": {
+    "method": "POST",
+    "path": "/api/v1/productAvatar/start",
+    "tag": "productAvatar",
+    "kind": "paid",
+    "auth": true,
+    "summary": "Start a product avatar",
+    "jobStart": {
+      "family": "productAvatar",
+      "idField": "_id"
+    }
+  },
+  "getProductAvatar": {
+    "method": "GET",
+    "path": "/api/v1/productAvatar/{_id}",
+    "tag": "productAvatar",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get one product avatar task",
+    "jobStatus": "productAvatar"
+  },
+  "deleteProductAvatar": {
+    "method": "DELETE",
+    "path": "/api/v1/productAvatar/{_id}",
+    "tag": "productAvatar",
+    "kind": "write",
+    "auth": true,
+    "summary": "Delete a product avatar task"
+  },
+  "listProductAvatars": {
+    "method": "GET",
+    "path": "/api/v1/productAvatar/allRecords",
+    "tag": "productAvatar",
+    "kind": "read",
+    "auth": true,
+    "summary": "List your product avatar tasks",
+    "paging": {
+      "page": "pageNum",
+      "size": "pageSize",
+      "items": "data.rows",
+      "total": "data.count"
+    }
+  },
+  "getProductAvatarBatch": {
+    "method": "POST",
+    "path": "/api/v1/productAvatar/batchDetail",
+    "tag": "productAvatar",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get several product avatar tasks at once"
+  },
   "startHeadSwap": {
     "method": "POST",
     "path": "/api/v1/headSwap/start",
@@ -1575,6 +2004,464 @@ export const operations = {
     "kind": "write",
     "auth": true,
     "summary": "Delete a head-swap task"
+  },
+  "startVeoVideo": {
+    "method": "POST",
+    "path": "/api/v1/veoVideo/start",
+    "tag": "veoVideo",
+    "kind": "paid",
+    "auth": true,
+    "summary": "Start a Veo 3.1 video",
+    "jobStart": {
+      "family": "veoVideo",
+      "idField": "_id"
+    }
+  },
+  "getVeoVideo": {
+    "method": "GET",
+    "path": "/api/v1/veoVideo/{_id}",
+    "tag": "veoVideo",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get one Veo video task",
+    "jobStatus": "veoVideo"
+  },
+  "deleteVeoVideo": {
+    "method": "DELETE",
+    "path": "/api/v1/veoVideo/{_id}",
+    "tag": "veoVideo",
+    "kind": "write",
+    "auth": true,
+    "summary": "Delete a Veo video task"
+  },
+  "listVeoVideos": {
+    "method": "GET",
+    "path": "/api/v1/veoVideo/allRecords",
+    "tag": "veoVideo",
+    "kind": "read",
+    "auth": true,
+    "summary": "List Veo video tasks",
+    "paging": {
+      "page": "pageNum",
+      "size": "pageSize",
+      "items": "data.rows",
+      "total": "data.count"
+    }
+  },
+  "getVeoVideoBatch": {
+    "method": "POST",
+    "path": "/api/v1/veoVideo/batchDetail",
+    "tag": "veoVideo",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get several Veo video tasks"
+  },
+  "getVeoVideo1080p": {
+    "method": "GET",
+    "path": "/api/v1/veoVideo/{_id}/1080p",
+    "tag": "veoVideo",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get the 1080p version of a Veo video"
+  },
+  "startKlingVideo": {
+    "method": "POST",
+    "path": "/api/v1/klingVideo/start",
+    "tag": "klingVideo",
+    "kind": "paid",
+    "auth": true,
+    "summary": "Start a Kling video",
+    "jobStart": {
+      "family": "klingVideo",
+      "idField": "_id"
+    }
+  },
+  "getKlingVideo": {
+    "method": "GET",
+    "path": "/api/v1/klingVideo/{_id}",
+    "tag": "klingVideo",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get one Kling video task",
+    "jobStatus": "klingVideo"
+  },
+  "renameKlingVideo": {
+    "method": "PUT",
+    "path": "/api/v1/klingVideo/{_id}",
+    "tag": "klingVideo",
+    "kind": "write",
+    "auth": true,
+    "summary": "Rename a Kling video task"
+  },
+  "deleteKlingVideo": {
+    "method": "DELETE",
+    "path": "/api/v1/klingVideo/{_id}",
+    "tag": "klingVideo",
+    "kind": "write",
+    "auth": true,
+    "summary": "Delete a Kling video task"
+  },
+  "listKlingVideos": {
+    "method": "GET",
+    "path": "/api/v1/klingVideo/allRecords",
+    "tag": "klingVideo",
+    "kind": "read",
+    "auth": true,
+    "summary": "List Kling video tasks",
+    "paging": {
+      "page": "pageNum",
+      "size": "pageSize",
+      "items": "data.rows",
+      "total": "data.count"
+    }
+  },
+  "getKlingVideoBatch": {
+    "method": "POST",
+    "path": "/api/v1/klingVideo/batchDetail",
+    "tag": "klingVideo",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get several Kling video tasks"
+  },
+  "startKlingOmniVideo": {
+    "method": "POST",
+    "path": "/api/v1/klingOmni/start",
+    "tag": "klingOmni",
+    "kind": "paid",
+    "auth": true,
+    "summary": "Start a Kling Omni video",
+    "jobStart": {
+      "family": "klingOmniVideo",
+      "idField": "_id"
+    }
+  },
+  "getKlingOmniVideo": {
+    "method": "GET",
+    "path": "/api/v1/klingOmni/{_id}",
+    "tag": "klingOmni",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get one Kling Omni task",
+    "jobStatus": "klingOmniVideo"
+  },
+  "renameKlingOmniVideo": {
+    "method": "PUT",
+    "path": "/api/v1/klingOmni/{_id}",
+    "tag": "klingOmni",
+    "kind": "write",
+    "auth": true,
+    "summary": "Rename a Kling Omni task"
+  },
+  "deleteKlingOmniVideo": {
+    "method": "DELETE",
+    "path": "/api/v1/klingOmni/{_id}",
+    "tag": "klingOmni",
+    "kind": "write",
+    "auth": true,
+    "summary": "Delete a Kling Omni task"
+  },
+  "listKlingOmniVideos": {
+    "method": "GET",
+    "path": "/api/v1/klingOmni/allRecords",
+    "tag": "klingOmni",
+    "kind": "read",
+    "auth": true,
+    "summary": "List Kling Omni tasks",
+    "paging": {
+      "page": "pageNum",
+      "size": "pageSize",
+      "items": "data.rows",
+      "total": "data.count"
+    }
+  },
+  "getKlingOmniVideoBatch": {
+    "method": "POST",
+    "path": "/api/v1/klingOmni/batchDetail",
+    "tag": "klingOmni",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get several Kling Omni tasks"
+  },
+  "startGrokVideo": {
+    "method": "POST",
+    "path": "/api/v1/grokVideo/start",
+    "tag": "grokVideo",
+    "kind": "paid",
+    "auth": true,
+    "summary": "Start a Grok Imagine video",
+    "jobStart": {
+      "family": "grokVideo",
+      "idField": "_id"
+    }
+  },
+  "getGrokVideo": {
+    "method": "GET",
+    "path": "/api/v1/grokVideo/{_id}",
+    "tag": "grokVideo",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get one Grok video task",
+    "jobStatus": "grokVideo"
+  },
+  "deleteGrokVideo": {
+    "method": "DELETE",
+    "path": "/api/v1/grokVideo/{_id}",
+    "tag": "grokVideo",
+    "kind": "write",
+    "auth": true,
+    "summary": "Delete a Grok video task"
+  },
+  "listGrokVideos": {
+    "method": "GET",
+    "path": "/api/v1/grokVideo/allRecords",
+    "tag": "grokVideo",
+    "kind": "read",
+    "auth": true,
+    "summary": "List your Grok video tasks",
+    "paging": {
+      "page": "pageNum",
+      "size": "pageSize",
+      "items": "data.rows",
+      "total": "data.count"
+    }
+  },
+  "getGrokVideoBatch": {
+    "method": "POST",
+    "path": "/api/v1/grokVideo/batchDetail",
+    "tag": "grokVideo",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get several Grok video tasks at once"
+  },
+  "startHailuoVideo": {
+    "method": "POST",
+    "path": "/api/v1/hailuoVideo/start",
+    "tag": "hailuoVideo",
+    "kind": "paid",
+    "auth": true,
+    "summary": "Start a Hailuo video",
+    "jobStart": {
+      "family": "hailuoVideo",
+      "idField": "_id"
+    }
+  },
+  "getHailuoVideo": {
+    "method": "GET",
+    "path": "/api/v1/hailuoVideo/{_id}",
+    "tag": "hailuoVideo",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get one Hailuo video task",
+    "jobStatus": "hailuoVideo"
+  },
+  "deleteHailuoVideo": {
+    "method": "DELETE",
+    "path": "/api/v1/hailuoVideo/{_id}",
+    "tag": "hailuoVideo",
+    "kind": "write",
+    "auth": true,
+    "summary": "Delete a Hailuo video task"
+  },
+  "listHailuoVideos": {
+    "method": "GET",
+    "path": "/api/v1/hailuoVideo/allRecords",
+    "tag": "hailuoVideo",
+    "kind": "read",
+    "auth": true,
+    "summary": "List your Hailuo video tasks",
+    "paging": {
+      "page": "pageNum",
+      "size": "pageSize",
+      "items": "data.rows",
+      "total": "data.count"
+    }
+  },
+  "startMinimaxH3Video": {
+    "method": "POST",
+    "path": "/api/v1/minimaxH3Video/start",
+    "tag": "minimaxH3Video",
+    "kind": "paid",
+    "auth": true,
+    "summary": "Start a MiniMax H3 video",
+    "jobStart": {
+      "family": "minimaxH3Video",
+      "idField": "_id"
+    }
+  },
+  "getMinimaxH3Video": {
+    "method": "GET",
+    "path": "/api/v1/minimaxH3Video/{_id}",
+    "tag": "minimaxH3Video",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get one MiniMax H3 video task",
+    "jobStatus": "minimaxH3Video"
+  },
+  "deleteMinimaxH3Video": {
+    "method": "DELETE",
+    "path": "/api/v1/minimaxH3Video/{_id}",
+    "tag": "minimaxH3Video",
+    "kind": "write",
+    "auth": true,
+    "summary": "Delete a MiniMax H3 video task"
+  },
+  "listMinimaxH3Videos": {
+    "method": "GET",
+    "path": "/api/v1/minimaxH3Video/allRecords",
+    "tag": "minimaxH3Video",
+    "kind": "read",
+    "auth": true,
+    "summary": "List your MiniMax H3 video tasks",
+    "paging": {
+      "page": "pageNum",
+      "size": "pageSize",
+      "items": "data.rows",
+      "total": "data.count"
+    }
+  },
+  "getMinimaxH3VideoBatch": {
+    "method": "POST",
+    "path": "/api/v1/minimaxH3Video/batchDetail",
+    "tag": "minimaxH3Video",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get several MiniMax H3 video tasks at once"
+  },
+  "startSora2ProVideo": {
+    "method": "POST",
+    "path": "/api/v1/soraVideo/start",
+    "tag": "sora2ProVideo",
+    "kind": "paid",
+    "auth": true,
+    "summary": "Start a Sora 2 Pro video",
+    "jobStart": {
+      "family": "sora2ProVideo",
+      "idField": "_id"
+    }
+  },
+  "getSora2ProVideo": {
+    "method": "GET",
+    "path": "/api/v1/soraVideo/{_id}",
+    "tag": "sora2ProVideo",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get one Sora 2 Pro video task",
+    "jobStatus": "sora2ProVideo"
+  },
+  "deleteSora2ProVideo": {
+    "method": "DELETE",
+    "path": "/api/v1/soraVideo/{_id}",
+    "tag": "sora2ProVideo",
+    "kind": "write",
+    "auth": true,
+    "summary": "Delete a Sora 2 Pro video task"
+  },
+  "listSora2ProVideos": {
+    "method": "GET",
+    "path": "/api/v1/soraVideo/allRecords",
+    "tag": "sora2ProVideo",
+    "kind": "read",
+    "auth": true,
+    "summary": "List your Sora 2 Pro video tasks",
+    "paging": {
+      "page": "pageNum",
+      "size": "pageSize",
+      "items": "data.rows",
+      "total": "data.count"
+    }
+  },
+  "getSora2ProVideoBatch": {
+    "method": "POST",
+    "path": "/api/v1/soraVideo/batchDetail",
+    "tag": "sora2ProVideo",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get several Sora 2 Pro video tasks at once"
+  },
+  "startSeedance15ProVideo": {
+    "method": "POST",
+    "path": "/api/v1/seedanceVideo/start",
+    "tag": "seedance15Pro",
+    "kind": "paid",
+    "auth": true,
+    "summary": "Start a Seedance 1.5 Pro video",
+    "jobStart": {
+      "family": "seedance15ProVideo",
+      "idField": "_id"
+    }
+  },
+  "listSeedance15ProVideos": {
+    "method": "GET",
+    "path": "/api/v1/seedanceVideo/allRecords",
+    "tag": "seedance15Pro",
+    "kind": "read",
+    "auth": true,
+    "summary": "List your Seedance 1.5 Pro video tasks",
+    "jobStatus": "seedance15ProVideo",
+    "paging": {
+      "page": "pageNum",
+      "size": "pageSize",
+      "items": "data"
+    }
+  },
+  "startSeedance2Video": {
+    "method": "POST",
+    "path": "/api/v1/seedance2Video/start",
+    "tag": "seedance2",
+    "kind": "paid",
+    "auth": true,
+    "summary": "Start a Seedance 2.x video",
+    "jobStart": {
+      "family": "seedance2Video",
+      "idField": "_id"
+    }
+  },
+  "getSeedance2Video": {
+    "method": "GET",
+    "path": "/api/v1/seedance2Video/{_id}",
+    "tag": "seedance2",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get one Seedance 2.x video task",
+    "jobStatus": "seedance2Video"
+  },
+  "renameSeedance2Video": {
+    "method": "PUT",
+    "path": "/api/v1/seedance2Video/{_id}",
+    "tag": "seedance2",
+    "kind": "write",
+    "auth": true,
+    "summary": "Rename a Seedance 2.x video task"
+  },
+  "deleteSeedance2Video": {
+    "method": "DELETE",
+    "path": "/api/v1/seedance2Video/{_id}",
+    "tag": "seedance2",
+    "kind": "write",
+    "auth": true,
+    "summary": "Delete a Seedance 2.x video task"
+  },
+  "listSeedance2Videos": {
+    "method": "GET",
+    "path": "/api/v1/seedance2Video/allRecords",
+    "tag": "seedance2",
+    "kind": "read",
+    "auth": true,
+    "summary": "List your Seedance 2.x video tasks",
+    "paging": {
+      "page": "pageNum",
+      "size": "pageSize",
+      "items": "data.rows",
+      "total": "data.count"
+    }
+  },
+  "getSeedance2VideoBatch": {
+    "method": "POST",
+    "path": "/api/v1/seedance2Video/batchDetail",
+    "tag": "seedance2",
+    "kind": "read",
+    "auth": true,
+    "summary": "Get several Seedance 2.x video tasks at once"
   }
 } as const;
 
@@ -2067,6 +2954,151 @@ export const jobFamilies = {
       "startImageEdit"
     ]
   },
+  "wanVideo": {
+    "family": "wanVideo",
+    "idParam": "_id",
+    "statusField": "current_status",
+    "pending": [
+      "initialized",
+      "sent",
+      "pending",
+      "processing"
+    ],
+    "success": [
+      "completed"
+    ],
+    "failure": [
+      "failed"
+    ],
+    "resultFields": [
+      "result_url"
+    ],
+    "messageFields": [
+      "failed_message",
+      "faild_message"
+    ],
+    "statusOperation": "getWanVideo",
+    "idIn": "path",
+    "startOperations": [
+      "startWanVideo"
+    ]
+  },
+  "wanSpicyVideo": {
+    "family": "wanSpicyVideo",
+    "idParam": "_id",
+    "statusField": "current_status",
+    "pending": [
+      "initialized",
+      "sent",
+      "pending",
+      "processing"
+    ],
+    "success": [
+      "completed"
+    ],
+    "failure": [
+      "failed"
+    ],
+    "resultFields": [
+      "result_url"
+    ],
+    "messageFields": [
+      "failed_message",
+      "faild_message"
+    ],
+    "statusOperation": "getWanSpicyVideo",
+    "idIn": "path",
+    "startOperations": [
+      "startWanSpicyVideo"
+    ]
+  },
+  "wan30Video": {
+    "family": "wan30Video",
+    "idParam": "_id",
+    "statusField": "current_status",
+    "pending": [
+      "initialized",
+      "sent",
+      "pending",
+      "processing"
+    ],
+    "success": [
+      "completed"
+    ],
+    "failure": [
+      "failed"
+    ],
+    "resultFields": [
+      "result_url"
+    ],
+    "messageFields": [
+      "failed_message",
+      "faild_message"
+    ],
+    "statusOperation": "getWan30Video",
+    "idIn": "path",
+    "startOperations": [
+      "startWan30Video"
+    ]
+  },
+  "wan26R2vVideo": {
+    "family": "wan26R2vVideo",
+    "idParam": "_id",
+    "statusField": "current_status",
+    "pending": [
+      "initialized",
+      "sent",
+      "pending",
+      "processing"
+    ],
+    "success": [
+      "completed"
+    ],
+    "failure": [
+      "failed"
+    ],
+    "resultFields": [
+      "result_url"
+    ],
+    "messageFields": [
+      "failed_message",
+      "faild_message"
+    ],
+    "statusOperation": "getWan26R2vVideo",
+    "idIn": "path",
+    "startOperations": [
+      "startWan26R2vVideo"
+    ]
+  },
+  "happyHorseVideo": {
+    "family": "happyHorseVideo",
+    "idParam": "_id",
+    "statusField": "current_status",
+    "pending": [
+      "initialized",
+      "sent",
+      "pending",
+      "processing"
+    ],
+    "success": [
+      "completed"
+    ],
+    "failure": [
+      "failed"
+    ],
+    "resultFields": [
+      "result_url"
+    ],
+    "messageFields": [
+      "failed_message",
+      "faild_message"
+    ],
+    "statusOperation": "getHappyHorseVideo",
+    "idIn": "path",
+    "startOperations": [
+      "startHappyHorseVideo"
+    ]
+  },
   "talkingPhoto": {
     "family": "talkingPhoto",
     "idParam": "_id",
@@ -2125,6 +3157,35 @@ export const jobFamilies = {
       "startTalkingVideo"
     ]
   },
+  "virtualTryOn": {
+    "family": "virtualTryOn",
+    "idParam": "_id",
+    "statusField": "current_status",
+    "pending": [
+      "initialized",
+      "sent",
+      "pending",
+      "processing"
+    ],
+    "success": [
+      "completed"
+    ],
+    "failure": [
+      "failed"
+    ],
+    "resultFields": [
+      "result_url"
+    ],
+    "messageFields": [
+      "failed_message",
+      "faild_message"
+    ],
+    "statusOperation": "getVirtualTryOn",
+    "idIn": "path",
+    "startOperations": [
+      "startVirtualTryOn"
+    ]
+  },
   "thinkSound": {
     "family": "thinkSound",
     "idParam": "_id",
@@ -2154,6 +3215,93 @@ export const jobFamilies = {
       "startThinkSound"
     ]
   },
+  "motionTransfer": {
+    "family": "motionTransfer",
+    "idParam": "_id",
+    "statusField": "current_status",
+    "pending": [
+      "initialized",
+      "sent",
+      "pending",
+      "processing"
+    ],
+    "success": [
+      "completed"
+    ],
+    "failure": [
+      "failed"
+    ],
+    "resultFields": [
+      "result_url"
+    ],
+    "messageFields": [
+      "failed_message",
+      "faild_message"
+    ],
+    "statusOperation": "getMotionTransfer",
+    "idIn": "path",
+    "startOperations": [
+      "startMotionTransfer"
+    ]
+  },
+  "actorSwap": {
+    "family": "actorSwap",
+    "idParam": "_id",
+    "statusField": "current_status",
+    "pending": [
+      "initialized",
+      "sent",
+      "pending",
+      "processing"
+    ],
+    "success": [
+      "completed"
+    ],
+    "failure": [
+      "failed"
+    ],
+    "resultFields": [
+      "result_url"
+    ],
+    "messageFields": [
+      "failed_message",
+      "faild_message"
+    ],
+    "statusOperation": "getActorSwap",
+    "idIn": "path",
+    "startOperations": [
+      "startActorSwap"
+    ]
+  },
+  "productAvatar": {
+    "family": "productAvatar",
+    "idParam": "_id",
+    "statusField": "current_status",
+    "pending": [
+      "initialized",
+      "sent",
+      "pending",
+      "processing"
+    ],
+    "success": [
+      "completed"
+    ],
+    "failure": [
+      "failed"
+    ],
+    "resultFields": [
+      "result_image_url"
+    ],
+    "messageFields": [
+      "failed_message",
+      "faild_message"
+    ],
+    "statusOperation": "getProductAvatar",
+    "idIn": "path",
+    "startOperations": [
+      "startProductAvatar"
+    ]
+  },
   "headSwap": {
     "family": "headSwap",
     "idParam": "_id",
@@ -2181,6 +3329,269 @@ export const jobFamilies = {
     "idIn": "path",
     "startOperations": [
       "startHeadSwap"
+    ]
+  },
+  "veoVideo": {
+    "family": "veoVideo",
+    "idParam": "_id",
+    "statusField": "current_status",
+    "pending": [
+      "initialized",
+      "sent",
+      "pending",
+      "processing"
+    ],
+    "success": [
+      "completed"
+    ],
+    "failure": [
+      "failed"
+    ],
+    "resultFields": [
+      "result_url",
+      "video_output"
+    ],
+    "messageFields": [
+      "failed_message",
+      "faild_message",
+      "fail_reason"
+    ],
+    "statusOperation": "getVeoVideo",
+    "idIn": "path",
+    "startOperations": [
+      "startVeoVideo"
+    ]
+  },
+  "klingVideo": {
+    "family": "klingVideo",
+    "idParam": "_id",
+    "statusField": "current_status",
+    "pending": [
+      "initialized",
+      "sent",
+      "pending",
+      "processing"
+    ],
+    "success": [
+      "completed"
+    ],
+    "failure": [
+      "failed"
+    ],
+    "resultFields": [
+      "result_url"
+    ],
+    "messageFields": [
+      "failed_message",
+      "faild_message"
+    ],
+    "statusOperation": "getKlingVideo",
+    "idIn": "path",
+    "startOperations": [
+      "startKlingVideo"
+    ]
+  },
+  "klingOmniVideo": {
+    "family": "klingOmniVideo",
+    "idParam": "_id",
+    "statusField": "current_status",
+    "pending": [
+      "initialized",
+      "sent",
+      "pending",
+      "processing"
+    ],
+    "success": [
+      "completed"
+    ],
+    "failure": [
+      "failed"
+    ],
+    "resultFields": [
+      "result_url"
+    ],
+    "messageFields": [
+      "failed_message",
+      "faild_message"
+    ],
+    "statusOperation": "getKlingOmniVideo",
+    "idIn": "path",
+    "startOperations": [
+      "startKlingOmniVideo"
+    ]
+  },
+  "grokVideo": {
+    "family": "grokVideo",
+    "idParam": "_id",
+    "statusField": "current_status",
+    "pending": [
+      "initialized",
+      "sent",
+      "pending",
+      "processing"
+    ],
+    "success": [
+      "completed"
+    ],
+    "failure": [
+      "failed"
+    ],
+    "resultFields": [
+      "result_url"
+    ],
+    "messageFields": [
+      "failed_message",
+      "faild_message"
+    ],
+    "statusOperation": "getGrokVideo",
+    "idIn": "path",
+    "startOperations": [
+      "startGrokVideo"
+    ]
+  },
+  "hailuoVideo": {
+    "family": "hailuoVideo",
+    "idParam": "_id",
+    "statusField": "current_status",
+    "pending": [
+      "initialized",
+      "sent",
+      "pending",
+      "processing"
+    ],
+    "success": [
+      "completed"
+    ],
+    "failure": [
+      "failed"
+    ],
+    "resultFields": [
+      "result_url"
+    ],
+    "messageFields": [
+      "failed_message",
+      "faild_message"
+    ],
+    "statusOperation": "getHailuoVideo",
+    "idIn": "path",
+    "startOperations": [
+      "startHailuoVideo"
+    ]
+  },
+  "minimaxH3Video": {
+    "family": "minimaxH3Video",
+    "idParam": "_id",
+    "statusField": "current_status",
+    "pending": [
+      "initialized",
+      "sent",
+      "pending",
+      "processing"
+    ],
+    "success": [
+      "completed"
+    ],
+    "failure": [
+      "failed"
+    ],
+    "resultFields": [
+      "result_url"
+    ],
+    "messageFields": [
+      "failed_message",
+      "faild_message"
+    ],
+    "statusOperation": "getMinimaxH3Video",
+    "idIn": "path",
+    "startOperations": [
+      "startMinimaxH3Video"
+    ]
+  },
+  "sora2ProVideo": {
+    "family": "sora2ProVideo",
+    "idParam": "_id",
+    "statusField": "current_status",
+    "pending": [
+      "initialized",
+      "sent",
+      "pending",
+      "processing"
+    ],
+    "success": [
+      "completed"
+    ],
+    "failure": [
+      "failed"
+    ],
+    "resultFields": [
+      "result_url"
+    ],
+    "messageFields": [
+      "failed_message",
+      "faild_message"
+    ],
+    "statusOperation": "getSora2ProVideo",
+    "idIn": "path",
+    "startOperations": [
+      "startSora2ProVideo"
+    ]
+  },
+  "seedance15ProVideo": {
+    "family": "seedance15ProVideo",
+    "statusField": "current_status",
+    "pending": [
+      "initialized",
+      "sent",
+      "pending",
+      "processing"
+    ],
+    "success": [
+      "completed"
+    ],
+    "failure": [
+      "failed"
+    ],
+    "resultFields": [
+      "result_url"
+    ],
+    "messageFields": [
+      "failed_message",
+      "faild_message"
+    ],
+    "matchField": "_id",
+    "statusOperation": "listSeedance15ProVideos",
+    "idIn": "list",
+    "startOperations": [
+      "startSeedance15ProVideo"
+    ]
+  },
+  "seedance2Video": {
+    "family": "seedance2Video",
+    "idParam": "_id",
+    "statusField": "current_status",
+    "pending": [
+      "initialized",
+      "sent",
+      "pending",
+      "processing"
+    ],
+    "success": [
+      "completed"
+    ],
+    "failure": [
+      "failed"
+    ],
+    "resultFields": [
+      "result_url"
+    ],
+    "messageFields": [
+      "failed_message",
+      "faild_message"
+    ],
+    "statusOperation": "getSeedance2Video",
+    "idIn": "path",
+    "startOperations": [
+      "startSeedance2Video"
     ]
   }
 } as const;

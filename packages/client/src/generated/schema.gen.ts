@@ -3159,6 +3159,392 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/userWan25/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a Wan video (Wan 2.5, 2.6 or 2.7)
+         * @description Queues a Wan video task and answers at once with its record. Wan 2.5 and 2.6 animate one image; Wan 2.7 (`model: wan2.7-i2v`) adds text-to-video, first-and-last-frame, reference-to-video, clip extension and video editing, chosen with `task_type`. Poll `getWanVideo` with `data._id` until `current_status` is `completed` (video in `result_url`) or `failed`.
+         *
+         *     Spends credits. Leaving out `model` runs the task on `wan2.5-i2v-preview`; `wan2.6-i2v` and `wan2.7-i2v` need a VIP/Max account.
+         */
+        post: operations["startWanVideo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/userWan25/{_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one Wan video task
+         * @description Returns one of the caller's Wan video tasks (any of the Wan 2.5/2.6/2.7 models) with its current state; once `current_status` is `completed`, `result_url` holds the video.
+         */
+        get: operations["getWanVideo"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a Wan video task
+         * @description Removes one Wan video task from the caller's history. Nothing says a running task is cancelled.
+         */
+        delete: operations["deleteWanVideo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/userWan25/allRecords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Wan video tasks
+         * @description Lists the caller's Wan video tasks page by page; records are those of `getWanVideo`.
+         */
+        get: operations["listWanVideos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/userWan25/batchDetail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get several Wan video tasks
+         * @description Looks up several of the caller's Wan video tasks in one call, under the same ownership checks as the single lookup. Match answers to ids by `_id`, not by position.
+         */
+        post: operations["getWanVideoBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/userWanSpicy/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a Wan Spicy image-to-video task
+         * @description Queues a Wan Spicy task that animates `image_url` and answers at once with its record. Poll `getWanSpicyVideo` until `current_status` is `completed` (video in `result_url`) or `failed`.
+         *
+         *     Spends credits. A2E runs these models through an outside provider. `minor_suspected_skip` turns off a pre-charge check on the input image; it is off (the check runs) unless sent as true.
+         */
+        post: operations["startWanSpicyVideo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/userWanSpicy/{_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one Wan Spicy task
+         * @description Returns one of the caller's Wan Spicy tasks with its current state; once `current_status` is `completed`, `result_url` holds the video.
+         */
+        get: operations["getWanSpicyVideo"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a Wan Spicy task
+         * @description Soft-deletes one Wan Spicy task: it leaves the caller's history. Nothing says a running task is cancelled.
+         */
+        delete: operations["deleteWanSpicyVideo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/userWanSpicy/allRecords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Wan Spicy tasks
+         * @description Lists the caller's Wan Spicy tasks page by page; records are those of `getWanSpicyVideo`.
+         */
+        get: operations["listWanSpicyVideos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/userWanSpicy/batchDetail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get several Wan Spicy tasks
+         * @description Looks up several of the caller's Wan Spicy tasks in one call. Match answers to ids by `_id`, not by position.
+         */
+        post: operations["getWanSpicyVideoBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/userWan30/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a Wan 3.0 video
+         * @description Queues a Wan 3.0 all-in-one video task (text-to-video, first frame, first and last frames, or references) and answers at once. Poll `getWan30Video` with `data._id`.
+         *
+         *     Spends credits; `model` sets the per-second price (`wan3.0-video-prime` costs more and is faster). Answers 400 for a bad mode, media mix or parameter, and 503 when the provider or its pricing is not configured.
+         */
+        post: operations["startWan30Video"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/userWan30/{_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one Wan 3.0 task
+         * @description Returns one of the caller's Wan 3.0 tasks. This path is not in A2E's description; it comes from a public client, which notes that the Wan 3.0 family follows the same `/{_id}` record pattern as its siblings.
+         */
+        get: operations["getWan30Video"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/userWan26R2V/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a Wan 2.6 reference-to-video task
+         * @description Queues a task that makes a video starring the people or objects of up to five reference images or videos, and answers at once with its record. In the prompt, name the inputs `character1`, `character2`, … in the order of `reference_urls`. Poll `getWan26R2vVideo` until `current_status` is `completed` (video in `result_url`) or `failed`.
+         *
+         *     Spends credits; `model` sets the price (left out, the cheaper and faster `wan2.6-r2v-flash` is used).
+         */
+        post: operations["startWan26R2vVideo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/userWan26R2V/{_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one Wan 2.6 reference-to-video task
+         * @description Returns one of the caller's Wan 2.6 reference-to-video tasks with its current state; once `current_status` is `completed`, `result_url` holds the video.
+         */
+        get: operations["getWan26R2vVideo"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a Wan 2.6 reference-to-video task
+         * @description Soft-deletes one reference-to-video task: it leaves the caller's history. Nothing says a running task is cancelled.
+         */
+        delete: operations["deleteWan26R2vVideo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/userWan26R2V/allRecords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Wan 2.6 reference-to-video tasks
+         * @description Lists the caller's Wan 2.6 reference-to-video tasks page by page; records are those of `getWan26R2vVideo`.
+         */
+        get: operations["listWan26R2vVideos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/userWan26R2V/batchDetail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get several Wan 2.6 reference-to-video tasks
+         * @description Looks up several of the caller's reference-to-video tasks in one call. Match answers to ids by `_id`, not by position.
+         */
+        post: operations["getWan26R2vVideoBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/userHappyhorseVideo/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a HappyHorse video task
+         * @description Queues a HappyHorse task (models hosted on Alibaba DashScope) and answers at once with its record. `mode` picks text-to-video (`t2v`), first-frame image-to-video (`i2v`), reference-images-to-video (`r2v`) or video editing (`video-edit`). Poll `getHappyHorseVideo` until `current_status` is `completed` (video in `result_url`) or `failed`.
+         *
+         *     Spends credits. Left out, `model_version` is `1.0` (the older options); video editing always runs on 1.0 and its price is estimated from the input video length. `minor_suspected_skip` turns off a pre-charge check on the inputs; it is off (the check runs) unless sent as true.
+         */
+        post: operations["startHappyHorseVideo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/userHappyhorseVideo/{_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one HappyHorse task
+         * @description Returns one of the caller's HappyHorse tasks with its mode and current state; once `current_status` is `completed`, `result_url` holds the video.
+         */
+        get: operations["getHappyHorseVideo"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a HappyHorse task
+         * @description Soft-deletes one HappyHorse task: it leaves the caller's history. Nothing says a running task is cancelled.
+         */
+        delete: operations["deleteHappyHorseVideo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/userHappyhorseVideo/allRecords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List HappyHorse tasks
+         * @description Lists the caller's HappyHorse tasks of every mode page by page; records are those of `getHappyHorseVideo`.
+         */
+        get: operations["listHappyHorseVideos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/userHappyhorseVideo/batchDetail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get several HappyHorse tasks
+         * @description Looks up to 200 of the caller's HappyHorse tasks in one call. Match answers to ids by `_id`, not by position.
+         */
+        post: operations["getHappyHorseVideoBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/talkingPhoto/start": {
         parameters: {
             query?: never;
@@ -3344,6 +3730,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/virtualTryOn/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a virtual try-on
+         * @description Queues a task that dresses the person of one image in the garment of another. The call returns at once with the task record; poll `getVirtualTryOn` with its `_id` until `current_status` is `completed` (image in `result_url`) or `failed`. Spends credits.
+         *
+         *     `image_urls` holds 2 to 4 http(s) URLs. A2E's description reads them as person then garment; public clients send four, in the order person, person mask, garment, garment mask.
+         */
+        post: operations["startVirtualTryOn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/virtualTryOn/{_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one virtual try-on task
+         * @description Returns one of your virtual try-on tasks with its current state. `current_status` moves through `initialized`, `sent`, `pending` and `processing` and ends at `completed` (output in `result_url`) or `failed` (reason in `failed_message`). Poll this until it reaches one of those two.
+         */
+        get: operations["getVirtualTryOn"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a virtual try-on task
+         * @description Removes one of your virtual try-on tasks from your history. Nothing says a task still running is stopped or its credits returned.
+         */
+        delete: operations["deleteVirtualTryOn"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/virtualTryOn/allRecords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your virtual try-on tasks
+         * @description Pages through your virtual try-on tasks. Rows carry the same fields as `getVirtualTryOn`.
+         */
+        get: operations["listVirtualTryOns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/virtualTryOn/batchDetail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get several virtual try-on tasks at once
+         * @description Looks up several of your virtual try-on tasks in one call, with the same ownership checks as `getVirtualTryOn`. Match the answers to your ids by `_id`, not by position. Although it is a POST, it changes nothing.
+         */
+        post: operations["getVirtualTryOnBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/thinkSound/start": {
         parameters: {
             query?: never;
@@ -3427,6 +3899,258 @@ export interface paths {
          * @description Looks up several of the caller's ThinkSound tasks in one call. Match the answers to the requested ids by `_id`, not by position.
          */
         post: operations["getThinkSoundBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/motionTransfer/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a motion transfer
+         * @description Queues a task that makes the person of `image_url` move like the person in `video_url` (A2E's web app calls it video to video). The call returns at once with the task record; poll `getMotionTransfer` with its `_id` until `current_status` is `completed` (video in `result_url`) or `failed`. Spends credits.
+         */
+        post: operations["startMotionTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/motionTransfer/{_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one motion transfer task
+         * @description Returns one of your motion transfer tasks with its current state. `current_status` moves through `initialized`, `sent`, `pending` and `processing` and ends at `completed` (output in `result_url`) or `failed` (reason in `failed_message`). Poll this until it reaches one of those two.
+         */
+        get: operations["getMotionTransfer"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a motion transfer task
+         * @description Removes one of your motion transfer tasks from your history. Nothing says a task still running is stopped or its credits returned.
+         */
+        delete: operations["deleteMotionTransfer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/motionTransfer/allRecords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your motion transfer tasks
+         * @description Pages through your motion transfer tasks. Rows carry the same fields as `getMotionTransfer`.
+         */
+        get: operations["listMotionTransfers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/motionTransfer/batchDetail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get several motion transfer tasks at once
+         * @description Looks up several of your motion transfer tasks in one call, with the same ownership checks as `getMotionTransfer`. Match the answers to your ids by `_id`, not by position. Although it is a POST, it changes nothing.
+         */
+        post: operations["getMotionTransferBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/actorSwap/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an actor swap
+         * @description Queues a task that replaces the actor of `video_url` with the person of `image_url`. The call returns at once with the task record; poll `getActorSwap` with its `_id` until `current_status` is `completed` or `failed`. Spends credits.
+         */
+        post: operations["startActorSwap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/actorSwap/{_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one actor swap task
+         * @description Returns one of your actor swap tasks with its current state. `current_status` moves through `initialized`, `sent`, `pending` and `processing` and ends at `completed` (output in `result_url`) or `failed` (reason in `failed_message`). Poll this until it reaches one of those two.
+         */
+        get: operations["getActorSwap"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a actor swap task
+         * @description Removes one of your actor swap tasks from your history. Nothing says a task still running is stopped or its credits returned.
+         */
+        delete: operations["deleteActorSwap"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/actorSwap/allRecords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your actor swap tasks
+         * @description Pages through your actor swap tasks, newest first. Rows carry the same fields as `getActorSwap`.
+         */
+        get: operations["listActorSwaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/actorSwap/batchDetail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get several actor swap tasks at once
+         * @description Looks up several of your actor swap tasks in one call, with the same ownership checks as `getActorSwap`. Match the answers to your ids by `_id`, not by position. Although it is a POST, it changes nothing.
+         */
+        post: operations["getActorSwapBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/productAvatar/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a product avatar
+         * @description Queues an image of a person presenting a product, placed by `product_rect`. The call returns at once with the task record (`current_status: initialized`); poll `getProductAvatar` with its `_id` every few seconds until `current_status` is `completed` (image in `result_image_url`) or `failed` (reason in `failed_message`). A task still unfinished after two hours fails by itself, and credits are refunded when a task fails or times out. Spends credits.
+         */
+        post: operations["startProductAvatar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/productAvatar/{_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one product avatar task
+         * @description Returns one of your product avatar tasks with its current state. `current_status` moves through `initialized`, `sent`, `pending` and `processing` and ends at `completed` (output in `result_image_url`) or `failed` (reason in `failed_message`). Poll this until it reaches one of those two.
+         */
+        get: operations["getProductAvatar"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a product avatar task
+         * @description Removes one of your product avatar tasks from your history. A2E's description says it is a soft delete: the task is only marked as deleted. Nothing says a task still running is stopped.
+         */
+        delete: operations["deleteProductAvatar"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/productAvatar/allRecords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your product avatar tasks
+         * @description Pages through your product avatar tasks. Rows carry the same fields as `getProductAvatar`.
+         */
+        get: operations["listProductAvatars"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/productAvatar/batchDetail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get several product avatar tasks at once
+         * @description Looks up several of your product avatar tasks in one call, with the same ownership checks as `getProductAvatar`. Match the answers to your ids by `_id`, not by position. Although it is a POST, it changes nothing.
+         */
+        post: operations["getProductAvatarBatch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3535,6 +4259,748 @@ export interface paths {
          *     refund. Answers 404 for an unknown id. Nothing is known of the answer body.
          */
         delete: operations["deleteHeadSwap"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/veoVideo/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a Veo 3.1 video
+         * @description Queues a Veo 3.1 (Google DeepMind) video from text, from a first and last frame, or from reference images, and answers at once with the task record. Poll `getVeoVideo` until `current_status` is `completed` or `failed`; a 16:9 result can also be fetched in 1080p with `getVeoVideo1080p`.
+         *
+         *     Spends credits. `model` picks quality (`veo3`) or speed (`veo3_fast`, the default). One client measured every output at 8 seconds, 1280x720, 24 fps, with sound; the length cannot be set.
+         */
+        post: operations["startVeoVideo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/veoVideo/{_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one Veo video task
+         * @description Returns one of the caller's Veo tasks with its current state and output once done.
+         */
+        get: operations["getVeoVideo"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a Veo video task
+         * @description Soft-deletes one Veo task: the record is kept but leaves the caller's lists. Nothing says a running task is cancelled.
+         */
+        delete: operations["deleteVeoVideo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/veoVideo/allRecords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Veo video tasks
+         * @description Lists the caller's Veo tasks page by page; records are those of `getVeoVideo`.
+         */
+        get: operations["listVeoVideos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/veoVideo/batchDetail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get several Veo video tasks
+         * @description Looks up several of the caller's Veo tasks in one call. Match answers to ids by `_id`, not by position.
+         */
+        post: operations["getVeoVideoBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/veoVideo/{_id}/1080p": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the 1080p version of a Veo video
+         * @description Returns the 1080p high-definition version of a finished Veo video. Only videos made in 16:9 have one; other ratios, or a missing id, are answered with 400. While the HD version is being prepared the server answers 202; call again later. Reading it does not start a new generation task.
+         */
+        get: operations["getVeoVideo1080p"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/klingVideo/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a Kling video
+         * @description Queues a Kling video (through Kling's official API) and answers at once with the task record. `mode` picks text-to-video, image-to-video (optionally with an end frame in pro quality) or motion-control (moves the person of an image like the person of a video). Poll `getKlingVideo` until `current_status` is `completed` (video in `result_url`) or `failed`.
+         *
+         *     Spends credits; `version`, `model_version`, `quality_mode`, `duration` and `sound` set the price, and 4k is billed as its own tier. Left out, the task runs on Kling 2.6, standard quality, 5 seconds, no sound.
+         */
+        post: operations["startKlingVideo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/klingVideo/{_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one Kling video task
+         * @description Returns one of the caller's Kling video tasks with its current state; once `current_status` is `completed`, `result_url` holds the video. Unknown ids get 404.
+         */
+        get: operations["getKlingVideo"];
+        /**
+         * Rename a Kling video task
+         * @description Changes the label of one Kling video task; its settings, state and output stay as they are. Unknown ids get 404.
+         */
+        put: operations["renameKlingVideo"];
+        post?: never;
+        /**
+         * Delete a Kling video task
+         * @description Removes one Kling video task from the caller's history. Nothing says a running task is cancelled. Unknown ids get 404.
+         */
+        delete: operations["deleteKlingVideo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/klingVideo/allRecords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Kling video tasks
+         * @description Lists the caller's Kling video tasks page by page (20 per page unless set); records are those of `getKlingVideo`.
+         */
+        get: operations["listKlingVideos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/klingVideo/batchDetail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get several Kling video tasks
+         * @description Looks up several of the caller's Kling video tasks in one call. Match answers to ids by `_id`, not by position.
+         */
+        post: operations["getKlingVideoBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/klingOmni/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a Kling Omni video
+         * @description Queues a Kling Omni video (model kling-v3-omni) and answers at once with the task record. Up to seven reference images can be placed in the prompt as `<<<image_1>>>`, `<<<image_2>>>`, …; multi-shot videos are planned by the model (`shot_type: intelligence`) or shot by shot (`customize` with `multi_prompt`). A2E converts the simple forms here (URL list, boolean sound) into Kling's own request. Poll `getKlingOmniVideo` until `current_status` is `completed` or `failed`.
+         *
+         *     Spends credits; `mode` (std 720p or pro 1080p), `duration` and `sound` are the knobs that normally set the price.
+         */
+        post: operations["startKlingOmniVideo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/klingOmni/{_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one Kling Omni task
+         * @description Returns one of the caller's Kling Omni tasks with its current state; once `current_status` is `completed`, `result_url` holds the video. Unknown ids get 404.
+         */
+        get: operations["getKlingOmniVideo"];
+        /**
+         * Rename a Kling Omni task
+         * @description Changes the label of one Kling Omni task; its settings, state and output stay as they are. Unknown ids get 404.
+         */
+        put: operations["renameKlingOmniVideo"];
+        post?: never;
+        /**
+         * Delete a Kling Omni task
+         * @description Soft-deletes one Kling Omni task: the record is kept but leaves the caller's lists. Nothing says a running task is cancelled. Unknown ids get 404.
+         */
+        delete: operations["deleteKlingOmniVideo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/klingOmni/allRecords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Kling Omni tasks
+         * @description Lists the caller's Kling Omni tasks page by page (20 per page unless set); records are those of `getKlingOmniVideo`.
+         */
+        get: operations["listKlingOmniVideos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/klingOmni/batchDetail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get several Kling Omni tasks
+         * @description Looks up to 200 of the caller's Kling Omni tasks in one call. Match answers to ids by `_id`, not by position.
+         */
+        post: operations["getKlingOmniVideoBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grokVideo/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a Grok Imagine video
+         * @description Queues a Grok Imagine video, made from a prompt (`model_type: text-to-video`, the default) or from one or more reference images (`image-to-video`). The call returns at once with the task record; poll `getGrokVideo` with its `_id` until `current_status` is `completed` or `failed`. Spends credits.
+         *
+         *     Rules the schema enforces: text-to-video needs `prompt`; image-to-video needs at least one image in `image_urls` or an `image_url`; `model_version: '1.5'` only does image-to-video; the legacy text-to-video path only takes the 1:1, 16:9 and 9:16 aspect ratios.
+         */
+        post: operations["startGrokVideo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grokVideo/{_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one Grok video task
+         * @description Returns one of your Grok video tasks with its current state. `current_status` moves through `initialized`, `sent`, `pending` and `processing` and ends at `completed` (output in `result_url`) or `failed` (reason in `failed_message`). Poll this until it reaches one of those two.
+         */
+        get: operations["getGrokVideo"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a Grok video task
+         * @description Removes one of your Grok video tasks from your history. Nothing says a task still running is stopped or its credits returned.
+         */
+        delete: operations["deleteGrokVideo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grokVideo/allRecords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your Grok video tasks
+         * @description Pages through your Grok video tasks. Rows carry the same fields as `getGrokVideo`.
+         */
+        get: operations["listGrokVideos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grokVideo/batchDetail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get several Grok video tasks at once
+         * @description Looks up several of your Grok video tasks in one call, with the same ownership checks as `getGrokVideo`. Match the answers to your ids by `_id`, not by position. Although it is a POST, it changes nothing.
+         */
+        post: operations["getGrokVideoBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hailuoVideo/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a Hailuo video
+         * @description Queues a Hailuo video made from a prompt and a reference image (Hailuo here is image-to-video only). The call returns at once with the task record; poll `getHailuoVideo` with its `_id` until `current_status` is `completed` or `failed`. Spends credits.
+         *
+         *     `prompt` and at least one image (`image_urls`, or `image_url`) are needed; 1080P is not offered for 10-second videos.
+         */
+        post: operations["startHailuoVideo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hailuoVideo/{_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one Hailuo video task
+         * @description Returns one of your Hailuo video tasks with its current state. `current_status` moves through `initialized`, `sent`, `pending` and `processing` and ends at `completed` (output in `result_url`) or `failed` (reason in `failed_message`). Poll this until it reaches one of those two.
+         */
+        get: operations["getHailuoVideo"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a Hailuo video task
+         * @description Removes one of your Hailuo video tasks from your history (A2E's description calls it a soft delete). Nothing says a task still running is stopped or its credits returned.
+         */
+        delete: operations["deleteHailuoVideo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hailuoVideo/allRecords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your Hailuo video tasks
+         * @description Pages through your Hailuo video tasks. Rows carry the same fields as `getHailuoVideo`.
+         */
+        get: operations["listHailuoVideos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/minimaxH3Video/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a MiniMax H3 video
+         * @description Queues a MiniMax H3 video in one of three modes: `text-to-video` (default), `image-to-video` from a first (and optional last) frame, or `reference-to-video` from reference images, videos or audio. The call returns at once with the task record; poll `getMinimaxH3Video` with its `_id` until `current_status` is `completed` or `failed`. Spends credits.
+         *
+         *     `prompt` is always needed; image-to-video needs `first_frame_url`; reference-to-video needs at least one reference list. `aspect_ratio` is ignored for image-to-video, and `adaptive` is only for reference-to-video (where it is the default).
+         */
+        post: operations["startMinimaxH3Video"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/minimaxH3Video/{_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one MiniMax H3 video task
+         * @description Returns one of your MiniMax H3 video tasks with its current state. `current_status` moves through `initialized`, `sent`, `pending` and `processing` and ends at `completed` (output in `result_url`) or `failed` (reason in `failed_message`). Poll this until it reaches one of those two.
+         */
+        get: operations["getMinimaxH3Video"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a MiniMax H3 video task
+         * @description Removes one of your MiniMax H3 video tasks from your history (A2E's description calls it a soft delete). Nothing says a task still running is stopped or its credits returned.
+         */
+        delete: operations["deleteMinimaxH3Video"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/minimaxH3Video/allRecords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your MiniMax H3 video tasks
+         * @description Pages through your MiniMax H3 video tasks. Rows carry the same fields as `getMinimaxH3Video`.
+         */
+        get: operations["listMinimaxH3Videos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/minimaxH3Video/batchDetail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get several MiniMax H3 video tasks at once
+         * @description Looks up several of your MiniMax H3 video tasks in one call, with the same ownership checks as `getMinimaxH3Video`. Match the answers to your ids by `_id`, not by position. Although it is a POST, it changes nothing.
+         */
+        post: operations["getMinimaxH3VideoBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/soraVideo/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a Sora 2 Pro video
+         * @description Queues a video from a prompt, alone (`model_type: text-to-video`) or with reference images (`image-to-video`, the default). A2E's own label for this call says the work is done by Kling 3.0, despite the Sora name. The call returns at once with the task record; poll `getSora2ProVideo` with its `_id` until `current_status` is `completed` or `failed`. Spends credits.
+         *
+         *     Because image-to-video is the default, a body without `model_type: text-to-video` must carry `image_urls`.
+         */
+        post: operations["startSora2ProVideo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/soraVideo/{_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one Sora 2 Pro video task
+         * @description Returns one of your Sora 2 Pro video tasks with its current state. `current_status` moves through `initialized`, `sent`, `pending` and `processing` and ends at `completed` (output in `result_url`) or `failed` (reason in `failed_message`). Poll this until it reaches one of those two.
+         */
+        get: operations["getSora2ProVideo"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a Sora 2 Pro video task
+         * @description Removes one of your Sora 2 Pro video tasks from your history (A2E's description calls it a soft delete). Nothing says a task still running is stopped or its credits returned.
+         */
+        delete: operations["deleteSora2ProVideo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/soraVideo/allRecords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your Sora 2 Pro video tasks
+         * @description Pages through your Sora 2 Pro video tasks. Rows carry the same fields as `getSora2ProVideo`.
+         */
+        get: operations["listSora2ProVideos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/soraVideo/batchDetail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get several Sora 2 Pro video tasks at once
+         * @description Looks up several of your Sora 2 Pro video tasks in one call, with the same ownership checks as `getSora2ProVideo`. Match the answers to your ids by `_id`, not by position. Although it is a POST, it changes nothing.
+         */
+        post: operations["getSora2ProVideoBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seedanceVideo/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a Seedance 1.5 Pro video
+         * @description Queues a Seedance 1.5 Pro (BytePlus ModelArk) video from a prompt (`mode: text-to-video`, the default) or from an image (`image-to-video`). For a first-and-last-frame video, send `image-to-video` with both `image_url` and `end_image_url`; the server switches mode itself. The call returns at once with the task record. There is no detail call for this family: poll `listSeedance15ProVideos` and find the task by `_id` until `current_status` is `completed` or `failed`. Spends credits.
+         */
+        post: operations["startSeedance15ProVideo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seedanceVideo/allRecords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your Seedance 1.5 Pro video tasks
+         * @description Pages through your Seedance 1.5 Pro video tasks. This family has no detail call in A2E's description, so this list is also where a task's progress is read: find the row whose `_id` is the one `startSeedance15ProVideo` returned and read its `current_status`.
+         */
+        get: operations["listSeedance15ProVideos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seedance2Video/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a Seedance 2.x video
+         * @description Queues a Seedance 2.0 (tiers `standard`, `mini`, `fast`) or Seedance 2.5 (`model_version: '2.5'`) video in one of four modes: `text-to-video` (default), `image-to-video` (`image_url`, optional `last_frame_url`), `first-last-frames` (`first_frame_url` and `last_frame_url`) or `reference` (any mix of `reference_urls` images, `video_urls` and `audio_urls`). The call returns at once with the task record; poll `getSeedance2Video` with its `_id` until `current_status` is `completed` or `failed`. Spends credits.
+         *
+         *     All media must be public http(s) URLs; `asset://` URIs are refused. Limits differ by version, and the schema encodes them: Seedance 2.0 allows up to 9 reference images, 3 videos and 3 audio clips and 15 s of output, and only its standard tier offers 4k (mini and fast stop at 720p); Seedance 2.5 allows 30 images, 10 videos, 10 audio clips, 30 s of output and up to 1080p. On 2.0, each reference video or audio clip must last 2–15 s, audio may not be the only reference, and reference videos may total at most 15 s per video sent; on 2.5 reference videos total at most 30 s and audio-only references are allowed. These per-clip rules are checked by the server only.
+         *
+         *     Billing: the server measures `video_urls` itself and bills on the larger of that and `input_video_duration`; `generate_audio` defaults to true because the price includes audio.
+         */
+        post: operations["startSeedance2Video"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seedance2Video/{_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one Seedance 2.x video task
+         * @description Returns one of your Seedance 2.x video tasks with its current state. `current_status` moves through `initialized`, `sent`, `pending` and `processing` and ends at `completed` (output in `result_url`) or `failed` (reason in `failed_message`). Poll this until it reaches one of those two.
+         */
+        get: operations["getSeedance2Video"];
+        /**
+         * Rename a Seedance 2.x video task
+         * @description Changes the label of one of your Seedance 2.x tasks; its settings, state and output stay as they are.
+         */
+        put: operations["renameSeedance2Video"];
+        post?: never;
+        /**
+         * Delete a Seedance 2.x video task
+         * @description Removes one of your Seedance 2.x video tasks from your history. Nothing says a task still running is stopped or its credits returned.
+         */
+        delete: operations["deleteSeedance2Video"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seedance2Video/allRecords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your Seedance 2.x video tasks
+         * @description Pages through your Seedance 2.x video tasks. Rows carry the same fields as `getSeedance2Video`.
+         */
+        get: operations["listSeedance2Videos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seedance2Video/batchDetail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get several Seedance 2.x video tasks at once
+         * @description Looks up several of your Seedance 2.x video tasks in one call, with the same ownership checks as `getSeedance2Video`. Match the answers to your ids by `_id`, not by position. Although it is a POST, it changes nothing.
+         */
+        post: operations["getSeedance2VideoBatch"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -5585,6 +7051,700 @@ export interface components {
             /** @description Task ids to look up. */
             ids: string[];
         };
+        /** @description Body of `startWanVideo`. `model` picks Wan 2.5, 2.6 or 2.7; for `wan2.7-i2v`, `task_type` picks the mode and with it the inputs that are needed: `first_frame` needs `image_url`; `first_last_frame` needs `image_url` and `last_frame_url`; `reference_image` needs `reference_media` (1 to 5 ordered images/videos) or the older image-only `reference_image_urls`; `video_extend` needs `first_clip_url` (optionally `last_frame_url`); `video_edit` needs `edit_video_url` (optionally up to 3 `reference_image_urls`); `text_to_video` takes no image or video at all. Every mode but `first_frame` exists only on `wan2.7-i2v`. The allowed `duration` depends on model and mode: Wan 2.5 takes 5 or 10; Wan 2.6 and the 2.7 modes `text_to_video`, `first_frame`, `first_last_frame` and `video_extend` take 5, 10 or 15; `video_edit` takes 5 to 10; `reference_image` takes 2 to 15 with images only and 2 to 10 once a reference video is among the inputs. */
+        WanImageToVideoStartRequest: {
+            /**
+             * @description Label of the task in the caller's history (optional).
+             * @example My Wan Video
+             */
+            name?: string;
+            /**
+             * @description Source image; needed by `first_frame` (the default mode) and `first_last_frame`.
+             * @example https://example.com/image.jpg
+             */
+            image_url?: string;
+            /**
+             * @description What the video should show.
+             * @example Make the person in the image wave their hand
+             */
+            prompt: string;
+            /**
+             * @description What the video should avoid.
+             * @example blurry, distorted
+             */
+            negative_prompt?: string;
+            /**
+             * @description Length in seconds, sent as a string; which values are allowed depends on `model` and `task_type` (see the body description).
+             * @default 5
+             * @enum {string}
+             */
+            duration: "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "10" | "11" | "12" | "13" | "14" | "15";
+            /**
+             * @description Output resolution.
+             * @default 720p
+             * @enum {string}
+             */
+            resolution: "480p" | "720p" | "1080p";
+            /**
+             * @description Aspect ratio; only read by Wan 2.7 `text_to_video` and `reference_image`.
+             * @default 16:9
+             * @enum {string}
+             */
+            ratio: "16:9" | "9:16" | "1:1" | "4:3" | "3:4";
+            /**
+             * @description Let a language model rewrite the prompt before generating.
+             * @default false
+             */
+            enable_prompt_expansion: boolean;
+            /**
+             * @description Split the video into several shots automatically; has an effect only with `enable_prompt_expansion` on.
+             * @default false
+             */
+            multi_shots: boolean;
+            /**
+             * @description Model version. Left out, the task runs on `wan2.5-i2v-preview`. `wan2.6-i2v` and `wan2.7-i2v` are open only to VIP/Max accounts; `wan2.6-i2v-flash` to everyone. The model also decides which modes and durations are accepted.
+             * @default wan2.5-i2v-preview
+             * @enum {string}
+             */
+            model: "wan2.5-i2v-preview" | "wan2.6-i2v" | "wan2.6-i2v-flash" | "wan2.7-i2v";
+            /**
+             * @description Generation mode; read only when `model` is `wan2.7-i2v` (other models always animate a first frame).
+             * @default first_frame
+             * @enum {string}
+             */
+            task_type: "text_to_video" | "first_frame" | "first_last_frame" | "reference_image" | "video_extend" | "video_edit";
+            /**
+             * @description Image the video should end on; needed by `first_last_frame`, optional for `video_extend`.
+             * @example https://example.com/last-frame.jpg
+             */
+            last_frame_url?: string;
+            /**
+             * @description Existing clip to continue; needed by Wan 2.7 `video_extend`.
+             * @example https://example.com/clip.mp4
+             */
+            first_clip_url?: string;
+            /**
+             * @description Video to edit; needed by Wan 2.7 `video_edit`.
+             * @example https://example.com/input-video.mp4
+             */
+            edit_video_url?: string;
+            /**
+             * @description Image-only references: the older way to feed `reference_image`, and up to 3 optional guide images for `video_edit`.
+             * @example [
+             *       "https://example.com/reference-1.jpg",
+             *       "https://example.com/reference-2.jpg"
+             *     ]
+             */
+            reference_image_urls?: string[];
+            /** @description Ordered images and/or videos for Wan 2.7 `reference_image`. Reference videos add to the bill together with the output length (A2E counts at most 5 seconds of each input video). */
+            reference_media?: {
+                /** @enum {string} */
+                type: "reference_image" | "reference_video";
+                url: string;
+                /** @description Length of a reference video in seconds; the server measures it when left out. */
+                duration?: number;
+            }[];
+            /** @description Random seed for repeatable results; a random one is used when left out. */
+            seed?: number;
+            /**
+             * @description Generate a soundtrack with the video.
+             * @default true
+             */
+            audio: boolean;
+            /**
+             * @description Audio to use for `first_frame` / `first_last_frame` videos: WAV or MP3, 3 to 30 seconds, at most 15 MB; cut to the video length when longer.
+             * @example https://example.com/audio.mp3
+             */
+            audio_url?: string;
+            /**
+             * @description HTTPS address that gets a single best-effort notice (`task.completed` or `task.failed`) when the task ends; no retries, and only calls made with an API token use it. The detail call stays the source of truth.
+             * @example https://your-server.example.com/a2e/webhook
+             */
+            webhook_url?: string;
+            /**
+             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the notice, so the receiver can check where it came from.
+             * @example a-shared-secret
+             */
+            webhook_token?: string;
+        } & (({
+            /** @enum {string} */
+            model?: "wan2.5-i2v-preview";
+            /**
+             * @default first_frame
+             * @enum {string}
+             */
+            task_type: "first_frame";
+            /**
+             * @default 5
+             * @enum {string}
+             */
+            duration: "5" | "10";
+        } | {
+            /** @enum {string} */
+            model?: "wan2.6-i2v" | "wan2.6-i2v-flash";
+            /** @enum {string} */
+            task_type?: "first_frame";
+            /**
+             * @default 5
+             * @enum {string}
+             */
+            duration: "5" | "10" | "15";
+        } | {
+            /** @enum {string} */
+            model?: "wan2.7-i2v";
+            /** @enum {string} */
+            task_type?: "text_to_video";
+            /**
+             * @default 5
+             * @enum {string}
+             */
+            duration: "5" | "10" | "15";
+        } | {
+            /** @enum {string} */
+            model?: "wan2.7-i2v";
+            /** @enum {string} */
+            task_type?: "first_frame";
+            /**
+             * @default 5
+             * @enum {string}
+             */
+            duration: "5" | "10" | "15";
+        } | {
+            /** @enum {string} */
+            model?: "wan2.7-i2v";
+            /** @enum {string} */
+            task_type?: "first_last_frame";
+            /**
+             * @default 5
+             * @enum {string}
+             */
+            duration: "5" | "10" | "15";
+        } | {
+            /** @enum {string} */
+            model?: "wan2.7-i2v";
+            /** @enum {string} */
+            task_type?: "reference_image";
+            /**
+             * @default 5
+             * @enum {string}
+             */
+            duration: "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "10" | "11" | "12" | "13" | "14" | "15";
+        } | {
+            /** @enum {string} */
+            model?: "wan2.7-i2v";
+            /** @enum {string} */
+            task_type?: "video_extend";
+            /**
+             * @default 5
+             * @enum {string}
+             */
+            duration: "5" | "10" | "15";
+        } | {
+            /** @enum {string} */
+            model?: "wan2.7-i2v";
+            /** @enum {string} */
+            task_type?: "video_edit";
+            /**
+             * @default 5
+             * @enum {string}
+             */
+            duration: "5" | "6" | "7" | "8" | "9" | "10";
+        }) & ({
+            /** @enum {unknown} */
+            task_type: "text_to_video" | "first_last_frame" | "reference_image" | "video_extend" | "video_edit";
+        } | unknown) & ({
+            /** @enum {unknown} */
+            task_type?: "text_to_video" | "first_frame" | "reference_image" | "video_extend" | "video_edit";
+        } | unknown) & ({
+            /** @enum {unknown} */
+            task_type?: "text_to_video" | "first_frame" | "first_last_frame" | "video_extend" | "video_edit";
+        } | unknown | unknown) & ({
+            /** @enum {unknown} */
+            task_type?: "text_to_video" | "first_frame" | "first_last_frame" | "reference_image" | "video_edit";
+        } | unknown) & ({
+            /** @enum {unknown} */
+            task_type?: "text_to_video" | "first_frame" | "first_last_frame" | "reference_image" | "video_extend";
+        } | {
+            reference_image_urls?: unknown;
+        }));
+        /**
+         * @description State of a Wan video task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. A client checked against the live API sees `completed`; the other values are those of sibling `current_status` families, not confirmed here.
+         * @enum {string}
+         */
+        WanImageToVideoStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description One Wan video task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families (talking video on the A2E docs); a client checked against the live API confirms `current_status`, `result_url` and `failed_message` for this family. Fields echoing the request are assumed from the sibling records. */
+        WanImageToVideoRecord: {
+            /** @description Task id; pass it to the detail, batch and delete calls. */
+            _id?: string;
+            /** @description Label given at start. */
+            name?: string;
+            /** @description Model of the task (echo of the request, assumed from sibling records). */
+            model?: string;
+            /** @description Prompt of the task (echo of the request). */
+            prompt?: string;
+            /** @description Source image (echo of the request). */
+            image_url?: string;
+            current_status?: components["schemas"]["WanImageToVideoStatus"];
+            /** @description Credits charged for the task. */
+            coins?: number;
+            /** @description The generated video once `current_status` is `completed`; empty before. */
+            result_url?: string;
+            /** @description Why the task failed; empty while it has not. */
+            failed_message?: string | null;
+            /** @description Misspelt twin of `failed_message` used by some sibling families; declared so either spelling is read. */
+            faild_message?: string | null;
+            /** @description Failure code; empty while none. */
+            failed_code?: string | null;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        /** @description Body of `startWanSpicyVideo`. The two models take different settings: `wan2.7-i2v-spicy` (the default) makes sound and takes 720p or 1080p and 2 to 15 seconds, plus `negative_prompt` and `audio_url`; `wan2.2-i2v-spicy` is silent and takes 480p or 720p and 5 or 8 seconds. */
+        WanImageToVideoSpicyStartRequest: {
+            /**
+             * @description Model variant; 2.7 supports audio, 2.2 does not. Left out, `wan2.7-i2v-spicy` is used.
+             * @default wan2.7-i2v-spicy
+             * @enum {string}
+             */
+            model: "wan2.7-i2v-spicy" | "wan2.2-i2v-spicy";
+            /**
+             * @description Label of the task (optional).
+             * @example My Wan Spicy Video
+             */
+            name?: string;
+            /**
+             * @description What the video should show.
+             * @example The woman turns and smiles at the camera
+             */
+            prompt: string;
+            /** @description What to avoid; only read by `wan2.7-i2v-spicy`. */
+            negative_prompt?: string;
+            /**
+             * @description Image to animate; must be an https URL.
+             * @example https://example.com/image.jpg
+             */
+            image_url: string;
+            /** @description Sound to use, an https link to a .wav or .mp3 file; only read by `wan2.7-i2v-spicy`. */
+            audio_url?: string;
+            /**
+             * @description Output resolution: 720p or 1080p on 2.7, 480p or 720p on 2.2.
+             * @enum {string}
+             */
+            resolution: "480p" | "720p" | "1080p";
+            /** @description Length in seconds, sent as a number: 2 to 15 on 2.7, 5 or 8 on 2.2. */
+            duration: number;
+            /**
+             * @description Let the server rewrite the prompt before generating.
+             * @default true
+             */
+            prompt_extend: boolean;
+            /** @description Random seed. */
+            seed?: number;
+            /**
+             * @description Safety switch: `true` skips the check, made before charging, that warns when the input image may show a minor. Left out (false), the check runs.
+             * @default false
+             */
+            minor_suspected_skip: boolean;
+            /**
+             * @description HTTPS address that gets a single best-effort notice (`task.completed` or `task.failed`) when the task ends; no retries, and only calls made with an API token use it. The detail call stays the source of truth.
+             * @example https://your-server.example.com/a2e/webhook
+             */
+            webhook_url?: string;
+            /**
+             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the notice, so the receiver can check where it came from.
+             * @example a-shared-secret
+             */
+            webhook_token?: string;
+        } | {
+            /** @enum {unknown} */
+            model?: "wan2.7-i2v-spicy";
+            /** @enum {unknown} */
+            resolution?: "720p" | "1080p";
+            duration?: unknown;
+        } | {
+            /** @enum {unknown} */
+            model: "wan2.2-i2v-spicy";
+            /** @enum {unknown} */
+            resolution?: "480p" | "720p";
+            /** @enum {unknown} */
+            duration?: 5 | 8;
+        };
+        /**
+         * @description State of a Wan Spicy video task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Values of sibling `current_status` families; a live-checked client treats `completed` as done here.
+         * @enum {string}
+         */
+        WanImageToVideoSpicyStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description One Wan Spicy video task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families (talking video on the A2E docs); a client checked against the live API reads `current_status`, `result_url` and `failed_message` here too. */
+        WanImageToVideoSpicyRecord: {
+            /** @description Task id; pass it to the detail, batch and delete calls. */
+            _id?: string;
+            /** @description Label given at start. */
+            name?: string;
+            /** @description Model of the task (echo of the request, assumed from sibling records). */
+            model?: string;
+            /** @description Prompt of the task (echo of the request). */
+            prompt?: string;
+            /** @description Source image (echo of the request). */
+            image_url?: string;
+            current_status?: components["schemas"]["WanImageToVideoSpicyStatus"];
+            /** @description Credits charged for the task. */
+            coins?: number;
+            /** @description The generated video once `current_status` is `completed`; empty before. */
+            result_url?: string;
+            /** @description Why the task failed; empty while it has not. */
+            failed_message?: string | null;
+            /** @description Misspelt twin of `failed_message` used by some sibling families; declared so either spelling is read. */
+            faild_message?: string | null;
+            /** @description Failure code; empty while none. */
+            failed_code?: string | null;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        /** @description Body of `startWan30Video`. Rules A2E states in words: each reference video lasts 3 to 15 seconds, all reference videos together at most 15 seconds, and reference video plus output at most 30 seconds; first-frame / last-frame media cannot be mixed with reference media; `file` and `link` media exclude each other; `negative_prompt` is not supported. */
+        WanImageToVideo30StartRequest: {
+            /**
+             * @description Label of the task.
+             * @example My Wan 3.0 Video
+             */
+            name?: string;
+            /**
+             * @description Sets the price. Both give the same quality; `wan3.0-video-prime` costs more per second and finishes much sooner (about 2 instead of about 14 minutes for a 15-second 720P clip).
+             * @default wan3.0-video
+             * @enum {string}
+             */
+            model: "wan3.0-video" | "wan3.0-video-prime";
+            /**
+             * @description Generation mode. `reference` accepts image, video, audio, file and web-page media.
+             * @default text-to-video
+             * @enum {string}
+             */
+            mode: "text-to-video" | "first-frame" | "first-last-frames" | "reference";
+            /** @description Prompt and media. */
+            input: {
+                /** @description What the video should show. With `prompt_extend` off (the default) A2E advises writing it by the Wan 3.0 prompt guide. */
+                prompt?: string;
+                /** @description Input media, each tagged with its role. */
+                media?: {
+                    /** @enum {string} */
+                    type: "reference_image" | "reference_video" | "reference_audio" | "first_frame" | "last_frame" | "file" | "link";
+                    url: string;
+                    /** @description Length of the input media in seconds. */
+                    duration?: number;
+                }[];
+            };
+            /** @description Output settings. */
+            parameters: {
+                /**
+                 * @default 1080P
+                 * @enum {string}
+                 */
+                resolution?: "480P" | "720P" | "1080P";
+                /**
+                 * @default adaptive
+                 * @enum {string}
+                 */
+                ratio?: "adaptive" | "16:9" | "4:3" | "1:1" | "3:4" | "9:16";
+                /**
+                 * @description Output length, 3 to 30 seconds, or -1 to let the model choose.
+                 * @default 5
+                 */
+                duration?: number | unknown | -1;
+                /** @default true */
+                audio?: boolean;
+                /**
+                 * @description Let the provider rewrite the prompt; off unless sent.
+                 * @default false
+                 */
+                prompt_extend?: boolean;
+                seed?: number;
+                /** @default false */
+                watermark?: boolean;
+            };
+            /** @description Not in A2E's description of this call; one public client always sends `true`. On A2E image calls the same name means "generate even if NSFW content is detected" (defaulting to true for API callers); its meaning and default here are unknown. */
+            force_generate?: boolean;
+            /**
+             * @description HTTPS address that gets a single best-effort notice (`task.completed` or `task.failed`) when the task ends; no retries, and only calls made with an API token use it. The detail call stays the source of truth.
+             * @example https://your-server.example.com/a2e/webhook
+             */
+            webhook_url?: string;
+            /**
+             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the notice, so the receiver can check where it came from.
+             * @example a-shared-secret
+             */
+            webhook_token?: string;
+        };
+        /**
+         * @description State of a Wan 3.0 video task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Values of sibling `current_status` families; nothing is known for Wan 3.0.
+         * @enum {string}
+         */
+        WanImageToVideo30Status: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description One Wan 3.0 video task. No source shows one; modelled on the records of sibling start/{_id} families (talking video on the A2E docs). */
+        WanImageToVideo30Record: {
+            /** @description Task id; pass it to the detail, batch and delete calls. */
+            _id?: string;
+            /** @description Label given at start. */
+            name?: string;
+            /** @description Model of the task (echo of the request, assumed from sibling records). */
+            model?: string;
+            /** @description Mode of the task (echo of the request, assumed). */
+            mode?: string;
+            current_status?: components["schemas"]["WanImageToVideo30Status"];
+            /** @description Credits charged for the task. */
+            coins?: number;
+            /** @description The generated video once `current_status` is `completed`; empty before. */
+            result_url?: string;
+            /** @description Why the task failed; empty while it has not. */
+            failed_message?: string | null;
+            /** @description Misspelt twin of `failed_message` used by some sibling families; declared so either spelling is read. */
+            faild_message?: string | null;
+            /** @description Failure code; empty while none. */
+            failed_code?: string | null;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        /** @description Body of `startWan26R2vVideo`. */
+        Wan26R2vFlashStartRequest: {
+            /**
+             * @description Model variant; it sets the price. `wan2.6-r2v-flash` (default) is faster and cheaper; `wan2.6-r2v` is the standard model, described as higher quality.
+             * @default wan2.6-r2v-flash
+             * @enum {string}
+             */
+            model: "wan2.6-r2v-flash" | "wan2.6-r2v";
+            /**
+             * @description Label of the task.
+             * @example My R2V Video
+             */
+            name?: string;
+            /**
+             * @description Reference images or videos (at most 5), referred to in the prompt as character1, character2, … in this order.
+             * @example [
+             *       "https://example.com/reference-1.jpg"
+             *     ]
+             */
+            reference_urls: string[];
+            /**
+             * @description What the video should show, naming the references as character1, character2, ….
+             * @example character1 waves at the camera in a sunny park
+             */
+            prompt: string;
+            /**
+             * @description Length in seconds, sent as a string.
+             * @default 5
+             * @enum {string}
+             */
+            duration: "5" | "10";
+            /**
+             * @description Resolution tier; with `aspect_ratio` it fixes the output size.
+             * @default 720p
+             * @enum {string}
+             */
+            resolution: "720p" | "1080p";
+            /**
+             * @description Aspect ratio of the output.
+             * @default 16:9
+             * @enum {string}
+             */
+            aspect_ratio: "16:9" | "9:16" | "1:1" | "4:3" | "3:4";
+            /**
+             * @description One continuous shot or several.
+             * @default single
+             * @enum {string}
+             */
+            shot_type: "single" | "multi";
+            /**
+             * @description Generate sound with the video.
+             * @default true
+             */
+            audio: boolean;
+            /**
+             * @description HTTPS address that gets a single best-effort notice (`task.completed` or `task.failed`) when the task ends; no retries, and only calls made with an API token use it. The detail call stays the source of truth.
+             * @example https://your-server.example.com/a2e/webhook
+             */
+            webhook_url?: string;
+            /**
+             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the notice, so the receiver can check where it came from.
+             * @example a-shared-secret
+             */
+            webhook_token?: string;
+        };
+        /**
+         * @description State of a Wan 2.6 reference-to-video task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Values of sibling `current_status` families; no source lists them for this family.
+         * @enum {string}
+         */
+        Wan26R2vFlashStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description One Wan 2.6 reference-to-video task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families (talking video on the A2E docs); no source shows a record of this family. Fields echoing the request are assumed from the sibling records. */
+        Wan26R2vFlashRecord: {
+            /** @description Task id; pass it to the detail, batch and delete calls. */
+            _id?: string;
+            /** @description Label given at start. */
+            name?: string;
+            /** @description Model (echo of the request, assumed from sibling records). */
+            model?: string;
+            /** @description Prompt (echo of the request, assumed from sibling records). */
+            prompt?: string;
+            /** @description Reference inputs (echo of the request, assumed). */
+            reference_urls?: string[];
+            current_status?: components["schemas"]["Wan26R2vFlashStatus"];
+            /** @description Credits charged for the task. */
+            coins?: number;
+            /** @description The generated video once `current_status` is `completed`; empty before. */
+            result_url?: string;
+            /** @description Why the task failed; empty while it has not. */
+            failed_message?: string | null;
+            /** @description Misspelt twin of `failed_message` used by some sibling families; declared so either spelling is read. */
+            faild_message?: string | null;
+            /** @description Failure code; empty while none. */
+            failed_code?: string | null;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        /** @description Body of `startHappyHorseVideo`. `prompt` is needed except for `i2v`; `i2v` takes the first frame in `image_url`; `r2v` needs 1 to 9 `reference_image_urls`; `video-edit` edits `edit_video_url` with up to 5 reference images. Version 1.0 takes 5, 10 or 15 seconds, 720P or 1080P and five ratios; 1.1 takes 3 to 15 seconds, adds 480P and four more ratios. */
+        HappyHorseVideoStartRequest: {
+            /**
+             * @description Generation mode.
+             * @enum {string}
+             */
+            mode: "t2v" | "i2v" | "r2v" | "video-edit";
+            /**
+             * @description Label of the task.
+             * @example My HappyHorse Video
+             */
+            name?: string;
+            /**
+             * @description Model version for t2v, i2v and r2v (video-edit always uses 1.0). Left out, 1.0 is used with its narrower duration, ratio and resolution choices.
+             * @default 1.0
+             * @enum {string}
+             */
+            model_version: "1.0" | "1.1";
+            /**
+             * @description What the video should show; needed for t2v, r2v and video-edit, optional for i2v.
+             * @example A horse galloping along a beach at sunset
+             */
+            prompt?: string;
+            /** @description First frame to animate (i2v only). */
+            image_url?: string;
+            /** @description Reference images: 1 to 9 for r2v, 0 to 5 for video-edit. */
+            reference_image_urls?: string[];
+            /** @description Video to edit (video-edit only). */
+            edit_video_url?: string;
+            /** @description Length of the input video as measured by the caller; used to estimate the credits of a video-edit task. */
+            input_video_seconds?: number;
+            /**
+             * @description Output length in seconds, sent as a string: 5, 10 or 15 on 1.0, 3 to 15 on 1.1. Ignored for video-edit (the input video decides).
+             * @default 5
+             * @enum {string}
+             */
+            duration: "3" | "4" | "5" | "6" | "7" | "8" | "9" | "10" | "11" | "12" | "13" | "14" | "15";
+            /**
+             * @description Output resolution; 480P only with model_version 1.1 in t2v, i2v and r2v.
+             * @default 720P
+             * @enum {string}
+             */
+            resolution: "480P" | "720P" | "1080P";
+            /**
+             * @description Aspect ratio (t2v and r2v only); 4:5, 5:4, 9:21 and 21:9 only with model_version 1.1.
+             * @default 16:9
+             * @enum {string}
+             */
+            ratio: "16:9" | "9:16" | "1:1" | "4:3" | "3:4" | "4:5" | "5:4" | "9:21" | "21:9";
+            /**
+             * @description Sound of a video-edit result: `auto` lets the model decide, `origin` keeps the input video's sound.
+             * @default auto
+             * @enum {string}
+             */
+            audio_setting: "auto" | "origin";
+            /** @description Random seed. */
+            seed?: number;
+            /**
+             * @description DashScope watermark on the output; on unless sent as false.
+             * @default true
+             */
+            watermark: boolean;
+            /**
+             * @description Safety switch named like the Wan Spicy pre-charge minor check; `true` skips it. Left out (false), the check runs. A2E's description gives no text for it here.
+             * @default false
+             */
+            minor_suspected_skip: boolean;
+            /**
+             * @description HTTPS address that gets a single best-effort notice (`task.completed` or `task.failed`) when the task ends; no retries, and only calls made with an API token use it. The detail call stays the source of truth.
+             * @example https://your-server.example.com/a2e/webhook
+             */
+            webhook_url?: string;
+            /**
+             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the notice, so the receiver can check where it came from.
+             * @example a-shared-secret
+             */
+            webhook_token?: string;
+        } & (({
+            /** @enum {unknown} */
+            mode?: "i2v";
+        } | unknown) & ({
+            /** @enum {unknown} */
+            mode?: "t2v" | "r2v" | "video-edit";
+        } | unknown) & ({
+            /** @enum {unknown} */
+            mode?: "t2v" | "i2v" | "video-edit";
+        } | {
+            reference_image_urls: unknown;
+        }) & ({
+            /** @enum {unknown} */
+            mode?: "t2v" | "i2v" | "r2v";
+        } | {
+            reference_image_urls?: unknown;
+        }) & ({
+            /** @enum {unknown} */
+            model_version: "1.1";
+        } | {
+            /** @enum {unknown} */
+            mode: "video-edit";
+        } | {
+            /** @enum {unknown} */
+            duration?: "5" | "10" | "15";
+            /** @enum {unknown} */
+            resolution?: "720P" | "1080P";
+            /** @enum {unknown} */
+            ratio?: "16:9" | "9:16" | "1:1" | "4:3" | "3:4";
+        }));
+        /**
+         * @description State of a HappyHorse video task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Values of sibling `current_status` families; no source lists them for this family.
+         * @enum {string}
+         */
+        HappyHorseVideoStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description One HappyHorse video task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families (talking video on the A2E docs); no source shows a record of this family. Fields echoing the request are assumed from the sibling records. */
+        HappyHorseVideoRecord: {
+            /** @description Task id; pass it to the detail, batch and delete calls. */
+            _id?: string;
+            /** @description Label given at start. */
+            name?: string;
+            /** @description Mode (echo of the request, assumed from sibling records). */
+            mode?: string;
+            /** @description Model version (echo of the request, assumed from sibling records). */
+            model_version?: string;
+            /** @description Prompt (echo of the request, assumed from sibling records). */
+            prompt?: string;
+            current_status?: components["schemas"]["HappyHorseVideoStatus"];
+            /** @description Credits charged for the task. */
+            coins?: number;
+            /** @description The generated video once `current_status` is `completed`; empty before. */
+            result_url?: string;
+            /** @description Why the task failed; empty while it has not. */
+            failed_message?: string | null;
+            /** @description Misspelt twin of `failed_message` used by some sibling families; declared so either spelling is read. */
+            faild_message?: string | null;
+            /** @description Failure code; empty while none. */
+            failed_code?: string | null;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
         /** @description Body of `startTalkingPhoto`. */
         TalkingPhotoStartRequest: {
             /** @description Your label for the job. */
@@ -5697,6 +7857,72 @@ export interface components {
             /** @description Number of jobs in all pages. */
             count?: number;
         };
+        /** @description Body of `startVirtualTryOn`. */
+        VirtualTryOnStartRequest: {
+            /**
+             * @description Your label for the task.
+             * @default
+             * @example Summer Dress Try-On
+             */
+            name: string;
+            /**
+             * @description The input images, in order: the person, then the garment (two entries); clients that send four use person, person mask, garment, garment mask.
+             * @example [
+             *       "https://example.com/person.jpg",
+             *       "https://example.com/dress.jpg"
+             *     ]
+             */
+            image_urls: string[];
+            /**
+             * @description Processing time limit in seconds.
+             * @default 120
+             * @example 120
+             */
+            timeout: number;
+            /**
+             * @description URL that receives one best-effort `task.completed` or `task.failed` notice when the task ends (no retries). Honoured for API-token calls only; web-app sessions have it ignored. The detail call stays the source of truth.
+             * @example https://your-server.example.com/a2e/webhook
+             */
+            webhook_url?: string;
+            /**
+             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the webhook notice, so the receiver can check it.
+             * @example a-shared-secret
+             */
+            webhook_token?: string;
+        };
+        /**
+         * @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Public clients poll for `completed` and `failed`; the in-progress values are those of sibling families.
+         * @enum {string}
+         */
+        VirtualTryOnStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description A virtual try-on task. Modelled on the records of sibling families; public clients confirm `_id`, `current_status`, `result_url` and `failed_message`. */
+        VirtualTryOnRecord: {
+            /** @description Task id. */
+            _id?: string;
+            /** @description Your label for the task. */
+            name?: string;
+            current_status?: components["schemas"]["VirtualTryOnStatus"];
+            /** @description URL of the finished image once the task is completed; empty before. Read by public clients. */
+            result_url?: string;
+            /** @description Why the task failed; empty otherwise. */
+            failed_message?: string | null;
+            /** @description Misspelt twin of failed_message used by some sibling families; not seen for this one. */
+            faild_message?: string | null;
+            /** @description Failure code; an empty string while none. */
+            failed_code?: string | null;
+            /** @description Credits charged for the task (a field of sibling records). */
+            coins?: number;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        /** @description One page of virtual try-on tasks. */
+        VirtualTryOnPage: {
+            rows?: components["schemas"]["VirtualTryOnRecord"][];
+            /** @description Number of tasks in all pages. */
+            count?: number;
+        };
         /**
          * @description State of a ThinkSound task. `initialized`, `sent`, `pending` and `processing` are in progress;
          *     `completed` and `failed` are final. Values are those of sibling `current_status` families; no source
@@ -5726,6 +7952,272 @@ export interface components {
             createdAt?: string;
             /** Format: date-time */
             updatedAt?: string;
+        };
+        /** @description Body of `startMotionTransfer`. */
+        MotionTransferStartRequest: {
+            /**
+             * @description Your label for the task.
+             * @default
+             * @example Dance Motion Transfer
+             */
+            name: string;
+            /**
+             * Format: uri
+             * @description Image of the person to animate.
+             * @example https://example.com/person.jpg
+             */
+            image_url: string;
+            /**
+             * Format: uri
+             * @description Video whose motion is copied.
+             * @example https://example.com/dance.mp4
+             */
+            video_url: string;
+            /**
+             * @description What the result should look like.
+             * @example high quality motion transfer, natural pose transition, smooth movement
+             */
+            positive_prompt?: string;
+            /**
+             * @description What the result should avoid.
+             * @example blurry, distorted limbs, unnatural poses, deformation
+             */
+            negative_prompt?: string;
+            /**
+             * @description Processing time limit in seconds.
+             * @default 300
+             * @example 300
+             */
+            timeout: number;
+            /** @description Id of one of your trained avatars, sent by some public clients in place of `image_url`. Not in A2E's description; whether the server honours it is unconfirmed, and `image_url` stays required here. */
+            user_video_twin_id?: string;
+            /**
+             * @description URL that receives one best-effort `task.completed` or `task.failed` notice when the task ends (no retries). Honoured for API-token calls only; web-app sessions have it ignored. The detail call stays the source of truth.
+             * @example https://your-server.example.com/a2e/webhook
+             */
+            webhook_url?: string;
+            /**
+             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the webhook notice, so the receiver can check it.
+             * @example a-shared-secret
+             */
+            webhook_token?: string;
+        };
+        /**
+         * @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Public clients poll for `completed` and `failed`; the in-progress values are those of sibling families.
+         * @enum {string}
+         */
+        MotionTransferStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description A motion transfer task. Modelled on the records of sibling families; public clients confirm `_id`, `current_status`, `result_url` and `failed_message`. */
+        MotionTransferRecord: {
+            /** @description Task id. */
+            _id?: string;
+            /** @description Your label for the task. */
+            name?: string;
+            current_status?: components["schemas"]["MotionTransferStatus"];
+            /** @description URL of the finished video once the task is completed; empty before. Read by public clients. */
+            result_url?: string;
+            /** @description Why the task failed; empty otherwise. */
+            failed_message?: string | null;
+            /** @description Misspelt twin of failed_message used by some sibling families; not seen for this one. */
+            faild_message?: string | null;
+            /** @description Failure code; an empty string while none. */
+            failed_code?: string | null;
+            /** @description Credits charged for the task (a field of sibling records). */
+            coins?: number;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        /** @description One page of motion transfer tasks. */
+        MotionTransferPage: {
+            rows?: components["schemas"]["MotionTransferRecord"][];
+            /** @description Number of tasks in all pages. */
+            count?: number;
+        };
+        /** @description Body of `startActorSwap`. */
+        ActorSwapStartRequest: {
+            /**
+             * @description Your label for the task.
+             * @example My Actor Swap
+             */
+            name?: string;
+            /**
+             * Format: uri
+             * @description Image of the new actor.
+             * @example https://example.com/actor.jpg
+             */
+            image_url: string;
+            /**
+             * Format: uri
+             * @description Video whose actor is replaced.
+             * @example https://example.com/video.mp4
+             */
+            video_url: string;
+            /**
+             * @description What the result should look like.
+             * @example high quality, realistic
+             */
+            prompt?: string;
+            /**
+             * @description What the result should avoid.
+             * @example blurry, distorted
+             */
+            negative_prompt?: string;
+            /**
+             * @description Processing time limit in seconds.
+             * @default 300
+             * @example 300
+             */
+            timeout: number;
+            /**
+             * @description URL that receives one best-effort `task.completed` or `task.failed` notice when the task ends (no retries). Honoured for API-token calls only; web-app sessions have it ignored. The detail call stays the source of truth.
+             * @example https://your-server.example.com/a2e/webhook
+             */
+            webhook_url?: string;
+            /**
+             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the webhook notice, so the receiver can check it.
+             * @example a-shared-secret
+             */
+            webhook_token?: string;
+        };
+        /**
+         * @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. The values are those seen across sibling `current_status` families (talking photo, talking video, image to video, face swap); no source lists them for this family.
+         * @enum {string}
+         */
+        ActorSwapStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description An actor swap task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families; no source shows a record of this family. */
+        ActorSwapRecord: {
+            /** @description Task id. */
+            _id?: string;
+            /** @description Your label for the task. */
+            name?: string;
+            current_status?: components["schemas"]["ActorSwapStatus"];
+            /** @description URL of the finished video once the task is completed; empty before. Field name from sibling families. */
+            result_url?: string;
+            /** @description Why the task failed; empty otherwise. */
+            failed_message?: string | null;
+            /** @description Misspelt twin of failed_message used by some sibling families; not seen for this one. */
+            faild_message?: string | null;
+            /** @description Failure code; an empty string while none. */
+            failed_code?: string | null;
+            /** @description Credits charged for the task (a field of sibling records). */
+            coins?: number;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        /** @description One page of actor swap tasks. */
+        ActorSwapPage: {
+            rows?: components["schemas"]["ActorSwapRecord"][];
+            /** @description Number of tasks in all pages. */
+            count?: number;
+        };
+        /** @description Body of `startProductAvatar`. */
+        ProductAvatarStartRequest: {
+            /**
+             * @description Your label for the task.
+             * @example My Product Avatar
+             */
+            name?: string;
+            /**
+             * @description Exactly two http(s) images, in order: the product, then the person.
+             * @example [
+             *       "https://example.com/product.jpg",
+             *       "https://example.com/person.jpg"
+             *     ]
+             */
+            image_urls: string[];
+            /** @description Where the product goes and how it is transformed. */
+            product_rect: {
+                /**
+                 * @description Horizontal position.
+                 * @example 100
+                 */
+                x: number;
+                /**
+                 * @description Vertical position.
+                 * @example 150
+                 */
+                y: number;
+                /**
+                 * @description Width of the product area.
+                 * @example 200
+                 */
+                width: number;
+                /**
+                 * @description Height of the product area.
+                 * @example 300
+                 */
+                height: number;
+                /**
+                 * @description Rotation in degrees.
+                 * @example 0
+                 */
+                rotation: number;
+                /**
+                 * @description Scale factor.
+                 * @example 1
+                 */
+                scale: number;
+            };
+            /**
+             * @description Optional extra guidance.
+             * @example Professional product showcase
+             */
+            prompt?: string;
+            /**
+             * @description Processing time limit in seconds.
+             * @default 120
+             * @example 120
+             */
+            timeout: number;
+            /**
+             * @description URL that receives one best-effort `task.completed` or `task.failed` notice when the task ends (no retries). Honoured for API-token calls only; web-app sessions have it ignored. The detail call stays the source of truth.
+             * @example https://your-server.example.com/a2e/webhook
+             */
+            webhook_url?: string;
+            /**
+             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the webhook notice, so the receiver can check it.
+             * @example a-shared-secret
+             */
+            webhook_token?: string;
+        };
+        /**
+         * @description State of the task: `initialized` (created, queued), `sent` (handed to the model service), `pending` (accepted there), `processing` (being generated), then `completed` or `failed`. Listed by the prose of A2E's description for this family.
+         * @enum {string}
+         */
+        ProductAvatarStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description A product avatar task. The status values, `result_image_url` and `failed_message` are named by A2E's description; the rest is the record of sibling families. */
+        ProductAvatarRecord: {
+            /** @description Task id. */
+            _id?: string;
+            /** @description Your label for the task. */
+            name?: string;
+            current_status?: components["schemas"]["ProductAvatarStatus"];
+            /** @description URL of the generated image once the task is completed (named by A2E's description). */
+            result_image_url?: string;
+            /** @description Output field of sibling families; not named for this one. */
+            result_url?: string;
+            /** @description Why the task failed; empty otherwise. */
+            failed_message?: string | null;
+            /** @description Misspelt twin of failed_message used by some sibling families; not seen for this one. */
+            faild_message?: string | null;
+            /** @description Failure code; an empty string while none. */
+            failed_code?: string | null;
+            /** @description Credits charged for the task (a field of sibling records). */
+            coins?: number;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        /** @description One page of product avatar tasks. */
+        ProductAvatarPage: {
+            rows?: components["schemas"]["ProductAvatarRecord"][];
+            /** @description Number of tasks in all pages. */
+            count?: number;
         };
         HeadSwapStartRequest: {
             /**
@@ -5792,6 +8284,964 @@ export interface components {
         HeadSwapPage: {
             rows?: components["schemas"]["HeadSwapRecord"][];
             /** @description Total number of tasks across all pages. */
+            count?: number;
+        };
+        /** @description Body of `startVeoVideo`. `FIRST_AND_LAST_FRAMES_2_VIDEO` takes 1 or 2 `imageUrls` (start and end frame); `REFERENCE_2_VIDEO` takes 1 to 3 reference images; `TEXT_2_VIDEO` needs none. */
+        VeoVideoStartRequest: {
+            /**
+             * @description Label of the task; generated when left out.
+             * @example My Veo Video
+             */
+            name?: string;
+            /**
+             * @description What the video should show, dialogue included. Required by A2E's description, yet it may be an empty string, in which case a stock placeholder text is used.
+             * @example Two person street interview in New York City. Sample Dialogue: Host: "Did you hear the news?" Person: "Yes! Veo 3.1 is now available on A2E. If you want to see it, go check their website."
+             */
+            prompt: string;
+            /**
+             * @description Text only, first (and last) frame, or reference images.
+             * @default TEXT_2_VIDEO
+             * @example TEXT_2_VIDEO
+             * @enum {string}
+             */
+            generationType: "TEXT_2_VIDEO" | "FIRST_AND_LAST_FRAMES_2_VIDEO" | "REFERENCE_2_VIDEO";
+            /**
+             * @description Frames or reference images: 1-2 for FIRST_AND_LAST_FRAMES_2_VIDEO, 1-3 for REFERENCE_2_VIDEO.
+             * @example [
+             *       "https://example.com/start_frame.jpg",
+             *       "https://example.com/end_frame.jpg"
+             *     ]
+             */
+            imageUrls?: string[];
+            /**
+             * @description `veo3` for quality, `veo3_fast` (default) for speed. A2E's description states no prices, but the two are separate models and public clients treat them as differently priced.
+             * @default veo3_fast
+             * @example veo3_fast
+             * @enum {string}
+             */
+            model: "veo3" | "veo3_fast";
+            /**
+             * @description Aspect ratio; `Auto` lets the service choose. Only 16:9 results have a 1080p version.
+             * @default Auto
+             * @example 16:9
+             * @enum {string}
+             */
+            aspectRatio: "16:9" | "9:16" | "Auto";
+            /** @description Snake-case spelling noted by one client that probed the live API (values 16:9, 9:16, auto); A2E's description and two other clients use `aspectRatio`. Send `aspectRatio`. */
+            aspect_ratio?: string;
+            /**
+             * @description Custom watermark text (optional).
+             * @example MyBrand
+             */
+            watermark?: string;
+            /**
+             * @description Random seed for repeatable results, 10000 to 99999 (optional).
+             * @example 12345
+             */
+            seeds?: number;
+            /**
+             * @description HTTPS address that gets a single best-effort notice (`task.completed` or `task.failed`) when the task ends; no retries, and only calls made with an API token use it. The detail call stays the source of truth.
+             * @example https://your-server.example.com/a2e/webhook
+             */
+            webhook_url?: string;
+            /**
+             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the notice, so the receiver can check where it came from.
+             * @example a-shared-secret
+             */
+            webhook_token?: string;
+        } & (({
+            /** @enum {unknown} */
+            generationType?: "TEXT_2_VIDEO";
+        } | unknown) & ({
+            /** @enum {unknown} */
+            generationType?: "TEXT_2_VIDEO" | "REFERENCE_2_VIDEO";
+        } | {
+            imageUrls?: unknown;
+        }));
+        /**
+         * @description State of a Veo video task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Values of sibling `current_status` families; no source lists them for this family. One client instead reads a `state` field with waiting, running, success, failed or fail.
+         * @enum {string}
+         */
+        VeoVideoStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description One Veo video task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families (talking video on the A2E docs); no source shows a record of this family. Fields echoing the request are assumed from the sibling records. `state`, `video_output` and `fail_reason` are what one public client reads; no answer shows them. */
+        VeoVideoRecord: {
+            /** @description Task id; pass it to the detail, batch and delete calls. */
+            _id?: string;
+            /** @description Label given at start. */
+            name?: string;
+            /** @description Prompt (echo of the request, assumed from sibling records). */
+            prompt?: string;
+            /** @description Model (echo of the request, assumed from sibling records). */
+            model?: string;
+            /** @description Generation type (echo of the request, assumed from sibling records). */
+            generationType?: string;
+            /** @description Read by one public client (waiting, running, success, failed, fail); never seen in an answer. */
+            state?: string;
+            /** @description Read by one public client as the finished file; never seen in an answer. */
+            video_output?: string;
+            /** @description Read by one public client as the failure text; never seen in an answer. */
+            fail_reason?: string;
+            current_status?: components["schemas"]["VeoVideoStatus"];
+            /** @description Credits charged for the task. */
+            coins?: number;
+            /** @description The generated video once `current_status` is `completed`; empty before. */
+            result_url?: string;
+            /** @description Why the task failed; empty while it has not. */
+            failed_message?: string | null;
+            /** @description Misspelt twin of `failed_message` used by some sibling families; declared so either spelling is read. */
+            faild_message?: string | null;
+            /** @description Failure code; empty while none. */
+            failed_code?: string | null;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        /** @description Body of `startKlingVideo`. image-to-video and motion-control need `image_url`; motion-control also `video_url`. Kling 2.6 (the default) makes 5 or 10 seconds; 3.0 makes 3 to 15. The fast 3.0 variant takes `resolution` instead of a 4k `quality_mode`, and only text or image to video. Sound on 2.6 needs pro quality and cannot be combined with an end frame. */
+        KlingVideoStartRequest: {
+            /**
+             * @description Label of the task.
+             * @example My Kling Video
+             */
+            name?: string;
+            /**
+             * @description Generation mode.
+             * @example image-to-video
+             * @enum {string}
+             */
+            mode: "text-to-video" | "image-to-video" | "motion-control";
+            /**
+             * @description What the video should show.
+             * @example A beautiful sunset over the ocean
+             */
+            prompt: string;
+            /**
+             * @description Kling model version; it affects price and allowed lengths (2.6: 5 or 10 s; 3.0: 3 to 15 s). Left out, 2.6 is used.
+             * @default 2.6
+             * @example 3.0
+             * @enum {string}
+             */
+            version: "2.6" | "3.0";
+            /**
+             * @description Kling 3.0 variant. `fast` needs version 3.0, works for text-to-video and image-to-video only, and takes `resolution` instead of quality_mode 4k.
+             * @default standard
+             * @example fast
+             * @enum {string}
+             */
+            model_version: "standard" | "fast";
+            /**
+             * @description Output resolution of the fast variant.
+             * @default 720p
+             * @example 720p
+             * @enum {string}
+             */
+            resolution: "720p" | "1080p";
+            /**
+             * @description Quality tier, billed differently; `4k` only on Kling 3.0 text-to-video and image-to-video.
+             * @default std
+             * @example std
+             * @enum {string}
+             */
+            quality_mode: "std" | "pro" | "4k";
+            /**
+             * @description Length in seconds, sent as a string: 5 or 10 on 2.6, 3 to 15 on 3.0.
+             * @default 5
+             * @example 5
+             * @enum {string}
+             */
+            duration: "3" | "4" | "5" | "6" | "7" | "8" | "9" | "10" | "11" | "12" | "13" | "14" | "15";
+            /**
+             * @description Input image; needed for image-to-video and motion-control.
+             * @example https://example.com/input.jpg
+             */
+            image_url?: string;
+            /**
+             * @description Video whose motion is copied; needed for motion-control.
+             * @example https://example.com/input.mp4
+             */
+            video_url?: string;
+            /**
+             * @description Aspect ratio; read in text-to-video only.
+             * @default 16:9
+             * @example 16:9
+             * @enum {string}
+             */
+            aspect_ratio: "16:9" | "9:16" | "1:1";
+            /**
+             * @description Generate sound (changes the price). On 2.6 only with pro quality; on 3.0 with std or pro.
+             * @default false
+             * @example false
+             */
+            sound: boolean;
+            /**
+             * @description Last frame (image-to-video in pro quality only; not together with sound on 2.6).
+             * @example https://example.com/end_frame.jpg
+             */
+            end_image_url?: string;
+            /**
+             * @description motion-control: follow the orientation of the video (allows 3 to 30 s) or of the image (3 to 10 s).
+             * @default video
+             * @example video
+             * @enum {string}
+             */
+            character_orientation: "video" | "image";
+            /**
+             * @description What the video should avoid.
+             * @example blurry, low quality
+             */
+            negative_prompt?: string;
+            /**
+             * @description Random seed for repeatable results.
+             * @example 12345
+             */
+            seed?: number;
+            /**
+             * @description HTTPS address that gets a single best-effort notice (`task.completed` or `task.failed`) when the task ends; no retries, and only calls made with an API token use it. The detail call stays the source of truth.
+             * @example https://your-server.example.com/a2e/webhook
+             */
+            webhook_url?: string;
+            /**
+             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the notice, so the receiver can check where it came from.
+             * @example a-shared-secret
+             */
+            webhook_token?: string;
+        } & (({
+            /** @enum {unknown} */
+            mode?: "text-to-video";
+        } | unknown) & ({
+            /** @enum {unknown} */
+            mode?: "text-to-video" | "image-to-video";
+        } | unknown) & ({
+            /** @enum {unknown} */
+            model_version?: "standard";
+        } | {
+            /** @enum {unknown} */
+            version: "3.0";
+            /** @enum {unknown} */
+            mode?: "text-to-video" | "image-to-video";
+        }) & ({
+            /** @enum {unknown} */
+            version: "3.0";
+        } | {
+            /** @enum {unknown} */
+            duration?: "5" | "10";
+        }) & ({
+            /** @enum {unknown} */
+            quality_mode?: "std" | "pro";
+        } | {
+            /** @enum {unknown} */
+            version: "3.0";
+            /** @enum {unknown} */
+            mode?: "text-to-video" | "image-to-video";
+        }));
+        /**
+         * @description State of a Kling video task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Values of sibling `current_status` families; no source lists them for this family.
+         * @enum {string}
+         */
+        KlingVideoStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description One Kling video task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families (talking video on the A2E docs); no source shows a record of this family. Fields echoing the request are assumed from the sibling records. */
+        KlingVideoRecord: {
+            /** @description Task id; pass it to the detail, batch and delete calls. */
+            _id?: string;
+            /** @description Label given at start. */
+            name?: string;
+            /** @description Mode (echo of the request, assumed from sibling records). */
+            mode?: string;
+            /** @description Prompt (echo of the request, assumed from sibling records). */
+            prompt?: string;
+            /** @description Kling version (echo of the request, assumed from sibling records). */
+            version?: string;
+            current_status?: components["schemas"]["KlingVideoStatus"];
+            /** @description Credits charged for the task. */
+            coins?: number;
+            /** @description The generated video once `current_status` is `completed`; empty before. */
+            result_url?: string;
+            /** @description Why the task failed; empty while it has not. */
+            failed_message?: string | null;
+            /** @description Misspelt twin of `failed_message` used by some sibling families; declared so either spelling is read. */
+            faild_message?: string | null;
+            /** @description Failure code; empty while none. */
+            failed_code?: string | null;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        /** @description Body of `startKlingOmniVideo`. `prompt` is needed unless the video is a customized multi-shot (`multi_shot: true`, `shot_type: customize`); `multi_shot: true` needs `shot_type`; `customize` needs `multi_prompt`, whose durations must add up to `duration`. */
+        KlingOmniStartRequest: {
+            /**
+             * @description Label of the task.
+             * @example My Kling Omni Video
+             */
+            name?: string;
+            /**
+             * @description What the video should show; refer to reference images as <<<image_N>>>.
+             * @example <<<image_1>>> walks towards <<<image_2>>> in a sunny park
+             */
+            prompt?: string;
+            /**
+             * @description Reference image URLs (jpg, jpeg or png, at most 10 MB each; up to 7).
+             * @example [
+             *       "https://example.com/ref1.jpg"
+             *     ]
+             */
+            image_list?: string[];
+            /**
+             * @description `std` renders 720p, `pro` 1080p.
+             * @default std
+             * @enum {string}
+             */
+            mode: "std" | "pro";
+            /**
+             * @description Length in seconds, 3 to 15, sent as a string.
+             * @default 5
+             */
+            duration: string;
+            /**
+             * @default 16:9
+             * @enum {string}
+             */
+            aspect_ratio: "16:9" | "9:16" | "1:1";
+            /**
+             * @description Generate native sound.
+             * @default false
+             */
+            sound: boolean;
+            /**
+             * @description Make a video of several shots.
+             * @default false
+             */
+            multi_shot: boolean;
+            /**
+             * @description How shots are planned when `multi_shot` is true: by the model, or by `multi_prompt`.
+             * @enum {string}
+             */
+            shot_type?: "intelligence" | "customize";
+            /** @description Shot list for `shot_type: customize` (1 to 6 shots); the shot durations must add up to `duration`. */
+            multi_prompt?: {
+                /** @example <<<image_1>>> stands up and waves */
+                prompt: string;
+                /**
+                 * @description Seconds of this shot.
+                 * @example 3
+                 */
+                duration: string;
+            }[];
+            /**
+             * @description HTTPS address that gets a single best-effort notice (`task.completed` or `task.failed`) when the task ends; no retries, and only calls made with an API token use it. The detail call stays the source of truth.
+             * @example https://your-server.example.com/a2e/webhook
+             */
+            webhook_url?: string;
+            /**
+             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the notice, so the receiver can check where it came from.
+             * @example a-shared-secret
+             */
+            webhook_token?: string;
+        } & ((unknown | {
+            /** @enum {unknown} */
+            multi_shot: true;
+            /** @enum {unknown} */
+            shot_type: "customize";
+        }) & ({
+            /** @enum {unknown} */
+            multi_shot?: false;
+        } | unknown) & ({
+            /** @enum {unknown} */
+            shot_type?: "intelligence";
+        } | unknown));
+        /**
+         * @description State of a Kling Omni video task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Values of sibling `current_status` families; no source lists them for this family.
+         * @enum {string}
+         */
+        KlingOmniStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description One Kling Omni video task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families (talking video on the A2E docs); no source shows a record of this family. Fields echoing the request are assumed from the sibling records. */
+        KlingOmniRecord: {
+            /** @description Task id; pass it to the detail, batch and delete calls. */
+            _id?: string;
+            /** @description Label given at start. */
+            name?: string;
+            /** @description Prompt (echo of the request, assumed from sibling records). */
+            prompt?: string;
+            /** @description Quality mode (echo of the request, assumed from sibling records). */
+            mode?: string;
+            current_status?: components["schemas"]["KlingOmniStatus"];
+            /** @description Credits charged for the task. */
+            coins?: number;
+            /** @description The generated video once `current_status` is `completed`; empty before. */
+            result_url?: string;
+            /** @description Why the task failed; empty while it has not. */
+            failed_message?: string | null;
+            /** @description Misspelt twin of `failed_message` used by some sibling families; declared so either spelling is read. */
+            faild_message?: string | null;
+            /** @description Failure code; empty while none. */
+            failed_code?: string | null;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        /** @description Body of `startGrokVideo`. Every field is optional in A2E's schema; the mode rules of its prose are encoded in `allOf`. */
+        GrokVideoStartRequest: {
+            /**
+             * @description Your label for the task.
+             * @example My Grok Video
+             */
+            name?: string;
+            /**
+             * @description Whether the video comes from the prompt alone or from reference images.
+             * @default text-to-video
+             * @example text-to-video
+             * @enum {string}
+             */
+            model_type: "text-to-video" | "image-to-video";
+            /**
+             * @description Which Grok Imagine model runs. Omitting it silently selects `legacy`; `1.5` (Grok Imagine Video 1.5) accepts image-to-video only. Whether the two are priced differently is not documented.
+             * @default legacy
+             * @example 1.5
+             * @enum {string}
+             */
+            model_version: "legacy" | "1.5";
+            /**
+             * @description What the video should show. Needed for text-to-video, optional for image-to-video.
+             * @example A cat playing with a ball of yarn in a cozy living room, warm lighting, cinematic style
+             */
+            prompt?: string;
+            /**
+             * @description Style of the generation. For image-to-video the upstream model may quietly treat `spicy` as `normal`.
+             * @default normal
+             * @example normal
+             * @enum {string}
+             */
+            mode: "fun" | "normal" | "spicy";
+            /**
+             * @description Reference images for image-to-video; at least one is needed in that mode.
+             * @example [
+             *       "https://example.com/reference.jpg"
+             *     ]
+             */
+            image_urls?: string[];
+            /**
+             * @description A single reference image, as an alternative to `image_urls`; the server puts it first in that list.
+             * @example https://example.com/image.jpg
+             */
+            image_url?: string;
+            /**
+             * @description Frame shape. Legacy text-to-video takes 1:1, 16:9 or 9:16; legacy image-to-video may also take 4:3, 3:4, 3:2 or 2:3 depending on the path chosen upstream; version 1.5 takes the whole list, `auto` included.
+             * @default 16:9
+             * @example 16:9
+             * @enum {string}
+             */
+            aspect_ratio: "auto" | "1:1" | "16:9" | "9:16" | "4:3" | "3:4" | "3:2" | "2:3";
+            /**
+             * @description Length in seconds, sent as a string.
+             * @default 6
+             * @example 6
+             * @enum {string}
+             */
+            duration: "6" | "10" | "15";
+            /**
+             * @description Turns on an extra NSFW check for Grok 1.5. Omitted, the extra check is off.
+             * @default false
+             */
+            nsfw_checker: boolean;
+            /**
+             * @description URL that receives one best-effort `task.completed` or `task.failed` notice when the task ends (no retries). Honoured for API-token calls only; web-app sessions have it ignored. The detail call stays the source of truth.
+             * @example https://your-server.example.com/a2e/webhook
+             */
+            webhook_url?: string;
+            /**
+             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the webhook notice, so the receiver can check it.
+             * @example a-shared-secret
+             */
+            webhook_token?: string;
+        } & ((unknown | unknown | unknown) & ({
+            /** @constant */
+            model_type: "image-to-video";
+        } | unknown) & (unknown | unknown) & unknown & unknown);
+        /**
+         * @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. The prose of A2E's description names `current_status` and its two final values for this family; the in-progress values are those of sibling families.
+         * @enum {string}
+         */
+        GrokVideoStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description A Grok video task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families; only `current_status` and its final values are named for Grok by A2E's description. */
+        GrokVideoRecord: {
+            /** @description Task id. */
+            _id?: string;
+            /** @description Your label for the task. */
+            name?: string;
+            current_status?: components["schemas"]["GrokVideoStatus"];
+            /** @description URL of the finished video once the task is completed; empty before. Field name from sibling families. */
+            result_url?: string;
+            /** @description Why the task failed; empty otherwise. */
+            failed_message?: string | null;
+            /** @description Misspelt twin of failed_message used by some sibling families; not seen for this one. */
+            faild_message?: string | null;
+            /** @description Failure code; an empty string while none. */
+            failed_code?: string | null;
+            /** @description Credits charged for the task (a field of sibling records). */
+            coins?: number;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        /** @description One page of Grok video tasks. */
+        GrokVideoPage: {
+            rows?: components["schemas"]["GrokVideoRecord"][];
+            /** @description Number of tasks in all pages. */
+            count?: number;
+        };
+        /** @description Body of `startHailuoVideo`. */
+        HailuoVideoStartRequest: ({
+            /**
+             * @description Your label for the task.
+             * @example My Hailuo Video
+             */
+            name?: string;
+            /**
+             * @description What the video should show.
+             * @example A cat playing with a ball of yarn
+             */
+            prompt: string;
+            /**
+             * @description Reference images; at least one image is needed (here or in `image_url`).
+             * @example [
+             *       "https://example.com/image.jpg"
+             *     ]
+             */
+            image_urls?: string[];
+            /** @description A single reference image, as an alternative to `image_urls`. */
+            image_url?: string;
+            /**
+             * @description Output resolution; 1080P cannot be combined with a 10-second duration.
+             * @default 768P
+             * @enum {string}
+             */
+            resolution: "768P" | "1080P";
+            /**
+             * @description Length in seconds, sent as a string.
+             * @default 6
+             * @enum {string}
+             */
+            duration: "6" | "10";
+            /**
+             * @description URL that receives one best-effort `task.completed` or `task.failed` notice when the task ends (no retries). Honoured for API-token calls only; web-app sessions have it ignored. The detail call stays the source of truth.
+             * @example https://your-server.example.com/a2e/webhook
+             */
+            webhook_url?: string;
+            /**
+             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the webhook notice, so the receiver can check it.
+             * @example a-shared-secret
+             */
+            webhook_token?: string;
+        } & unknown) | unknown | unknown;
+        /**
+         * @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. The values are those seen across sibling `current_status` families (talking photo, talking video, image to video, face swap); no source lists them for this family.
+         * @enum {string}
+         */
+        HailuoVideoStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description A Hailuo video task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families; no source shows a Hailuo record. */
+        HailuoVideoRecord: {
+            /** @description Task id. */
+            _id?: string;
+            /** @description Your label for the task. */
+            name?: string;
+            current_status?: components["schemas"]["HailuoVideoStatus"];
+            /** @description URL of the finished video once the task is completed; empty before. Field name from sibling families. */
+            result_url?: string;
+            /** @description Why the task failed; empty otherwise. */
+            failed_message?: string | null;
+            /** @description Misspelt twin of failed_message used by some sibling families; not seen for this one. */
+            faild_message?: string | null;
+            /** @description Failure code; an empty string while none. */
+            failed_code?: string | null;
+            /** @description Credits charged for the task (a field of sibling records). */
+            coins?: number;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        /** @description One page of Hailuo video tasks. */
+        HailuoVideoPage: {
+            rows?: components["schemas"]["HailuoVideoRecord"][];
+            /** @description Number of tasks in all pages. */
+            count?: number;
+        };
+        /** @description Body of `startMinimaxH3Video`. */
+        MinimaxH3VideoStartRequest: {
+            /**
+             * @description Your label for the task.
+             * @example My MiniMax H3 Video
+             */
+            name?: string;
+            /**
+             * @description How the video is driven.
+             * @default text-to-video
+             * @enum {string}
+             */
+            mode: "text-to-video" | "image-to-video" | "reference-to-video";
+            /**
+             * @description What the video should show.
+             * @example A cinematic sunrise over snowy mountains
+             */
+            prompt: string;
+            /** @description Image the video starts from; needed for image-to-video. */
+            first_frame_url?: string;
+            /** @description Optional image the video ends on (image-to-video only). */
+            last_frame_url?: string;
+            /** @description Reference images (reference-to-video only). */
+            reference_image_urls?: string[];
+            /** @description Reference videos (reference-to-video only). */
+            reference_video_urls?: string[];
+            /** @description Reference audio clips (reference-to-video only). */
+            reference_audio_urls?: string[];
+            /**
+             * @description Output resolution.
+             * @default 2K
+             * @enum {string}
+             */
+            resolution: "768P" | "2K";
+            /**
+             * @description Length in whole seconds from 4 to 15, sent as a string.
+             * @default 12
+             */
+            duration: string;
+            /**
+             * @description Frame shape for text-to-video and reference-to-video; `adaptive` (the reference-to-video default) is not accepted for text-to-video, and the field is ignored for image-to-video.
+             * @enum {string}
+             */
+            aspect_ratio?: "adaptive" | "21:9" | "16:9" | "4:3" | "1:1" | "3:4" | "9:16";
+            /**
+             * @description URL that receives one best-effort `task.completed` or `task.failed` notice when the task ends (no retries). Honoured for API-token calls only; web-app sessions have it ignored. The detail call stays the source of truth.
+             * @example https://your-server.example.com/a2e/webhook
+             */
+            webhook_url?: string;
+            /**
+             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the webhook notice, so the receiver can check it.
+             * @example a-shared-secret
+             */
+            webhook_token?: string;
+        } & ((unknown | unknown) & (unknown | unknown | unknown | unknown) & unknown);
+        /**
+         * @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. The values are those seen across sibling `current_status` families (talking photo, talking video, image to video, face swap); no source lists them for this family.
+         * @enum {string}
+         */
+        MinimaxH3VideoStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description A MiniMax H3 video task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families; no source shows a MiniMax H3 record. */
+        MinimaxH3VideoRecord: {
+            /** @description Task id. */
+            _id?: string;
+            /** @description Your label for the task. */
+            name?: string;
+            current_status?: components["schemas"]["MinimaxH3VideoStatus"];
+            /** @description URL of the finished video once the task is completed; empty before. Field name from sibling families. */
+            result_url?: string;
+            /** @description Why the task failed; empty otherwise. */
+            failed_message?: string | null;
+            /** @description Misspelt twin of failed_message used by some sibling families; not seen for this one. */
+            faild_message?: string | null;
+            /** @description Failure code; an empty string while none. */
+            failed_code?: string | null;
+            /** @description Credits charged for the task (a field of sibling records). */
+            coins?: number;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        /** @description One page of MiniMax H3 video tasks. */
+        MinimaxH3VideoPage: {
+            rows?: components["schemas"]["MinimaxH3VideoRecord"][];
+            /** @description Number of tasks in all pages. */
+            count?: number;
+        };
+        /** @description Body of `startSora2ProVideo`. */
+        Sora2ProVideoStartRequest: {
+            /** @description Your label for the task. */
+            name?: string;
+            /**
+             * @description Whether the video comes from the prompt alone or also from reference images. Omitted, it is image-to-video.
+             * @default image-to-video
+             * @enum {string}
+             */
+            model_type: "text-to-video" | "image-to-video";
+            /** @description What the video should show. */
+            prompt: string;
+            /** @description Reference images; needed for image-to-video. */
+            image_urls?: string[];
+            /**
+             * @description Frame orientation.
+             * @default landscape
+             * @enum {string}
+             */
+            aspect_ratio: "portrait" | "landscape";
+            /**
+             * @description Length in seconds, sent as a string.
+             * @default 5
+             * @enum {string}
+             */
+            duration_seconds: "5" | "10" | "15";
+            /**
+             * @description Output quality tier. Whether it changes the price is not documented.
+             * @default standard
+             * @enum {string}
+             */
+            quality: "standard" | "high";
+            /**
+             * @description URL that receives one best-effort `task.completed` or `task.failed` notice when the task ends (no retries). Honoured for API-token calls only; web-app sessions have it ignored. The detail call stays the source of truth.
+             * @example https://your-server.example.com/a2e/webhook
+             */
+            webhook_url?: string;
+            /**
+             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the webhook notice, so the receiver can check it.
+             * @example a-shared-secret
+             */
+            webhook_token?: string;
+        } | {
+            /** @constant */
+            model_type: "text-to-video";
+        } | unknown;
+        /**
+         * @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. The values are those seen across sibling `current_status` families (talking photo, talking video, image to video, face swap); no source lists them for this family.
+         * @enum {string}
+         */
+        Sora2ProVideoStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description A Sora 2 Pro video task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families; no source shows a record of this family. */
+        Sora2ProVideoRecord: {
+            /** @description Task id. */
+            _id?: string;
+            /** @description Your label for the task. */
+            name?: string;
+            current_status?: components["schemas"]["Sora2ProVideoStatus"];
+            /** @description URL of the finished video once the task is completed; empty before. Field name from sibling families. */
+            result_url?: string;
+            /** @description Why the task failed; empty otherwise. */
+            failed_message?: string | null;
+            /** @description Misspelt twin of failed_message used by some sibling families; not seen for this one. */
+            faild_message?: string | null;
+            /** @description Failure code; an empty string while none. */
+            failed_code?: string | null;
+            /** @description Credits charged for the task (a field of sibling records). */
+            coins?: number;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        /** @description One page of Sora 2 Pro video tasks. */
+        Sora2ProVideoPage: {
+            rows?: components["schemas"]["Sora2ProVideoRecord"][];
+            /** @description Number of tasks in all pages. */
+            count?: number;
+        };
+        /** @description Body of `startSeedance15ProVideo`. */
+        Seedance15ProStartRequest: {
+            /**
+             * @description Your label for the task.
+             * @example My Seedance Video
+             */
+            name?: string;
+            /**
+             * @description Whether the video comes from the prompt alone or from an image. First-and-last-frame videos are sent as image-to-video with `end_image_url`.
+             * @default text-to-video
+             * @example image-to-video
+             * @enum {string}
+             */
+            mode: "text-to-video" | "image-to-video";
+            /**
+             * @description What the video should show.
+             * @example A girl holding a fox, the girl opens her eyes...
+             */
+            prompt: string;
+            /**
+             * @description Input image; needed for image-to-video, and the first frame when `end_image_url` is given.
+             * @example https://example.com/input.jpg
+             */
+            image_url?: string;
+            /**
+             * @description Last frame. Given together with `image_url`, the task becomes a first-and-last-frame video.
+             * @example https://example.com/last.jpg
+             */
+            end_image_url?: string;
+            /**
+             * @description Length in seconds, sent as a string.
+             * @default 5
+             * @enum {string}
+             */
+            duration: "5" | "10";
+            /**
+             * @description Frame shape.
+             * @default 16:9
+             * @enum {string}
+             */
+            aspect_ratio: "16:9" | "9:16" | "1:1";
+            /**
+             * @description Output resolution.
+             * @default 720p
+             * @enum {string}
+             */
+            resolution: "480p" | "720p";
+            /**
+             * @description Keep the camera still.
+             * @default false
+             */
+            camera_fixed: boolean;
+            /**
+             * @description Also generate a soundtrack. Omitted, the video is silent.
+             * @default false
+             */
+            generate_audio: boolean;
+            /**
+             * @description URL that receives one best-effort `task.completed` or `task.failed` notice when the task ends (no retries). Honoured for API-token calls only; web-app sessions have it ignored. The detail call stays the source of truth.
+             * @example https://your-server.example.com/a2e/webhook
+             */
+            webhook_url?: string;
+            /**
+             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the webhook notice, so the receiver can check it.
+             * @example a-shared-secret
+             */
+            webhook_token?: string;
+        } & ((unknown | unknown) & (unknown | unknown));
+        /**
+         * @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. The values are those seen across sibling `current_status` families (talking photo, talking video, image to video, face swap); no source lists them for this family.
+         * @enum {string}
+         */
+        Seedance15ProStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description A Seedance 1.5 Pro video task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families; no source shows a record of this family. */
+        Seedance15ProRecord: {
+            /** @description Task id. */
+            _id?: string;
+            /** @description Your label for the task. */
+            name?: string;
+            current_status?: components["schemas"]["Seedance15ProStatus"];
+            /** @description URL of the finished video once the task is completed; empty before. Field name from sibling families. */
+            result_url?: string;
+            /** @description Why the task failed; empty otherwise. */
+            failed_message?: string | null;
+            /** @description Misspelt twin of failed_message used by some sibling families; not seen for this one. */
+            faild_message?: string | null;
+            /** @description Failure code; an empty string while none. */
+            failed_code?: string | null;
+            /** @description Credits charged for the task (a field of sibling records). */
+            coins?: number;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        /** @description One page of Seedance 1.5 Pro video tasks. */
+        Seedance15ProPage: {
+            rows?: components["schemas"]["Seedance15ProRecord"][];
+            /** @description Number of tasks in all pages. */
+            count?: number;
+        };
+        /** @description Body of `startSeedance2Video`. The version-dependent limits of A2E's field notes are encoded in `allOf`. */
+        Seedance2StartRequest: {
+            /** @description Your label for the task. */
+            name?: string;
+            /**
+             * @description How the video is driven; see the operation description for the inputs each mode uses.
+             * @default text-to-video
+             * @enum {string}
+             */
+            mode: "text-to-video" | "image-to-video" | "first-last-frames" | "reference";
+            /**
+             * @description Model and tier: `standard`, `mini` or `fast` pick a Seedance 2.0 tier, `2.5` picks Seedance 2.5 (one tier, higher limits). Omitted, the Seedance 2.0 standard tier runs; the limits and resolutions allowed follow from this choice.
+             * @default standard
+             * @enum {string}
+             */
+            model_version: "standard" | "mini" | "fast" | "2.5";
+            /**
+             * @description Seedance 2.5 reference-mode hint. `edit` forces an adaptive ratio and duration -1 and takes exactly one `video_urls` entry; `extend` forces an adaptive ratio; `reference` keeps the ratio and duration asked for. No `auto` value is offered, since its output length (and so its price) cannot be known in advance.
+             * @enum {string}
+             */
+            omni_reference_task_type?: "reference" | "edit" | "extend";
+            /** @description What the video should show. */
+            prompt: string;
+            /** @description First frame for image-to-video. */
+            image_url?: string;
+            /** @description First frame; needed for first-last-frames. */
+            first_frame_url?: string;
+            /** @description Last frame: optional for image-to-video, needed for first-last-frames. */
+            last_frame_url?: string;
+            /** @description Reference images for reference mode: at most 9 on Seedance 2.0, 30 on 2.5. */
+            reference_urls?: string[];
+            /** @description Reference videos (mp4 or mov): at most 3 on Seedance 2.0 (each 2–15 s), 10 on 2.5 (30 s in all). The server downloads and measures them (public hosts only) and bills on what it measures. */
+            video_urls?: string[];
+            /** @description Reference audio (mp3 or wav): at most 3 on Seedance 2.0 (each 2–15 s, 15 s in all, never the only reference), 10 on 2.5 (audio alone allowed). */
+            audio_urls?: string[];
+            /** @description Your own estimate of the total reference-video length in seconds. It can only raise the price: the server bills on the larger of this and what it measures. On Seedance 2.0 it must lie within 2 and 15 × the number of videos, on 2.5 within 2 and 30. */
+            input_video_duration?: number;
+            /**
+             * @description Output length in seconds: at most 15 on Seedance 2.0, 30 on 2.5; -1 is what 2.5 edit tasks require.
+             * @default 5
+             */
+            duration: number & (-1 | unknown);
+            /**
+             * @description Frame shape.
+             * @default 16:9
+             * @enum {string}
+             */
+            aspect_ratio: "adaptive" | "21:9" | "16:9" | "4:3" | "1:1" | "3:4" | "9:16";
+            /**
+             * @description Output resolution: 4k only on the Seedance 2.0 standard tier, 480p or 720p on its mini and fast tiers, up to 1080p on 2.5.
+             * @default 720p
+             * @enum {string}
+             */
+            resolution: "480p" | "720p" | "1080p" | "4k";
+            /**
+             * @description Generate a soundtrack. It defaults to true because the price includes audio; send false to turn it off.
+             * @default true
+             */
+            generate_audio: boolean;
+            /**
+             * @description Content-safety override: true skips the soft block on suspected minors (error code 1004). The hard block (code 1003) always applies. Omitted, the soft block stays on.
+             * @default false
+             */
+            minor_suspected_skip: boolean;
+            /**
+             * @description URL that receives one best-effort `task.completed` or `task.failed` notice when the task ends (no retries). Honoured for API-token calls only; web-app sessions have it ignored. The detail call stays the source of truth.
+             * @example https://your-server.example.com/a2e/webhook
+             */
+            webhook_url?: string;
+            /**
+             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the webhook notice, so the receiver can check it.
+             * @example a-shared-secret
+             */
+            webhook_token?: string;
+        } & ((unknown | unknown) & (unknown | unknown) & (unknown | unknown | unknown | unknown) & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & (unknown | unknown) & unknown & unknown);
+        /**
+         * @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. The values are those seen across sibling `current_status` families (talking photo, talking video, image to video, face swap); no source lists them for this family.
+         * @enum {string}
+         */
+        Seedance2Status: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description A Seedance 2.x video task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families; A2E's description says the record also carries the generation settings, but no source shows them. */
+        Seedance2Record: {
+            /** @description Task id. */
+            _id?: string;
+            /** @description Your label for the task. */
+            name?: string;
+            current_status?: components["schemas"]["Seedance2Status"];
+            /** @description URL of the finished video once the task is completed; empty before. Field name from sibling families. */
+            result_url?: string;
+            /** @description Why the task failed; empty otherwise. */
+            failed_message?: string | null;
+            /** @description Misspelt twin of failed_message used by some sibling families; not seen for this one. */
+            faild_message?: string | null;
+            /** @description Failure code; an empty string while none. */
+            failed_code?: string | null;
+            /** @description Credits charged for the task (a field of sibling records). */
+            coins?: number;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        /** @description One page of Seedance 2.x video tasks. */
+        Seedance2Page: {
+            rows?: components["schemas"]["Seedance2Record"][];
+            /** @description Number of tasks in all pages. */
             count?: number;
         };
     };
@@ -10935,6 +14385,738 @@ export interface operations {
             "5XX": components["responses"]["ServerError"];
         };
     };
+    startWanVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WanImageToVideoStartRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was accepted and runs in the background; `data` is its record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["WanImageToVideoRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getWanVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the Wan video task (`data._id` of `startWanVideo`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["WanImageToVideoRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteWanVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the Wan video task (`data._id` of `startWanVideo`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task was removed; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listWanVideos: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 1-based page number. The docs type it as a string and A2E's description as an integer; on the wire both are digits.
+                 * @example 1
+                 */
+                pageNum?: components["parameters"]["PageNum"];
+                /** @description Rows per page (A2E's description gives a default of 10). */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of task records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: {
+                            rows?: components["schemas"]["WanImageToVideoRecord"][];
+                            /** @description Number of tasks over all pages. */
+                            count?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getWanVideoBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Ids of the tasks to look up.
+                     * @example [
+                     *       "507f1f77bcf86cd799439011"
+                     *     ]
+                     */
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The requested records; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source; presumably the records of the requested tasks (see WanImageToVideoRecord), container unknown. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    startWanSpicyVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WanImageToVideoSpicyStartRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was accepted and runs in the background; `data` is its record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["WanImageToVideoSpicyRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getWanSpicyVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the Wan Spicy video task (`data._id` of `startWanSpicyVideo`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["WanImageToVideoSpicyRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteWanSpicyVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the Wan Spicy video task (`data._id` of `startWanSpicyVideo`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task was removed; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listWanSpicyVideos: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 1-based page number. The docs type it as a string and A2E's description as an integer; on the wire both are digits.
+                 * @example 1
+                 */
+                pageNum?: components["parameters"]["PageNum"];
+                /** @description Rows per page (A2E's description gives a default of 10). */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of task records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: {
+                            rows?: components["schemas"]["WanImageToVideoSpicyRecord"][];
+                            /** @description Number of tasks over all pages. */
+                            count?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getWanSpicyVideoBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Ids of the tasks to look up.
+                     * @example [
+                     *       "507f1f77bcf86cd799439011"
+                     *     ]
+                     */
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The requested records; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source; presumably the records of the requested tasks (see WanImageToVideoSpicyRecord), container unknown. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    startWan30Video: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WanImageToVideo30StartRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was accepted and runs in the background; `data` is its record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["WanImageToVideo30Record"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            /** @description The provider or the Wan 3.0 pricing is not configured on A2E's side (listed by A2E's description). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getWan30Video: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the Wan 3.0 video task (`data._id` of `startWan30Video`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["WanImageToVideo30Record"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    startWan26R2vVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Wan26R2vFlashStartRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was accepted and runs in the background; `data` is its record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["Wan26R2vFlashRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getWan26R2vVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the Wan 2.6 reference-to-video task (`data._id` of `startWan26R2vVideo`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["Wan26R2vFlashRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteWan26R2vVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the Wan 2.6 reference-to-video task (`data._id` of `startWan26R2vVideo`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task was removed; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listWan26R2vVideos: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 1-based page number. The docs type it as a string and A2E's description as an integer; on the wire both are digits.
+                 * @example 1
+                 */
+                pageNum?: components["parameters"]["PageNum"];
+                /** @description Rows per page (A2E's description gives a default of 10). */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of task records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: {
+                            rows?: components["schemas"]["Wan26R2vFlashRecord"][];
+                            /** @description Number of tasks over all pages. */
+                            count?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getWan26R2vVideoBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Ids of the tasks to look up.
+                     * @example [
+                     *       "507f1f77bcf86cd799439011"
+                     *     ]
+                     */
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The requested records; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source; presumably the records of the requested tasks (see Wan26R2vFlashRecord), container unknown. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    startHappyHorseVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HappyHorseVideoStartRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was accepted and runs in the background; `data` is its record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["HappyHorseVideoRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getHappyHorseVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the HappyHorse video task (`data._id` of `startHappyHorseVideo`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["HappyHorseVideoRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteHappyHorseVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the HappyHorse video task (`data._id` of `startHappyHorseVideo`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task was removed; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listHappyHorseVideos: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 1-based page number. The docs type it as a string and A2E's description as an integer; on the wire both are digits.
+                 * @example 1
+                 */
+                pageNum?: components["parameters"]["PageNum"];
+                /** @description Rows per page (A2E's description gives a default of 10). */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of task records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: {
+                            rows?: components["schemas"]["HappyHorseVideoRecord"][];
+                            /** @description Number of tasks over all pages. */
+                            count?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getHappyHorseVideoBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Ids of the tasks to look up (at most 200 per call, per A2E's description).
+                     * @example [
+                     *       "507f1f77bcf86cd799439011"
+                     *     ]
+                     */
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The requested records; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source; presumably the records of the requested tasks (see HappyHorseVideoRecord), container unknown. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
     startTalkingPhoto: {
         parameters: {
             query?: never;
@@ -11267,6 +15449,168 @@ export interface operations {
             "5XX": components["responses"]["ServerError"];
         };
     };
+    startVirtualTryOn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VirtualTryOnStartRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was accepted and runs in the background; `data` is its record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["VirtualTryOnRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getVirtualTryOn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the task (`data._id` of `startVirtualTryOn`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["VirtualTryOnRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteVirtualTryOn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the task to delete. */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listVirtualTryOns: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 1-based page number. The docs type it as a string and A2E's description as an integer; on the wire both are digits.
+                 * @example 1
+                 */
+                pageNum?: components["parameters"]["PageNum"];
+                /** @description Rows per page. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of task records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["VirtualTryOnPage"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getVirtualTryOnBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Ids of the tasks to look up.
+                     * @example [
+                     *       "507f1f77bcf86cd799439011"
+                     *     ]
+                     */
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The requested records; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source; presumably the records of the requested tasks (see VirtualTryOnRecord), container unknown. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
     startThinkSound: {
         parameters: {
             query?: never;
@@ -11461,6 +15805,526 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
                         /** @description Not documented by any source; presumably the records of the requested tasks (see ThinkSoundRecord), container unknown. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    startMotionTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MotionTransferStartRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was accepted and runs in the background; `data` is its record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["MotionTransferRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getMotionTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the task (`data._id` of `startMotionTransfer`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["MotionTransferRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteMotionTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the task to delete. */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listMotionTransfers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 1-based page number. The docs type it as a string and A2E's description as an integer; on the wire both are digits.
+                 * @example 1
+                 */
+                pageNum?: components["parameters"]["PageNum"];
+                /** @description Rows per page. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of task records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["MotionTransferPage"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getMotionTransferBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Ids of the tasks to look up.
+                     * @example [
+                     *       "507f1f77bcf86cd799439011"
+                     *     ]
+                     */
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The requested records; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source; presumably the records of the requested tasks (see MotionTransferRecord), container unknown. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    startActorSwap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActorSwapStartRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was accepted and runs in the background; `data` is its record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["ActorSwapRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getActorSwap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the task (`data._id` of `startActorSwap`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["ActorSwapRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteActorSwap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the task to delete. */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listActorSwaps: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 1-based page number. The docs type it as a string and A2E's description as an integer; on the wire both are digits.
+                 * @example 1
+                 */
+                pageNum?: components["parameters"]["PageNum"];
+                /** @description Rows per page. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of task records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["ActorSwapPage"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getActorSwapBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Ids of the tasks to look up.
+                     * @example [
+                     *       "507f1f77bcf86cd799439011"
+                     *     ]
+                     */
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The requested records; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source; presumably the records of the requested tasks (see ActorSwapRecord), container unknown. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    startProductAvatar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductAvatarStartRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was accepted and runs in the background; `data` is its record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["ProductAvatarRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getProductAvatar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the task (`data._id` of `startProductAvatar`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["ProductAvatarRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No task with this id belongs to the caller (listed by A2E's description). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Task not found",
+                     *       "code": "NOT_FOUND",
+                     *       "timestamp": "2025-01-01T00:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteProductAvatar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the task to delete. */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No task with this id belongs to the caller (listed by A2E's description). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": false,
+                     *       "error": "Task not found",
+                     *       "code": "NOT_FOUND",
+                     *       "timestamp": "2025-01-01T00:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listProductAvatars: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 1-based page number. The docs type it as a string and A2E's description as an integer; on the wire both are digits.
+                 * @example 1
+                 */
+                pageNum?: components["parameters"]["PageNum"];
+                /** @description Rows per page. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of task records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["ProductAvatarPage"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getProductAvatarBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Ids of the tasks to look up.
+                     * @example [
+                     *       "507f1f77bcf86cd799439011"
+                     *     ]
+                     */
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The requested records; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source; presumably the records of the requested tasks (see ProductAvatarRecord), container unknown. */
                         data?: unknown;
                     };
                 };
@@ -11677,6 +16541,1551 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    startVeoVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VeoVideoStartRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was accepted and runs in the background; `data` is its record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["VeoVideoRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getVeoVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the Veo video task (`data._id` of `startVeoVideo`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["VeoVideoRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteVeoVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the Veo video task (`data._id` of `startVeoVideo`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task was removed; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listVeoVideos: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 1-based page number. The docs type it as a string and A2E's description as an integer; on the wire both are digits.
+                 * @example 1
+                 */
+                pageNum?: components["parameters"]["PageNum"];
+                /** @description Rows per page (A2E's description gives a default of 10). */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of task records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: {
+                            rows?: components["schemas"]["VeoVideoRecord"][];
+                            /** @description Number of tasks over all pages. */
+                            count?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getVeoVideoBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Ids of the tasks to look up.
+                     * @example [
+                     *       "507f1f77bcf86cd799439011"
+                     *     ]
+                     */
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The requested records; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source; presumably the records of the requested tasks (see VeoVideoRecord), container unknown. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getVeoVideo1080p: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the Veo video task (`data._id` of `startVeoVideo`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The 1080p version; the answer's shape is not documented (one client downloads this URL directly as the video file). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source. */
+                        data?: unknown;
+                    };
+                };
+            };
+            /** @description The 1080p version is still being prepared; ask again later. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    startKlingVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KlingVideoStartRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was accepted and runs in the background; `data` is its record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["KlingVideoRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getKlingVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the Kling video task (`data._id` of `startKlingVideo`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["KlingVideoRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No task with this id belongs to the caller (listed by A2E's description). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    renameKlingVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the Kling video task (`data._id` of `startKlingVideo`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description New label of the task.
+                     * @example My Task
+                     */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The name was changed; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No task with this id belongs to the caller (listed by A2E's description). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteKlingVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the Kling video task (`data._id` of `startKlingVideo`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task was removed; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No task with this id belongs to the caller (listed by A2E's description). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listKlingVideos: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 1-based page number. The docs type it as a string and A2E's description as an integer; on the wire both are digits.
+                 * @example 1
+                 */
+                pageNum?: components["parameters"]["PageNum"];
+                /** @description Rows per page (A2E's description gives a default of 20). */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of task records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: {
+                            rows?: components["schemas"]["KlingVideoRecord"][];
+                            /** @description Number of tasks over all pages. */
+                            count?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getKlingVideoBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Ids of the tasks to look up.
+                     * @example [
+                     *       "507f1f77bcf86cd799439011"
+                     *     ]
+                     */
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The requested records; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source; presumably the records of the requested tasks (see KlingVideoRecord), container unknown. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    startKlingOmniVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KlingOmniStartRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was accepted and runs in the background; `data` is its record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["KlingOmniRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getKlingOmniVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the Kling Omni video task (`data._id` of `startKlingOmniVideo`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["KlingOmniRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No task with this id belongs to the caller (listed by A2E's description). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    renameKlingOmniVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the Kling Omni video task (`data._id` of `startKlingOmniVideo`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description New label of the task.
+                     * @example My Task
+                     */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The name was changed; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No task with this id belongs to the caller (listed by A2E's description). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteKlingOmniVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the Kling Omni video task (`data._id` of `startKlingOmniVideo`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task was removed; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No task with this id belongs to the caller (listed by A2E's description). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listKlingOmniVideos: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 1-based page number. The docs type it as a string and A2E's description as an integer; on the wire both are digits.
+                 * @example 1
+                 */
+                pageNum?: components["parameters"]["PageNum"];
+                /** @description Rows per page (A2E's description gives a default of 20). */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of task records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: {
+                            rows?: components["schemas"]["KlingOmniRecord"][];
+                            /** @description Number of tasks over all pages. */
+                            count?: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getKlingOmniVideoBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Ids of the tasks to look up (at most 200 per call, per A2E's description).
+                     * @example [
+                     *       "507f1f77bcf86cd799439011"
+                     *     ]
+                     */
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The requested records; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source; presumably the records of the requested tasks (see KlingOmniRecord), container unknown. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    startGrokVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrokVideoStartRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was accepted and runs in the background; `data` is its record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["GrokVideoRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getGrokVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the task (`data._id` of `startGrokVideo`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["GrokVideoRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteGrokVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the task to delete. */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listGrokVideos: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 1-based page number. The docs type it as a string and A2E's description as an integer; on the wire both are digits.
+                 * @example 1
+                 */
+                pageNum?: components["parameters"]["PageNum"];
+                /** @description Rows per page. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of task records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["GrokVideoPage"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getGrokVideoBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Ids of the tasks to look up.
+                     * @example [
+                     *       "507f1f77bcf86cd799439011"
+                     *     ]
+                     */
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The requested records; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source; presumably the records of the requested tasks (see GrokVideoRecord), container unknown. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    startHailuoVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HailuoVideoStartRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was accepted and runs in the background; `data` is its record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["HailuoVideoRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getHailuoVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the task (`data._id` of `startHailuoVideo`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["HailuoVideoRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteHailuoVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the task to delete. */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listHailuoVideos: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 1-based page number. The docs type it as a string and A2E's description as an integer; on the wire both are digits.
+                 * @example 1
+                 */
+                pageNum?: components["parameters"]["PageNum"];
+                /** @description Rows per page. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of task records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["HailuoVideoPage"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    startMinimaxH3Video: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MinimaxH3VideoStartRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was accepted and runs in the background; `data` is its record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["MinimaxH3VideoRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getMinimaxH3Video: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the task (`data._id` of `startMinimaxH3Video`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["MinimaxH3VideoRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteMinimaxH3Video: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the task to delete. */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listMinimaxH3Videos: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 1-based page number. The docs type it as a string and A2E's description as an integer; on the wire both are digits.
+                 * @example 1
+                 */
+                pageNum?: components["parameters"]["PageNum"];
+                /** @description Rows per page. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of task records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["MinimaxH3VideoPage"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getMinimaxH3VideoBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Ids of the tasks to look up. Duplicates are dropped; at most 200 are handled per call, and an empty list gives an empty answer.
+                     * @example [
+                     *       "507f1f77bcf86cd799439011"
+                     *     ]
+                     */
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The requested records; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source; presumably the records of the requested tasks (see MinimaxH3VideoRecord), container unknown. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    startSora2ProVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Sora2ProVideoStartRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was accepted and runs in the background; `data` is its record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["Sora2ProVideoRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getSora2ProVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the task (`data._id` of `startSora2ProVideo`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["Sora2ProVideoRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteSora2ProVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the task to delete. */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listSora2ProVideos: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 1-based page number. The docs type it as a string and A2E's description as an integer; on the wire both are digits.
+                 * @example 1
+                 */
+                pageNum?: components["parameters"]["PageNum"];
+                /** @description Rows per page. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of task records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["Sora2ProVideoPage"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getSora2ProVideoBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Ids of the tasks to look up.
+                     * @example [
+                     *       "507f1f77bcf86cd799439011"
+                     *     ]
+                     */
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The requested records; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source; presumably the records of the requested tasks (see Sora2ProVideoRecord), container unknown. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    startSeedance15ProVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Seedance15ProStartRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was accepted and runs in the background; `data` is its record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["Seedance15ProRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listSeedance15ProVideos: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 1-based page number. The docs type it as a string and A2E's description as an integer; on the wire both are digits.
+                 * @example 1
+                 */
+                pageNum?: components["parameters"]["PageNum"];
+                /** @description Rows per page. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of task records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description The records of one page. No source shows the container: sibling lists answer {rows, count}, some clients also accept a bare array, so both are accepted. */
+                        data?: components["schemas"]["Seedance15ProRecord"][] | components["schemas"]["Seedance15ProPage"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    startSeedance2Video: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Seedance2StartRequest"];
+            };
+        };
+        responses: {
+            /** @description The task was accepted and runs in the background; `data` is its record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["Seedance2Record"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getSeedance2Video: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the task (`data._id` of `startSeedance2Video`). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["Seedance2Record"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    renameSeedance2Video: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the task to rename. */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description New label.
+                     * @example My Task
+                     */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Renamed; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteSeedance2Video: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the task to delete. */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listSeedance2Videos: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 1-based page number. The docs type it as a string and A2E's description as an integer; on the wire both are digits.
+                 * @example 1
+                 */
+                pageNum?: components["parameters"]["PageNum"];
+                /** @description Rows per page. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of task records. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["Seedance2Page"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getSeedance2VideoBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Ids of the tasks to look up. Duplicates are dropped; at most 200 are handled per call, and an empty list gives an empty answer.
+                     * @example [
+                     *       "507f1f77bcf86cd799439011"
+                     *     ]
+                     */
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The requested records; the answer's shape is not documented. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description Not documented by any source; presumably the records of the requested tasks (see Seedance2Record), container unknown. */
+                        data?: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["RateLimited"];
             "5XX": components["responses"]["ServerError"];
         };
