@@ -9,7 +9,7 @@ const official: OfficialOp = {
   prose_required_fields: ['b', 'c'],
 };
 
-const ours = (body: object, params: object[]): OpenAPIDoc => ({
+const ours = (body: Record<string, unknown>, params: object[]): OpenAPIDoc => ({
   openapi: '3.1.0',
   paths: { '/x/{id}': { parameters: [{ name: 'id', in: 'path', required: true }] as never, post: { parameters: params as never, requestBody: { content: { 'application/json': { schema: body } } } } } },
 });
