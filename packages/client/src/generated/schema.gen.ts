@@ -5043,6 +5043,32 @@ export interface components {
             trace_id?: string;
             data?: unknown;
         };
+        /**
+         * @description The `current_status` vocabulary shared by most asynchronous job families: a job is stored
+         *     (`initialized`), handed to the processing service (`sent`), may wait (`pending`), runs
+         *     (`processing`) and ends `completed` or `failed`. Several families' own evidence shows only part of
+         *     it; a family whose values differ (avatar videos, voice training, face-swap tasks, lip-sync training)
+         *     declares its own enum instead. Each family's status schema says where its values come from.
+         * @enum {string}
+         */
+        TaskStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /**
+         * @description Optional fields of every job start that accepts a webhook. When the job ends, A2E calls
+         *     `webhook_url` once (`task.completed` or `task.failed`), without retries, and only for API-token
+         *     callers; the job's status operation stays the source of truth.
+         */
+        WebhookInput: {
+            /**
+             * @description URL A2E calls once when the job reaches a terminal status.
+             * @example https://your-server.example.com/a2e/webhook
+             */
+            webhook_url?: string;
+            /**
+             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the webhook call, so the receiver can check it came from A2E.
+             * @example a-shared-secret
+             */
+            webhook_token?: string;
+        };
         /** @description Credentials for the legacy login. No source names the fields, so the object is open. */
         TokensLoginRequest: Record<string, never>;
         TokensApiTokenRequest: {
@@ -5322,7 +5348,7 @@ export interface components {
             subtitle_position?: number;
         };
         /** @description Body of `startAvatarVideo`. */
-        AvatarVideoStartRequest: {
+        AvatarVideoStartRequest: ({
             /**
              * @description Title of the video (up to 40 characters).
              * @example My AI Video
@@ -5458,11 +5484,7 @@ export interface components {
             isAllowReverse?: string;
             /** @description true runs this request on the public computing pool, which costs coins (for accounts with dedicated lines). Omitted: the dedicated lines, or the account-wide switch of `setAvatarVideoAutoPublicPool`, decide. */
             isToPublicPool?: boolean;
-            /** @description URL that receives one best-effort notice (task.completed or task.failed) when the job ends; no retries. API-token calls only. */
-            webhook_url?: string;
-            /** @description Secret echoed back in the X-A2e-Webhook-Token header of the webhook notice. */
-            webhook_token?: string;
-        } | unknown | unknown;
+        } & components["schemas"]["WebhookInput"]) | unknown | unknown;
         /** @description One avatar video job as the status and list calls show it. Fields from the docs' response table. */
         AvatarVideoRecord: {
             _id: string;
@@ -5728,17 +5750,7 @@ export interface components {
              * @enum {string}
              */
             model_version: "v1" | "v2";
-            /**
-             * @description Optional URL that A2E calls once when the task ends (`task.completed` or `task.failed`), without retries. Honoured for API-token callers only; `getFaceSwapTask` stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Optional secret echoed back in the `X-A2e-Webhook-Token` header of the webhook call.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        };
+        } & components["schemas"]["WebhookInput"];
         /**
          * @description Progress of a face-swap task; `completed` and `failed` are terminal. `processing` and `completed`
          *     are shown on docs pages, `failed` is what clients stop on, `initialized` is inferred from the
@@ -5826,24 +5838,13 @@ export interface components {
              * @example false
              */
             drop_background_audio?: boolean;
-            /**
-             * @description Optional URL that A2E calls once when the task ends (`task.completed` or `task.failed`), without retries. Honoured for API-token callers only; `getDubbing` stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Optional secret echoed back in the `X-A2e-Webhook-Token` header of the webhook call.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        };
+        } & components["schemas"]["WebhookInput"];
         /**
          * @description Progress of a dubbing task. `completed` and `failed` are terminal. Only `completed` appears in a docs
          *     example; `failed` comes from client code, `processing` from the unfinished-task list, and
          *     `initialized`/`sent`/`pending` from A2E's other `current_status` families.
-         * @enum {string}
          */
-        DubbingStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        DubbingStatus: components["schemas"]["TaskStatus"];
         /**
          * @description A stored dubbing task (docs seed page). The server sends fields the docs table lacks, so the object
          *     stays open. No field is required so that a partial or error answer still matches.
@@ -5967,25 +5968,12 @@ export interface components {
             minor_suspected_skip: boolean;
             /** @description Sent by two public clients; neither the docs nor A2E's description list it, and its effect is unknown. */
             aspectRatio?: string;
-            /**
-             * @description API-token callers only: A2E posts once (`task.completed` or `task.failed`, no retries) to this URL when the task ends. Calls made with a web-app session ignore it; the detail call stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Shared secret echoed back in the `X-A2e-Webhook-Token` header of the webhook call.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        } & ((unknown | unknown) & ({
+        } & (components["schemas"]["WebhookInput"] & (unknown | unknown) & ({
             /** @enum {unknown} */
             model_type?: "GENERAL";
         } | unknown));
-        /**
-         * @description Progress of an image-to-video task. `sent` (handed to the model) and `pending` (model working) and `completed` are named on the docs pages; `failed` and `initialized` come from public client code and from the sibling talking-photo docs page, which lists the full set `initialized`, `sent`, `pending`, `processing`, `completed`, `failed` for records of the same shape.
-         * @enum {string}
-         */
-        ImageToVideoStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description Progress of an image-to-video task. `sent` (handed to the model) and `pending` (model working) and `completed` are named on the docs pages; `failed` and `initialized` come from public client code and from the sibling talking-photo docs page, which lists the full set `initialized`, `sent`, `pending`, `processing`, `completed`, `failed` for records of the same shape. */
+        ImageToVideoStatus: components["schemas"]["TaskStatus"];
         /** @description One image-to-video task as stored by A2E (returned by start, detail, list and batch calls). */
         ImageToVideoRecord: {
             /**
@@ -6123,22 +6111,9 @@ export interface components {
             source_url: string;
             /** @description Key some public clients and a third-party summary send instead of `source_url`. A2E's description does not know it and still requires `source_url`; do not rely on it. */
             video_url?: string;
-            /**
-             * @description API-token callers only: A2E posts once (`task.completed` or `task.failed`, no retries) to this URL when the task ends. Calls made with a web-app session ignore it; the detail call stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Shared secret echoed back in the `X-A2e-Webhook-Token` header of the webhook call.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        };
-        /**
-         * @description Progress of a caption-removal task. Public clients stop on `completed` and `failed`; the earlier values are those the sibling talking-photo docs page lists for records of the same shape (`initialized`, `sent`, `pending`, `processing`).
-         * @enum {string}
-         */
-        CaptionRemovalStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        } & components["schemas"]["WebhookInput"];
+        /** @description Progress of a caption-removal task. Public clients stop on `completed` and `failed`; the earlier values are those the sibling talking-photo docs page lists for records of the same shape (`initialized`, `sent`, `pending`, `processing`). */
+        CaptionRemovalStatus: components["schemas"]["TaskStatus"];
         /** @description One caption-removal task. Field set taken from sibling task families; see each field. */
         CaptionRemovalRecord: {
             /**
@@ -6274,25 +6249,13 @@ export interface components {
              * @example https://example.com/video.mp4
              */
             source_url: string;
-            /**
-             * @description Optional address that is called once when the task ends (`task.completed` or `task.failed`),
-             *     with no retries; honoured for API-token callers only. The detail call stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Optional shared secret sent back in the `X-A2e-Webhook-Token` header of the webhook call.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        };
+        } & components["schemas"]["WebhookInput"];
         /**
          * @description Progress of an upscale task. No source shows this family's values; these are the values seen
          *     across sibling `current_status` families: initialized, sent, pending and processing are
          *     non-terminal; completed and failed are terminal.
-         * @enum {string}
          */
-        UpscaleStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        UpscaleStatus: components["schemas"]["TaskStatus"];
         /**
          * @description One upscale task. Fields follow the record that sibling task families show on the docs pages
          *     (image-to-video detail, face-swap task records); this family's own answer was never seen, so
@@ -6342,7 +6305,7 @@ export interface components {
              */
             ids: string[];
         };
-        TextToImageStartRequest: {
+        TextToImageStartRequest: ({
             /**
              * @description Your label for the task; generated by the server when omitted.
              * @example My Generated Image
@@ -6397,27 +6360,14 @@ export interface components {
              * @enum {string}
              */
             req_key?: "high_aes_general_v21_L" | "high_aes";
-            /**
-             * @description Optional HTTPS address that gets one best-effort notice when the task ends (`task.completed` or `task.failed`, no retries). Honoured for API-token callers only. Poll the detail operation anyway; it stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Optional shared secret echoed back in the `X-A2e-Webhook-Token` header of the webhook call.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        } | {
+        } & components["schemas"]["WebhookInput"]) | {
             input_images?: unknown;
         } | {
             /** @constant */
             model_type: "seedream";
         };
-        /**
-         * @description Progress of a text-to-image task. `initialized`, `sent`, `pending` and `processing` are not final; `completed` and `failed` are. No source lists this family's values; the set is reused from the Nano Banana and Flux 2 status filters of A2E's description (`initialized`, `processing`, `completed`, `failed`) plus `sent` and `pending` from the image-to-video sibling.
-         * @enum {string}
-         */
-        TextToImageStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description Progress of a text-to-image task. `initialized`, `sent`, `pending` and `processing` are not final; `completed` and `failed` are. No source lists this family's values; the set is reused from the Nano Banana and Flux 2 status filters of A2E's description (`initialized`, `processing`, `completed`, `failed`) plus `sent` and `pending` from the image-to-video sibling. */
+        TextToImageStatus: components["schemas"]["TaskStatus"];
         /** @description One text-to-image task record. Fields `_id`, `name`, `prompt`, `current_status`, `image_urls`, `width`, `height`, `coins` come from the start schema of A2E's description; `failed_message`/`faild_message` from client code; `createdAt`/`updatedAt` from sibling records. Open: the server may send more. */
         TextToImageRecord: {
             /** @description Task id; pass it to the detail, batch and delete operations. */
@@ -6508,22 +6458,9 @@ export interface components {
             force_generate: boolean;
             /** @description Ids of trained avatars to draw. Sent by one public client; A2E's description does not list it and its effect is unverified. */
             user_video_twin_ids?: string[];
-            /**
-             * @description Optional HTTPS address that gets one best-effort notice when the task ends (`task.completed` or `task.failed`, no retries). Honoured for API-token callers only. Poll the detail operation anyway; it stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Optional shared secret echoed back in the `X-A2e-Webhook-Token` header of the webhook call.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        };
-        /**
-         * @description Progress of a Nano Banana task. `initialized`, `sent`, `pending` and `processing` are not final; `completed` and `failed` are. A2E's description lists `initialized`, `processing`, `completed` and `failed` as this family's status filter; `sent` and `pending` are added from sibling `current_status` families (image to video) so a waiter never takes them for an end state.
-         * @enum {string}
-         */
-        NanoBananaStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        } & components["schemas"]["WebhookInput"];
+        /** @description Progress of a Nano Banana task. `initialized`, `sent`, `pending` and `processing` are not final; `completed` and `failed` are. A2E's description lists `initialized`, `processing`, `completed` and `failed` as this family's status filter; `sent` and `pending` are added from sibling `current_status` families (image to video) so a waiter never takes them for an end state. */
+        NanoBananaStatus: components["schemas"]["TaskStatus"];
         /** @description One Nano Banana task record. The field set comes from the Text to Image start schema of A2E's description (`_id`, `name`, `prompt`, `current_status`, `image_urls`, `coins`) and from public clients that poll these image families (`current_status`, `image_urls`, `failed_message`); `createdAt`/`updatedAt` and the two failure spellings come from sibling task records. Open: the server may send more. */
         NanoBananaRecord: {
             /** @description Task id; pass it to the detail, batch and delete operations. */
@@ -6616,22 +6553,9 @@ export interface components {
             resolution: "1K" | "2K" | "4K";
             /** @description Whether to go on when the prompt or images are flagged as NSFW. Safety: A2E's description gives no default here, while sibling image families default to `true` for API-token callers (filter off); send `false` explicitly to keep the filter on. */
             force_generate?: boolean;
-            /**
-             * @description Optional HTTPS address that gets one best-effort notice when the task ends (`task.completed` or `task.failed`, no retries). Honoured for API-token callers only. Poll the detail operation anyway; it stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Optional shared secret echoed back in the `X-A2e-Webhook-Token` header of the webhook call.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        };
-        /**
-         * @description Progress of a GPT Image task. `initialized`, `sent`, `pending` and `processing` are not final; `completed` and `failed` are. No source lists this family's values; the set is reused from the Nano Banana and Flux 2 status filters of A2E's description (`initialized`, `processing`, `completed`, `failed`) plus `sent` and `pending` from the image-to-video sibling.
-         * @enum {string}
-         */
-        GptImageStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        } & components["schemas"]["WebhookInput"];
+        /** @description Progress of a GPT Image task. `initialized`, `sent`, `pending` and `processing` are not final; `completed` and `failed` are. No source lists this family's values; the set is reused from the Nano Banana and Flux 2 status filters of A2E's description (`initialized`, `processing`, `completed`, `failed`) plus `sent` and `pending` from the image-to-video sibling. */
+        GptImageStatus: components["schemas"]["TaskStatus"];
         /** @description One GPT Image task record. The field set comes from the Text to Image start schema of A2E's description (`_id`, `name`, `prompt`, `current_status`, `image_urls`, `coins`) and from public clients that poll these image families (`current_status`, `image_urls`, `failed_message`); `createdAt`/`updatedAt` and the two failure spellings come from sibling task records. Open: the server may send more. */
         GptImageRecord: {
             /** @description Task id; pass it to the detail, batch and delete operations. */
@@ -6680,22 +6604,9 @@ export interface components {
             prompt_extend: boolean;
             /** @description Whether to go on when the prompt or images are flagged as NSFW. Safety: A2E's description gives no default here, while sibling image families default to `true` for API-token callers (filter off); send `false` explicitly to keep the filter on. */
             force_generate?: boolean;
-            /**
-             * @description Optional HTTPS address that gets one best-effort notice when the task ends (`task.completed` or `task.failed`, no retries). Honoured for API-token callers only. Poll the detail operation anyway; it stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Optional shared secret echoed back in the `X-A2e-Webhook-Token` header of the webhook call.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        };
-        /**
-         * @description Progress of a Wan 2.6 image task. `initialized`, `sent`, `pending` and `processing` are not final; `completed` and `failed` are. No source lists this family's values; the set is reused from the Nano Banana and Flux 2 status filters of A2E's description (`initialized`, `processing`, `completed`, `failed`) plus `sent` and `pending` from the image-to-video sibling.
-         * @enum {string}
-         */
-        Wan26ImageStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        } & components["schemas"]["WebhookInput"];
+        /** @description Progress of a Wan 2.6 image task. `initialized`, `sent`, `pending` and `processing` are not final; `completed` and `failed` are. No source lists this family's values; the set is reused from the Nano Banana and Flux 2 status filters of A2E's description (`initialized`, `processing`, `completed`, `failed`) plus `sent` and `pending` from the image-to-video sibling. */
+        Wan26ImageStatus: components["schemas"]["TaskStatus"];
         /** @description One Wan 2.6 image task record. The field set comes from the Text to Image start schema of A2E's description (`_id`, `name`, `prompt`, `current_status`, `image_urls`, `coins`) and from public clients that poll these image families (`current_status`, `image_urls`, `failed_message`); `createdAt`/`updatedAt` and the two failure spellings come from sibling task records. Open: the server may send more. */
         Wan26ImageRecord: {
             /** @description Task id; pass it to the detail, batch and delete operations. */
@@ -6745,22 +6656,9 @@ export interface components {
             bbox_list?: unknown[];
             /** @description Whether to go on when the prompt or images are flagged as NSFW. Safety: A2E's description gives no default here, while sibling image families default to `true` for API-token callers (filter off); send `false` explicitly to keep the filter on. */
             force_generate?: boolean;
-            /**
-             * @description Optional HTTPS address that gets one best-effort notice when the task ends (`task.completed` or `task.failed`, no retries). Honoured for API-token callers only. Poll the detail operation anyway; it stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Optional shared secret echoed back in the `X-A2e-Webhook-Token` header of the webhook call.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        };
-        /**
-         * @description Progress of a Wan 2.7 image task. `initialized`, `sent`, `pending` and `processing` are not final; `completed` and `failed` are. No source lists this family's values; the set is reused from the Nano Banana and Flux 2 status filters of A2E's description (`initialized`, `processing`, `completed`, `failed`) plus `sent` and `pending` from the image-to-video sibling.
-         * @enum {string}
-         */
-        Wan27ImageStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        } & components["schemas"]["WebhookInput"];
+        /** @description Progress of a Wan 2.7 image task. `initialized`, `sent`, `pending` and `processing` are not final; `completed` and `failed` are. No source lists this family's values; the set is reused from the Nano Banana and Flux 2 status filters of A2E's description (`initialized`, `processing`, `completed`, `failed`) plus `sent` and `pending` from the image-to-video sibling. */
+        Wan27ImageStatus: components["schemas"]["TaskStatus"];
         /** @description One Wan 2.7 image task record. The field set comes from the Text to Image start schema of A2E's description (`_id`, `name`, `prompt`, `current_status`, `image_urls`, `coins`) and from public clients that poll these image families (`current_status`, `image_urls`, `failed_message`); `createdAt`/`updatedAt` and the two failure spellings come from sibling task records. Open: the server may send more. */
         Wan27ImageRecord: {
             /** @description Task id; pass it to the detail, batch and delete operations. */
@@ -6787,7 +6685,7 @@ export interface components {
             /** @description Task ids to look up. */
             ids: string[];
         };
-        QwenImageStartRequest: {
+        QwenImageStartRequest: ({
             /** @description Your label for the task. */
             name: string;
             /** @description What to draw, or how to edit the input images. */
@@ -6806,28 +6704,15 @@ export interface components {
              * @enum {string}
              */
             size: "1024*1024" | "1328*880" | "880*1328" | "1152*864" | "864*1152" | "1280*720" | "720*1280" | "1512*648" | "2048*2048" | "2048*1365" | "1365*2048" | "2048*1536" | "1536*2048" | "2048*1152" | "1152*2048";
-            /**
-             * @description Optional HTTPS address that gets one best-effort notice when the task ends (`task.completed` or `task.failed`, no retries). Honoured for API-token callers only. Poll the detail operation anyway; it stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Optional shared secret echoed back in the `X-A2e-Webhook-Token` header of the webhook call.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        } | {
+        } & components["schemas"]["WebhookInput"]) | {
             /** @enum {unknown} */
             size?: "1024*1024" | "1328*880" | "880*1328" | "1152*864" | "864*1152" | "1280*720" | "720*1280" | "1512*648";
         } | {
             /** @constant */
             model: "qwen-image-3.0-pro";
         };
-        /**
-         * @description Progress of a Qwen image task. `initialized`, `sent`, `pending` and `processing` are not final; `completed` and `failed` are. No source lists this family's values; the set is reused from the Nano Banana and Flux 2 status filters of A2E's description (`initialized`, `processing`, `completed`, `failed`) plus `sent` and `pending` from the image-to-video sibling.
-         * @enum {string}
-         */
-        QwenImageStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description Progress of a Qwen image task. `initialized`, `sent`, `pending` and `processing` are not final; `completed` and `failed` are. No source lists this family's values; the set is reused from the Nano Banana and Flux 2 status filters of A2E's description (`initialized`, `processing`, `completed`, `failed`) plus `sent` and `pending` from the image-to-video sibling. */
+        QwenImageStatus: components["schemas"]["TaskStatus"];
         /** @description One Qwen image task record. The field set comes from the Text to Image start schema of A2E's description (`_id`, `name`, `prompt`, `current_status`, `image_urls`, `coins`) and from public clients that poll these image families (`current_status`, `image_urls`, `failed_message`); `createdAt`/`updatedAt` and the two failure spellings come from sibling task records. Open: the server may send more. */
         QwenImageRecord: {
             /** @description Task id; pass it to the detail, batch and delete operations. */
@@ -6884,22 +6769,9 @@ export interface components {
              * @default true
              */
             force_generate: boolean;
-            /**
-             * @description Optional HTTPS address that gets one best-effort notice when the task ends (`task.completed` or `task.failed`, no retries). Honoured for API-token callers only. Poll the detail operation anyway; it stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Optional shared secret echoed back in the `X-A2e-Webhook-Token` header of the webhook call.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        };
-        /**
-         * @description Progress of a Flux 2 task. `initialized`, `sent`, `pending` and `processing` are not final; `completed` and `failed` are. A2E's description lists `initialized`, `processing`, `completed` and `failed` as this family's status filter; `sent` and `pending` are added from sibling `current_status` families (image to video) so a waiter never takes them for an end state.
-         * @enum {string}
-         */
-        Flux2Status: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        } & components["schemas"]["WebhookInput"];
+        /** @description Progress of a Flux 2 task. `initialized`, `sent`, `pending` and `processing` are not final; `completed` and `failed` are. A2E's description lists `initialized`, `processing`, `completed` and `failed` as this family's status filter; `sent` and `pending` are added from sibling `current_status` families (image to video) so a waiter never takes them for an end state. */
+        Flux2Status: components["schemas"]["TaskStatus"];
         /** @description One Flux 2 task record. The field set comes from the Text to Image start schema of A2E's description (`_id`, `name`, `prompt`, `current_status`, `image_urls`, `coins`) and from public clients that poll these image families (`current_status`, `image_urls`, `failed_message`); `createdAt`/`updatedAt` and the two failure spellings come from sibling task records. Open: the server may send more. */
         Flux2Record: {
             /** @description Task id; pass it to the detail, batch and delete operations. */
@@ -6947,22 +6819,9 @@ export interface components {
             resolution: "1k" | "2k";
             /** @description How many images (tasks) one call makes; each is billed, so the cost grows with it. */
             n?: number;
-            /**
-             * @description Optional HTTPS address that gets one best-effort notice when the task ends (`task.completed` or `task.failed`, no retries). Honoured for API-token callers only. Poll the detail operation anyway; it stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Optional shared secret echoed back in the `X-A2e-Webhook-Token` header of the webhook call.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        };
-        /**
-         * @description Progress of a Kling image task. `initialized`, `sent`, `pending` and `processing` are not final; `completed` and `failed` are. No source lists this family's values; the set is reused from the Nano Banana and Flux 2 status filters of A2E's description (`initialized`, `processing`, `completed`, `failed`) plus `sent` and `pending` from the image-to-video sibling.
-         * @enum {string}
-         */
-        KlingImageStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        } & components["schemas"]["WebhookInput"];
+        /** @description Progress of a Kling image task. `initialized`, `sent`, `pending` and `processing` are not final; `completed` and `failed` are. No source lists this family's values; the set is reused from the Nano Banana and Flux 2 status filters of A2E's description (`initialized`, `processing`, `completed`, `failed`) plus `sent` and `pending` from the image-to-video sibling. */
+        KlingImageStatus: components["schemas"]["TaskStatus"];
         /** @description One Kling image task record. The field set comes from the Text to Image start schema of A2E's description (`_id`, `name`, `prompt`, `current_status`, `image_urls`, `coins`) and from public clients that poll these image families (`current_status`, `image_urls`, `failed_message`); `createdAt`/`updatedAt` and the two failure spellings come from sibling task records. Open: the server may send more. */
         KlingImageRecord: {
             /** @description Task id; pass it to the detail, batch and delete operations. */
@@ -7009,22 +6868,9 @@ export interface components {
              * @default 120
              */
             timeout: number;
-            /**
-             * @description Optional HTTPS address that gets one best-effort notice when the task ends (`task.completed` or `task.failed`, no retries). Honoured for API-token callers only. Poll the detail operation anyway; it stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Optional shared secret echoed back in the `X-A2e-Webhook-Token` header of the webhook call.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        };
-        /**
-         * @description Progress of a image edit task. `initialized`, `sent`, `pending` and `processing` are not final; `completed` and `failed` are. No source lists this family's values; the set is reused from the Nano Banana and Flux 2 status filters of A2E's description (`initialized`, `processing`, `completed`, `failed`) plus `sent` and `pending` from the image-to-video sibling.
-         * @enum {string}
-         */
-        ImageEditStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        } & components["schemas"]["WebhookInput"];
+        /** @description Progress of a image edit task. `initialized`, `sent`, `pending` and `processing` are not final; `completed` and `failed` are. No source lists this family's values; the set is reused from the Nano Banana and Flux 2 status filters of A2E's description (`initialized`, `processing`, `completed`, `failed`) plus `sent` and `pending` from the image-to-video sibling. */
+        ImageEditStatus: components["schemas"]["TaskStatus"];
         /** @description One image edit task record. The field set comes from the Text to Image start schema of A2E's description (`_id`, `name`, `prompt`, `current_status`, `image_urls`, `coins`) and from public clients that poll these image families (`current_status`, `image_urls`, `failed_message`); `createdAt`/`updatedAt` and the two failure spellings come from sibling task records. Open: the server may send more. */
         ImageEditRecord: {
             /** @description Task id; pass it to the detail, batch and delete operations. */
@@ -7156,17 +7002,7 @@ export interface components {
              * @example https://example.com/audio.mp3
              */
             audio_url?: string;
-            /**
-             * @description HTTPS address that gets a single best-effort notice (`task.completed` or `task.failed`) when the task ends; no retries, and only calls made with an API token use it. The detail call stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the notice, so the receiver can check where it came from.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        } & (({
+        } & (components["schemas"]["WebhookInput"] & ({
             /** @enum {string} */
             model?: "wan2.5-i2v-preview";
             /**
@@ -7267,11 +7103,8 @@ export interface components {
         } | {
             reference_image_urls?: unknown;
         }));
-        /**
-         * @description State of a Wan video task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. A client checked against the live API sees `completed`; the other values are those of sibling `current_status` families, not confirmed here.
-         * @enum {string}
-         */
-        WanImageToVideoStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description State of a Wan video task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. A client checked against the live API sees `completed`; the other values are those of sibling `current_status` families, not confirmed here. */
+        WanImageToVideoStatus: components["schemas"]["TaskStatus"];
         /** @description One Wan video task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families (talking video on the A2E docs); a client checked against the live API confirms `current_status`, `result_url` and `failed_message` for this family. Fields echoing the request are assumed from the sibling records. */
         WanImageToVideoRecord: {
             /** @description Task id; pass it to the detail, batch and delete calls. */
@@ -7301,7 +7134,7 @@ export interface components {
             updatedAt?: string;
         };
         /** @description Body of `startWanSpicyVideo`. The two models take different settings: `wan2.7-i2v-spicy` (the default) makes sound and takes 720p or 1080p and 2 to 15 seconds, plus `negative_prompt` and `audio_url`; `wan2.2-i2v-spicy` is silent and takes 480p or 720p and 5 or 8 seconds. */
-        WanImageToVideoSpicyStartRequest: {
+        WanImageToVideoSpicyStartRequest: ({
             /**
              * @description Model variant; 2.7 supports audio, 2.2 does not. Left out, `wan2.7-i2v-spicy` is used.
              * @default wan2.7-i2v-spicy
@@ -7346,17 +7179,7 @@ export interface components {
              * @default false
              */
             minor_suspected_skip: boolean;
-            /**
-             * @description HTTPS address that gets a single best-effort notice (`task.completed` or `task.failed`) when the task ends; no retries, and only calls made with an API token use it. The detail call stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the notice, so the receiver can check where it came from.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        } | {
+        } & components["schemas"]["WebhookInput"]) | {
             /** @enum {unknown} */
             model?: "wan2.7-i2v-spicy";
             /** @enum {unknown} */
@@ -7370,11 +7193,8 @@ export interface components {
             /** @enum {unknown} */
             duration?: 5 | 8;
         };
-        /**
-         * @description State of a Wan Spicy video task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Values of sibling `current_status` families; a live-checked client treats `completed` as done here.
-         * @enum {string}
-         */
-        WanImageToVideoSpicyStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description State of a Wan Spicy video task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Values of sibling `current_status` families; a live-checked client treats `completed` as done here. */
+        WanImageToVideoSpicyStatus: components["schemas"]["TaskStatus"];
         /** @description One Wan Spicy video task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families (talking video on the A2E docs); a client checked against the live API reads `current_status`, `result_url` and `failed_message` here too. */
         WanImageToVideoSpicyRecord: {
             /** @description Task id; pass it to the detail, batch and delete calls. */
@@ -7465,22 +7285,9 @@ export interface components {
             };
             /** @description Not in A2E's description of this call; one public client always sends `true`. On A2E image calls the same name means "generate even if NSFW content is detected" (defaulting to true for API callers); its meaning and default here are unknown. */
             force_generate?: boolean;
-            /**
-             * @description HTTPS address that gets a single best-effort notice (`task.completed` or `task.failed`) when the task ends; no retries, and only calls made with an API token use it. The detail call stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the notice, so the receiver can check where it came from.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        };
-        /**
-         * @description State of a Wan 3.0 video task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Values of sibling `current_status` families; nothing is known for Wan 3.0.
-         * @enum {string}
-         */
-        WanImageToVideo30Status: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        } & components["schemas"]["WebhookInput"];
+        /** @description State of a Wan 3.0 video task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Values of sibling `current_status` families; nothing is known for Wan 3.0. */
+        WanImageToVideo30Status: components["schemas"]["TaskStatus"];
         /** @description One Wan 3.0 video task. No source shows one; modelled on the records of sibling start/{_id} families (talking video on the A2E docs). */
         WanImageToVideo30Record: {
             /** @description Task id; pass it to the detail, batch and delete calls. */
@@ -7561,22 +7368,9 @@ export interface components {
              * @default true
              */
             audio: boolean;
-            /**
-             * @description HTTPS address that gets a single best-effort notice (`task.completed` or `task.failed`) when the task ends; no retries, and only calls made with an API token use it. The detail call stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the notice, so the receiver can check where it came from.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        };
-        /**
-         * @description State of a Wan 2.6 reference-to-video task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Values of sibling `current_status` families; no source lists them for this family.
-         * @enum {string}
-         */
-        Wan26R2vFlashStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        } & components["schemas"]["WebhookInput"];
+        /** @description State of a Wan 2.6 reference-to-video task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Values of sibling `current_status` families; no source lists them for this family. */
+        Wan26R2vFlashStatus: components["schemas"]["TaskStatus"];
         /** @description One Wan 2.6 reference-to-video task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families (talking video on the A2E docs); no source shows a record of this family. Fields echoing the request are assumed from the sibling records. */
         Wan26R2vFlashRecord: {
             /** @description Task id; pass it to the detail, batch and delete calls. */
@@ -7672,17 +7466,7 @@ export interface components {
              * @default false
              */
             minor_suspected_skip: boolean;
-            /**
-             * @description HTTPS address that gets a single best-effort notice (`task.completed` or `task.failed`) when the task ends; no retries, and only calls made with an API token use it. The detail call stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the notice, so the receiver can check where it came from.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        } & (({
+        } & (components["schemas"]["WebhookInput"] & ({
             /** @enum {unknown} */
             mode?: "i2v";
         } | unknown) & ({
@@ -7712,11 +7496,8 @@ export interface components {
             /** @enum {unknown} */
             ratio?: "16:9" | "9:16" | "1:1" | "4:3" | "3:4";
         }));
-        /**
-         * @description State of a HappyHorse video task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Values of sibling `current_status` families; no source lists them for this family.
-         * @enum {string}
-         */
-        HappyHorseVideoStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description State of a HappyHorse video task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Values of sibling `current_status` families; no source lists them for this family. */
+        HappyHorseVideoStatus: components["schemas"]["TaskStatus"];
         /** @description One HappyHorse video task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families (talking video on the A2E docs); no source shows a record of this family. Fields echoing the request are assumed from the sibling records. */
         HappyHorseVideoRecord: {
             /** @description Task id; pass it to the detail, batch and delete calls. */
@@ -7762,11 +7543,7 @@ export interface components {
             prompt: string;
             /** @description What the animation should avoid (may be empty). */
             negative_prompt: string;
-            /** @description URL that receives one best-effort notice (task.completed or task.failed) when the job ends; no retries. API-token calls only. */
-            webhook_url?: string;
-            /** @description Secret echoed back in the X-A2e-Webhook-Token header of the webhook notice. */
-            webhook_token?: string;
-        };
+        } & components["schemas"]["WebhookInput"];
         /** @description One talking photo job. Fields seen in this family's start example and in the Talking Video start answer (same record family). */
         TalkingPhotoRecord: {
             _id?: string;
@@ -7818,11 +7595,7 @@ export interface components {
             prompt: string;
             /** @description What the generation should avoid (may be empty). */
             negative_prompt: string;
-            /** @description URL that receives one best-effort notice (task.completed or task.failed) when the job ends; no retries. API-token calls only. */
-            webhook_url?: string;
-            /** @description Secret echoed back in the X-A2e-Webhook-Token header of the webhook notice. */
-            webhook_token?: string;
-        };
+        } & components["schemas"]["WebhookInput"];
         /** @description One talking video job, with the fields of the docs start answer. */
         TalkingVideoRecord: {
             _id?: string;
@@ -7879,22 +7652,9 @@ export interface components {
              * @example 120
              */
             timeout: number;
-            /**
-             * @description URL that receives one best-effort `task.completed` or `task.failed` notice when the task ends (no retries). Honoured for API-token calls only; web-app sessions have it ignored. The detail call stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the webhook notice, so the receiver can check it.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        };
-        /**
-         * @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Public clients poll for `completed` and `failed`; the in-progress values are those of sibling families.
-         * @enum {string}
-         */
-        VirtualTryOnStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        } & components["schemas"]["WebhookInput"];
+        /** @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Public clients poll for `completed` and `failed`; the in-progress values are those of sibling families. */
+        VirtualTryOnStatus: components["schemas"]["TaskStatus"];
         /** @description A virtual try-on task. Modelled on the records of sibling families; public clients confirm `_id`, `current_status`, `result_url` and `failed_message`. */
         VirtualTryOnRecord: {
             /** @description Task id. */
@@ -7927,9 +7687,8 @@ export interface components {
          * @description State of a ThinkSound task. `initialized`, `sent`, `pending` and `processing` are in progress;
          *     `completed` and `failed` are final. Values are those of sibling `current_status` families; no source
          *     lists them for ThinkSound.
-         * @enum {string}
          */
-        ThinkSoundRecordStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        ThinkSoundRecordStatus: components["schemas"]["TaskStatus"];
         /** @description A ThinkSound task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families (talking video, image to video, face swap); no source shows a ThinkSound record. */
         ThinkSoundRecord: {
             /** @description Task id. */
@@ -7991,22 +7750,9 @@ export interface components {
             timeout: number;
             /** @description Id of one of your trained avatars, sent by some public clients in place of `image_url`. Not in A2E's description; whether the server honours it is unconfirmed, and `image_url` stays required here. */
             user_video_twin_id?: string;
-            /**
-             * @description URL that receives one best-effort `task.completed` or `task.failed` notice when the task ends (no retries). Honoured for API-token calls only; web-app sessions have it ignored. The detail call stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the webhook notice, so the receiver can check it.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        };
-        /**
-         * @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Public clients poll for `completed` and `failed`; the in-progress values are those of sibling families.
-         * @enum {string}
-         */
-        MotionTransferStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        } & components["schemas"]["WebhookInput"];
+        /** @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Public clients poll for `completed` and `failed`; the in-progress values are those of sibling families. */
+        MotionTransferStatus: components["schemas"]["TaskStatus"];
         /** @description A motion transfer task. Modelled on the records of sibling families; public clients confirm `_id`, `current_status`, `result_url` and `failed_message`. */
         MotionTransferRecord: {
             /** @description Task id. */
@@ -8070,22 +7816,9 @@ export interface components {
              * @example 300
              */
             timeout: number;
-            /**
-             * @description URL that receives one best-effort `task.completed` or `task.failed` notice when the task ends (no retries). Honoured for API-token calls only; web-app sessions have it ignored. The detail call stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the webhook notice, so the receiver can check it.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        };
-        /**
-         * @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. The values are those seen across sibling `current_status` families (talking photo, talking video, image to video, face swap); no source lists them for this family.
-         * @enum {string}
-         */
-        ActorSwapStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        } & components["schemas"]["WebhookInput"];
+        /** @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. The values are those seen across sibling `current_status` families (talking photo, talking video, image to video, face swap); no source lists them for this family. */
+        ActorSwapStatus: components["schemas"]["TaskStatus"];
         /** @description An actor swap task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families; no source shows a record of this family. */
         ActorSwapRecord: {
             /** @description Task id. */
@@ -8173,22 +7906,9 @@ export interface components {
              * @example 120
              */
             timeout: number;
-            /**
-             * @description URL that receives one best-effort `task.completed` or `task.failed` notice when the task ends (no retries). Honoured for API-token calls only; web-app sessions have it ignored. The detail call stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the webhook notice, so the receiver can check it.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        };
-        /**
-         * @description State of the task: `initialized` (created, queued), `sent` (handed to the model service), `pending` (accepted there), `processing` (being generated), then `completed` or `failed`. Listed by the prose of A2E's description for this family.
-         * @enum {string}
-         */
-        ProductAvatarStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        } & components["schemas"]["WebhookInput"];
+        /** @description State of the task: `initialized` (created, queued), `sent` (handed to the model service), `pending` (accepted there), `processing` (being generated), then `completed` or `failed`. Listed by the prose of A2E's description for this family. */
+        ProductAvatarStatus: components["schemas"]["TaskStatus"];
         /** @description A product avatar task. The status values, `result_image_url` and `failed_message` are named by A2E's description; the rest is the record of sibling families. */
         ProductAvatarRecord: {
             /** @description Task id. */
@@ -8240,23 +7960,12 @@ export interface components {
              * @example false
              */
             minor_suspected_skip: boolean;
-            /**
-             * @description Optional URL that A2E calls once when the task ends (`task.completed` or `task.failed`), without retries. Honoured for API-token callers only; `getHeadSwap` stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Optional secret echoed back in the `X-A2e-Webhook-Token` header of the webhook call.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        };
+        } & components["schemas"]["WebhookInput"];
         /**
          * @description Progress of a head-swap task, from A2E's prose: `initialized` (stored), `sent` (handed to the
          *     processing service), `pending` (waiting there), `processing`, then `completed` or `failed` (terminal).
-         * @enum {string}
          */
-        HeadSwapStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        HeadSwapStatus: components["schemas"]["TaskStatus"];
         /**
          * @description A head-swap task. No source shows one: the fields are those of the documented record of a sibling
          *     `/start` family (Talking Video) and may differ. Open, nothing required.
@@ -8339,17 +8048,7 @@ export interface components {
              * @example 12345
              */
             seeds?: number;
-            /**
-             * @description HTTPS address that gets a single best-effort notice (`task.completed` or `task.failed`) when the task ends; no retries, and only calls made with an API token use it. The detail call stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the notice, so the receiver can check where it came from.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        } & (({
+        } & (components["schemas"]["WebhookInput"] & ({
             /** @enum {unknown} */
             generationType?: "TEXT_2_VIDEO";
         } | unknown) & ({
@@ -8358,11 +8057,8 @@ export interface components {
         } | {
             imageUrls?: unknown;
         }));
-        /**
-         * @description State of a Veo video task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Values of sibling `current_status` families; no source lists them for this family. One client instead reads a `state` field with waiting, running, success, failed or fail.
-         * @enum {string}
-         */
-        VeoVideoStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description State of a Veo video task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Values of sibling `current_status` families; no source lists them for this family. One client instead reads a `state` field with waiting, running, success, failed or fail. */
+        VeoVideoStatus: components["schemas"]["TaskStatus"];
         /** @description One Veo video task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families (talking video on the A2E docs); no source shows a record of this family. Fields echoing the request are assumed from the sibling records. `state`, `video_output` and `fail_reason` are what one public client reads; no answer shows them. */
         VeoVideoRecord: {
             /** @description Task id; pass it to the detail, batch and delete calls. */
@@ -8495,17 +8191,7 @@ export interface components {
              * @example 12345
              */
             seed?: number;
-            /**
-             * @description HTTPS address that gets a single best-effort notice (`task.completed` or `task.failed`) when the task ends; no retries, and only calls made with an API token use it. The detail call stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the notice, so the receiver can check where it came from.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        } & (({
+        } & (components["schemas"]["WebhookInput"] & ({
             /** @enum {unknown} */
             mode?: "text-to-video";
         } | unknown) & ({
@@ -8534,11 +8220,8 @@ export interface components {
             /** @enum {unknown} */
             mode?: "text-to-video" | "image-to-video";
         }));
-        /**
-         * @description State of a Kling video task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Values of sibling `current_status` families; no source lists them for this family.
-         * @enum {string}
-         */
-        KlingVideoStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description State of a Kling video task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Values of sibling `current_status` families; no source lists them for this family. */
+        KlingVideoStatus: components["schemas"]["TaskStatus"];
         /** @description One Kling video task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families (talking video on the A2E docs); no source shows a record of this family. Fields echoing the request are assumed from the sibling records. */
         KlingVideoRecord: {
             /** @description Task id; pass it to the detail, batch and delete calls. */
@@ -8627,17 +8310,7 @@ export interface components {
                  */
                 duration: string;
             }[];
-            /**
-             * @description HTTPS address that gets a single best-effort notice (`task.completed` or `task.failed`) when the task ends; no retries, and only calls made with an API token use it. The detail call stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the notice, so the receiver can check where it came from.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        } & ((unknown | {
+        } & (components["schemas"]["WebhookInput"] & (unknown | {
             /** @enum {unknown} */
             multi_shot: true;
             /** @enum {unknown} */
@@ -8649,11 +8322,8 @@ export interface components {
             /** @enum {unknown} */
             shot_type?: "intelligence";
         } | unknown));
-        /**
-         * @description State of a Kling Omni video task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Values of sibling `current_status` families; no source lists them for this family.
-         * @enum {string}
-         */
-        KlingOmniStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description State of a Kling Omni video task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Values of sibling `current_status` families; no source lists them for this family. */
+        KlingOmniStatus: components["schemas"]["TaskStatus"];
         /** @description One Kling Omni video task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families (talking video on the A2E docs); no source shows a record of this family. Fields echoing the request are assumed from the sibling records. */
         KlingOmniRecord: {
             /** @description Task id; pass it to the detail, batch and delete calls. */
@@ -8744,25 +8414,12 @@ export interface components {
              * @default false
              */
             nsfw_checker: boolean;
-            /**
-             * @description URL that receives one best-effort `task.completed` or `task.failed` notice when the task ends (no retries). Honoured for API-token calls only; web-app sessions have it ignored. The detail call stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the webhook notice, so the receiver can check it.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        } & ((unknown | unknown | unknown) & ({
+        } & (components["schemas"]["WebhookInput"] & (unknown | unknown | unknown) & ({
             /** @constant */
             model_type: "image-to-video";
         } | unknown) & (unknown | unknown) & unknown & unknown);
-        /**
-         * @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. The prose of A2E's description names `current_status` and its two final values for this family; the in-progress values are those of sibling families.
-         * @enum {string}
-         */
-        GrokVideoStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. The prose of A2E's description names `current_status` and its two final values for this family; the in-progress values are those of sibling families. */
+        GrokVideoStatus: components["schemas"]["TaskStatus"];
         /** @description A Grok video task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families; only `current_status` and its final values are named for Grok by A2E's description. */
         GrokVideoRecord: {
             /** @description Task id. */
@@ -8824,22 +8481,9 @@ export interface components {
              * @enum {string}
              */
             duration: "6" | "10";
-            /**
-             * @description URL that receives one best-effort `task.completed` or `task.failed` notice when the task ends (no retries). Honoured for API-token calls only; web-app sessions have it ignored. The detail call stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the webhook notice, so the receiver can check it.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        } & unknown) | unknown | unknown;
-        /**
-         * @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. The values are those seen across sibling `current_status` families (talking photo, talking video, image to video, face swap); no source lists them for this family.
-         * @enum {string}
-         */
-        HailuoVideoStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        } & (components["schemas"]["WebhookInput"] & unknown)) | unknown | unknown;
+        /** @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. The values are those seen across sibling `current_status` families (talking photo, talking video, image to video, face swap); no source lists them for this family. */
+        HailuoVideoStatus: components["schemas"]["TaskStatus"];
         /** @description A Hailuo video task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families; no source shows a Hailuo record. */
         HailuoVideoRecord: {
             /** @description Task id. */
@@ -8912,22 +8556,9 @@ export interface components {
              * @enum {string}
              */
             aspect_ratio?: "adaptive" | "21:9" | "16:9" | "4:3" | "1:1" | "3:4" | "9:16";
-            /**
-             * @description URL that receives one best-effort `task.completed` or `task.failed` notice when the task ends (no retries). Honoured for API-token calls only; web-app sessions have it ignored. The detail call stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the webhook notice, so the receiver can check it.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        } & ((unknown | unknown) & (unknown | unknown | unknown | unknown) & unknown);
-        /**
-         * @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. The values are those seen across sibling `current_status` families (talking photo, talking video, image to video, face swap); no source lists them for this family.
-         * @enum {string}
-         */
-        MinimaxH3VideoStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        } & (components["schemas"]["WebhookInput"] & (unknown | unknown) & (unknown | unknown | unknown | unknown) & unknown);
+        /** @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. The values are those seen across sibling `current_status` families (talking photo, talking video, image to video, face swap); no source lists them for this family. */
+        MinimaxH3VideoStatus: components["schemas"]["TaskStatus"];
         /** @description A MiniMax H3 video task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families; no source shows a MiniMax H3 record. */
         MinimaxH3VideoRecord: {
             /** @description Task id. */
@@ -8957,7 +8588,7 @@ export interface components {
             count?: number;
         };
         /** @description Body of `startSora2ProVideo`. */
-        Sora2ProVideoStartRequest: {
+        Sora2ProVideoStartRequest: ({
             /** @description Your label for the task. */
             name?: string;
             /**
@@ -8988,25 +8619,12 @@ export interface components {
              * @enum {string}
              */
             quality: "standard" | "high";
-            /**
-             * @description URL that receives one best-effort `task.completed` or `task.failed` notice when the task ends (no retries). Honoured for API-token calls only; web-app sessions have it ignored. The detail call stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the webhook notice, so the receiver can check it.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        } | {
+        } & components["schemas"]["WebhookInput"]) | {
             /** @constant */
             model_type: "text-to-video";
         } | unknown;
-        /**
-         * @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. The values are those seen across sibling `current_status` families (talking photo, talking video, image to video, face swap); no source lists them for this family.
-         * @enum {string}
-         */
-        Sora2ProVideoStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        /** @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. The values are those seen across sibling `current_status` families (talking photo, talking video, image to video, face swap); no source lists them for this family. */
+        Sora2ProVideoStatus: components["schemas"]["TaskStatus"];
         /** @description A Sora 2 Pro video task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families; no source shows a record of this family. */
         Sora2ProVideoRecord: {
             /** @description Task id. */
@@ -9092,22 +8710,9 @@ export interface components {
              * @default false
              */
             generate_audio: boolean;
-            /**
-             * @description URL that receives one best-effort `task.completed` or `task.failed` notice when the task ends (no retries). Honoured for API-token calls only; web-app sessions have it ignored. The detail call stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the webhook notice, so the receiver can check it.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        } & ((unknown | unknown) & (unknown | unknown));
-        /**
-         * @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. The values are those seen across sibling `current_status` families (talking photo, talking video, image to video, face swap); no source lists them for this family.
-         * @enum {string}
-         */
-        Seedance15ProStatus: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        } & (components["schemas"]["WebhookInput"] & (unknown | unknown) & (unknown | unknown));
+        /** @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. The values are those seen across sibling `current_status` families (talking photo, talking video, image to video, face swap); no source lists them for this family. */
+        Seedance15ProStatus: components["schemas"]["TaskStatus"];
         /** @description A Seedance 1.5 Pro video task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families; no source shows a record of this family. */
         Seedance15ProRecord: {
             /** @description Task id. */
@@ -9200,22 +8805,9 @@ export interface components {
              * @default false
              */
             minor_suspected_skip: boolean;
-            /**
-             * @description URL that receives one best-effort `task.completed` or `task.failed` notice when the task ends (no retries). Honoured for API-token calls only; web-app sessions have it ignored. The detail call stays the source of truth.
-             * @example https://your-server.example.com/a2e/webhook
-             */
-            webhook_url?: string;
-            /**
-             * @description Secret sent back in the `X-A2e-Webhook-Token` header of the webhook notice, so the receiver can check it.
-             * @example a-shared-secret
-             */
-            webhook_token?: string;
-        } & ((unknown | unknown) & (unknown | unknown) & (unknown | unknown | unknown | unknown) & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & (unknown | unknown) & unknown & unknown);
-        /**
-         * @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. The values are those seen across sibling `current_status` families (talking photo, talking video, image to video, face swap); no source lists them for this family.
-         * @enum {string}
-         */
-        Seedance2Status: "initialized" | "sent" | "pending" | "processing" | "completed" | "failed";
+        } & (components["schemas"]["WebhookInput"] & (unknown | unknown) & (unknown | unknown) & (unknown | unknown | unknown | unknown) & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & (unknown | unknown) & unknown & unknown);
+        /** @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. The values are those seen across sibling `current_status` families (talking photo, talking video, image to video, face swap); no source lists them for this family. */
+        Seedance2Status: components["schemas"]["TaskStatus"];
         /** @description A Seedance 2.x video task. Modelled on the records of sibling start/{_id}/allRecords/batchDetail families; A2E's description says the record also carries the generation settings, but no source shows them. */
         Seedance2Record: {
             /** @description Task id. */
@@ -9992,17 +9584,7 @@ export interface operations {
                     denoise?: boolean;
                     /** @description Ask the engine to favour closeness to the sample voice. */
                     enhance_voice_similarity?: boolean;
-                    /**
-                     * @description URL that receives one `task.completed` or `task.failed` notice (no retries; API-token callers only). The detail call stays the source of truth.
-                     * @example https://your-server.example.com/a2e/webhook
-                     */
-                    webhook_url?: string;
-                    /**
-                     * @description Secret echoed back in the `X-A2e-Webhook-Token` header of the webhook call.
-                     * @example a-shared-secret
-                     */
-                    webhook_token?: string;
-                };
+                } & components["schemas"]["WebhookInput"];
             };
         };
         responses: {
@@ -15648,17 +15230,7 @@ export interface operations {
                      * @example 12345
                      */
                     seed?: number;
-                    /**
-                     * @description URL that receives one `task.completed` or `task.failed` notice (no retries; API-token callers only). `getThinkSound` stays the source of truth.
-                     * @example https://your-server.example.com/a2e/webhook
-                     */
-                    webhook_url?: string;
-                    /**
-                     * @description Secret echoed back in the `X-A2e-Webhook-Token` header of the webhook call.
-                     * @example a-shared-secret
-                     */
-                    webhook_token?: string;
-                };
+                } & components["schemas"]["WebhookInput"];
             };
         };
         responses: {
