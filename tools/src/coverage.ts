@@ -46,7 +46,7 @@ if (isMain(import.meta.url)) {
   console.log(`official operations covered ${c.official.total - c.official.missing.length}/${c.official.total}`);
   for (const o of c.official.missing) console.log(`  missing: ${key(o.method, o.path)}  (${o.a2e_operationId})`);
   const p = c.precision;
-  console.log(`official request facts kept ${p.checked - p.gaps.length}/${p.checked} (parameters, body properties, required fields)`);
+  console.log(`official request facts kept ${p.checked - p.gaps.length}/${p.checked} (job starts, parameters, body properties, required fields)`);
   for (const g of p.gaps) console.log(`  gap: ${g}`);
   console.log(`spec operations in all: ${c.specTotal}`);
   process.exit(c.docs.missing.length || c.official.missing.length || p.gaps.length ? 1 : 0);

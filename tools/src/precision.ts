@@ -1,6 +1,7 @@
 // Our requests must be at least as precise as A2E's own description: every parameter and body property
 // it declares is declared here, and every field it requires (schema or "Required fields:" prose) is
-// required here — directly, or in a branch of an anyOf/oneOf that encodes an either-or rule.
+// required here — directly, or in a branch of an anyOf/oneOf that encodes an either-or rule — and every
+// call it marks as starting a job belongs to a job family here.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHARED_DIR } from './paths.ts';
@@ -11,6 +12,7 @@ export interface OfficialOp {
   parameters?: Parameter[];
   requestBody?: { content?: Record<string, { schema?: Schema }> };
   prose_required_fields?: string[];
+  async_job?: boolean;
 }
 
 interface Fields { props: Set<string>; required: Set<string>; eitherOr: Set<string> }
@@ -40,6 +42,8 @@ export function precisionGaps(doc: OpenAPIDoc, official: OfficialOp[]): { checke
     const mine = ours.get(key);
     if (!mine) continue;
     const gap = (what: string) => gaps.push(`${key}: ${what}`);
+    checked++;
+    if (off.async_job && !mine.op['x-a2e-job-start']) gap('A2E marks it as starting a job, but it has no x-a2e-job-start');
     const params = new Map([...(doc.paths[mine.path]?.parameters ?? []), ...(mine.op.parameters ?? [])]
       .map((p) => deref(doc, p)).map((p) => [`${p.in}:${p.name}`, p]));
     for (const p of off.parameters ?? []) {
