@@ -1,5 +1,21 @@
-// Public entry of @a2e-sdk/client. The client itself (createA2EClient) lands with its own issue;
-// for now the package exports the generated types and the operation table.
-export type { paths, components, operations as OperationTypes } from './generated/schema.gen.js';
-export { operations, jobFamilies, servers } from './generated/operations.gen.js';
-export type { OperationId, JobFamilyName } from './generated/operations.gen.js';
+// Public entry of @a2e-sdk/client.
+export { createA2EClient } from './client.js';
+export type { A2EClient, ClientOptions } from './client.js';
+export {
+  A2EError, APIError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, AuthenticationError,
+  BadRequestError, InternalServerError, InvalidRequestError, InvalidResponseError, JobFailedError, JobTimedOutError,
+  NotFoundError, PermissionDeniedError, RateLimitError, UnprocessableEntityError,
+} from './core/errors.js';
+export { pollUntil } from './core/poll.js';
+export type { PollOptions, PollStep } from './core/poll.js';
+export type { WaitOptions, Waiters } from './core/jobs.js';
+export type { Pager } from './core/paginate.js';
+export type { CallResult } from './core/call.js';
+export type { LogEvent } from './core/transport.js';
+export type { OperationKind } from './core/retry.js';
+export type {
+  JobFamily, JobRecord, OperationArgs, OperationBody, OperationData, OperationId, OperationInput, PagedOperationId, PageItem,
+  RequestOptions, Resources, Tag,
+} from './types.js';
+export type { paths, components, operations } from './generated/schema.gen.js';
+export { api, jobs, paging, servers } from './generated/api.gen.js';

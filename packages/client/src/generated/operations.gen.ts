@@ -12,7 +12,8 @@ export const operations = {
     "tag": "tokens",
     "kind": "write",
     "auth": true,
-    "summary": "Log in and receive a login token (legacy)"
+    "params": {},
+    "body": true
   },
   "createApiToken": {
     "method": "POST",
@@ -20,7 +21,8 @@ export const operations = {
     "tag": "tokens",
     "kind": "write",
     "auth": true,
-    "summary": "Generate an API token (deprecated)"
+    "params": {},
+    "body": true
   },
   "getRemainingCoins": {
     "method": "GET",
@@ -28,7 +30,8 @@ export const operations = {
     "tag": "misc",
     "kind": "read",
     "auth": true,
-    "summary": "Get the account's credit balance"
+    "params": {},
+    "body": false
   },
   "addUser": {
     "method": "POST",
@@ -36,7 +39,8 @@ export const operations = {
     "tag": "misc",
     "kind": "write",
     "auth": true,
-    "summary": "Add a user"
+    "params": {},
+    "body": true
   },
   "exchangeDiamonds": {
     "method": "POST",
@@ -44,7 +48,8 @@ export const operations = {
     "tag": "misc",
     "kind": "paid",
     "auth": true,
-    "summary": "Buy diamonds with credits"
+    "params": {},
+    "body": true
   },
   "listLanguages": {
     "method": "POST",
@@ -52,7 +57,12 @@ export const operations = {
     "tag": "misc",
     "kind": "read",
     "auth": true,
-    "summary": "List voice languages and regions"
+    "params": {
+      "query": [
+        "lang"
+      ]
+    },
+    "body": true
   },
   "saveUrlToStorage": {
     "method": "POST",
@@ -60,7 +70,8 @@ export const operations = {
     "tag": "misc",
     "kind": "write",
     "auth": true,
-    "summary": "Copy a file from a URL into A2E's storage"
+    "params": {},
+    "body": true
   },
   "getUploadPresignedUrlLegacy": {
     "method": "POST",
@@ -68,7 +79,8 @@ export const operations = {
     "tag": "misc",
     "kind": "paid",
     "auth": true,
-    "summary": "Get a pre-signed upload URL (legacy)"
+    "params": {},
+    "body": true
   },
   "getUploadPresignedUrl": {
     "method": "POST",
@@ -76,7 +88,8 @@ export const operations = {
     "tag": "misc",
     "kind": "paid",
     "auth": true,
-    "summary": "Get a pre-signed upload URL"
+    "params": {},
+    "body": true
   },
   "listCreditsHistory": {
     "method": "GET",
@@ -84,7 +97,16 @@ export const operations = {
     "tag": "credits",
     "kind": "read",
     "auth": true,
-    "summary": "List credit transactions"
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize",
+        "is_consumption",
+        "startDate",
+        "endDate"
+      ]
+    },
+    "body": false
   },
   "getGenerationQuote": {
     "method": "POST",
@@ -92,7 +114,8 @@ export const operations = {
     "tag": "credits",
     "kind": "read",
     "auth": true,
-    "summary": "Estimate the credits a generation would cost"
+    "params": {},
+    "body": true
   },
   "listPublicVoices": {
     "method": "GET",
@@ -100,7 +123,14 @@ export const operations = {
     "tag": "voice",
     "kind": "read",
     "auth": true,
-    "summary": "List public TTS voices"
+    "params": {
+      "query": [
+        "country",
+        "region",
+        "voice_map_type"
+      ]
+    },
+    "body": false
   },
   "listPublicVoicesByBody": {
     "method": "POST",
@@ -108,7 +138,8 @@ export const operations = {
     "tag": "voice",
     "kind": "read",
     "auth": true,
-    "summary": "List public TTS voices (filters in the body)"
+    "params": {},
+    "body": true
   },
   "listTtsPresets": {
     "method": "POST",
@@ -116,7 +147,8 @@ export const operations = {
     "tag": "voice",
     "kind": "read",
     "auth": true,
-    "summary": "List system TTS presets"
+    "params": {},
+    "body": false
   },
   "listCompletedVoices": {
     "method": "GET",
@@ -124,7 +156,12 @@ export const operations = {
     "tag": "voice",
     "kind": "read",
     "auth": true,
-    "summary": "List finished voice clones"
+    "params": {
+      "header": [
+        "x-lang"
+      ]
+    },
+    "body": false
   },
   "listVoiceTrainings": {
     "method": "GET",
@@ -132,7 +169,8 @@ export const operations = {
     "tag": "voice",
     "kind": "read",
     "auth": true,
-    "summary": "List voice-clone trainings"
+    "params": {},
+    "body": false
   },
   "getVoice": {
     "method": "GET",
@@ -140,7 +178,12 @@ export const operations = {
     "tag": "voice",
     "kind": "read",
     "auth": true,
-    "summary": "Get one voice clone",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "voiceCloneTraining"
   },
   "updateVoice": {
@@ -149,7 +192,12 @@ export const operations = {
     "tag": "voice",
     "kind": "write",
     "auth": true,
-    "summary": "Rename a voice clone"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": true
   },
   "deleteVoice": {
     "method": "DELETE",
@@ -157,7 +205,12 @@ export const operations = {
     "tag": "voice",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a voice clone"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "startVoiceTraining": {
     "method": "POST",
@@ -165,7 +218,8 @@ export const operations = {
     "tag": "voice",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a voice clone",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "voiceCloneTraining",
       "idField": "_id"
@@ -177,7 +231,8 @@ export const operations = {
     "tag": "voice",
     "kind": "paid",
     "auth": true,
-    "summary": "Turn text into speech"
+    "params": {},
+    "body": true
   },
   "listTtsPreviews": {
     "method": "GET",
@@ -185,7 +240,13 @@ export const operations = {
     "tag": "voice",
     "kind": "read",
     "auth": true,
-    "summary": "List recent TTS previews"
+    "params": {
+      "query": [
+        "current",
+        "pageSize"
+      ]
+    },
+    "body": false
   },
   "deleteTtsPreview": {
     "method": "DELETE",
@@ -193,7 +254,12 @@ export const operations = {
     "tag": "voice",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a TTS preview"
+    "params": {
+      "path": [
+        "id"
+      ]
+    },
+    "body": false
   },
   "startAvatarVideo": {
     "method": "POST",
@@ -201,7 +267,8 @@ export const operations = {
     "tag": "avatarVideos",
     "kind": "paid",
     "auth": true,
-    "summary": "Start an avatar video job",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "avatarVideo",
       "idField": "_id"
@@ -213,7 +280,8 @@ export const operations = {
     "tag": "avatarVideos",
     "kind": "read",
     "auth": true,
-    "summary": "Get the state of one avatar video job",
+    "params": {},
+    "body": true,
     "jobStatus": "avatarVideo"
   },
   "listAvatarVideos": {
@@ -222,7 +290,13 @@ export const operations = {
     "tag": "avatarVideos",
     "kind": "read",
     "auth": true,
-    "summary": "List avatar video jobs",
+    "params": {
+      "query": [
+        "current",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "current",
       "size": "pageSize",
@@ -235,7 +309,12 @@ export const operations = {
     "tag": "avatarVideos",
     "kind": "read",
     "auth": true,
-    "summary": "Get the stored record of one avatar video"
+    "params": {
+      "query": [
+        "video_id"
+      ]
+    },
+    "body": false
   },
   "deleteAvatarVideo": {
     "method": "DELETE",
@@ -243,7 +322,12 @@ export const operations = {
     "tag": "avatarVideos",
     "kind": "write",
     "auth": true,
-    "summary": "Delete or cancel an avatar video"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "listAvatarCharacters": {
     "method": "GET",
@@ -251,7 +335,13 @@ export const operations = {
     "tag": "avatarVideos",
     "kind": "read",
     "auth": true,
-    "summary": "List avatars usable in a video"
+    "params": {
+      "query": [
+        "user_video_twin_id",
+        "type"
+      ]
+    },
+    "body": false
   },
   "listAvatarAnchors": {
     "method": "POST",
@@ -259,7 +349,8 @@ export const operations = {
     "tag": "avatarVideos",
     "kind": "read",
     "auth": true,
-    "summary": "List system and own avatars (A2E's description)"
+    "params": {},
+    "body": true
   },
   "detectAvatarVideoLanguage": {
     "method": "POST",
@@ -267,7 +358,8 @@ export const operations = {
     "tag": "avatarVideos",
     "kind": "read",
     "auth": true,
-    "summary": "Detect the language of a text"
+    "params": {},
+    "body": true
   },
   "setAvatarVideoAutoPublicPool": {
     "method": "POST",
@@ -275,7 +367,8 @@ export const operations = {
     "tag": "avatarVideos",
     "kind": "write",
     "auth": true,
-    "summary": "Switch automatic overflow to the public computing pool"
+    "params": {},
+    "body": true
   },
   "startVideoTwinTraining": {
     "method": "POST",
@@ -283,7 +376,12 @@ export const operations = {
     "tag": "avatars",
     "kind": "paid",
     "auth": true,
-    "summary": "Create a custom avatar from a video or an image",
+    "params": {
+      "header": [
+        "x-lang"
+      ]
+    },
+    "body": true,
     "jobStart": {
       "family": "videoTwin",
       "idField": "_id"
@@ -295,7 +393,12 @@ export const operations = {
     "tag": "avatars",
     "kind": "paid",
     "auth": true,
-    "summary": "Train a personalised lip-sync model for an avatar",
+    "params": {
+      "header": [
+        "x-lang"
+      ]
+    },
+    "body": true,
     "jobStart": {
       "family": "videoTwin",
       "idField": "_id"
@@ -307,7 +410,12 @@ export const operations = {
     "tag": "avatars",
     "kind": "write",
     "auth": true,
-    "summary": "Remove a custom avatar"
+    "params": {
+      "header": [
+        "x-lang"
+      ]
+    },
+    "body": true
   },
   "listVideoTwins": {
     "method": "GET",
@@ -315,7 +423,14 @@ export const operations = {
     "tag": "avatars",
     "kind": "read",
     "auth": true,
-    "summary": "List custom avatar tasks",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize",
+        "status"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -328,7 +443,8 @@ export const operations = {
     "tag": "avatars",
     "kind": "read",
     "auth": true,
-    "summary": "List avatar tasks still training"
+    "params": {},
+    "body": false
   },
   "getVideoTwin": {
     "method": "GET",
@@ -336,7 +452,12 @@ export const operations = {
     "tag": "avatars",
     "kind": "read",
     "auth": true,
-    "summary": "Get one custom avatar task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "videoTwin"
   },
   "cloneVideoTwinVoice": {
@@ -345,7 +466,12 @@ export const operations = {
     "tag": "avatars",
     "kind": "paid",
     "auth": true,
-    "summary": "Clone the voice of an avatar's source video"
+    "params": {
+      "header": [
+        "x-lang"
+      ]
+    },
+    "body": true
   },
   "listUserVideoTwins": {
     "method": "GET",
@@ -353,7 +479,8 @@ export const operations = {
     "tag": "avatars",
     "kind": "read",
     "auth": true,
-    "summary": "List all of the user's avatar records"
+    "params": {},
+    "body": false
   },
   "getVideoTwinUploadStatus": {
     "method": "GET",
@@ -361,7 +488,8 @@ export const operations = {
     "tag": "avatars",
     "kind": "read",
     "auth": true,
-    "summary": "Get the upload state of avatar source files"
+    "params": {},
+    "body": false
   },
   "uploadVideoTwin": {
     "method": "POST",
@@ -369,7 +497,8 @@ export const operations = {
     "tag": "avatars",
     "kind": "write",
     "auth": true,
-    "summary": "Upload an avatar source file"
+    "params": {},
+    "body": false
   },
   "trainVideoTwin": {
     "method": "POST",
@@ -377,7 +506,8 @@ export const operations = {
     "tag": "avatars",
     "kind": "paid",
     "auth": true,
-    "summary": "Start avatar training (undocumented variant)"
+    "params": {},
+    "body": false
   },
   "retryVideoTwin": {
     "method": "POST",
@@ -385,7 +515,8 @@ export const operations = {
     "tag": "avatars",
     "kind": "paid",
     "auth": true,
-    "summary": "Retry a failed avatar task"
+    "params": {},
+    "body": false
   },
   "enhanceVideoTwinEyeContact": {
     "method": "POST",
@@ -393,7 +524,8 @@ export const operations = {
     "tag": "avatars",
     "kind": "paid",
     "auth": true,
-    "summary": "Improve an avatar's eye contact"
+    "params": {},
+    "body": true
   },
   "getVideoTwinBatch": {
     "method": "POST",
@@ -401,7 +533,8 @@ export const operations = {
     "tag": "avatars",
     "kind": "read",
     "auth": true,
-    "summary": "Get several avatar tasks at once"
+    "params": {},
+    "body": true
   },
   "addCustomAvatar": {
     "method": "POST",
@@ -409,7 +542,8 @@ export const operations = {
     "tag": "avatars",
     "kind": "write",
     "auth": true,
-    "summary": "Add a custom avatar to the library"
+    "params": {},
+    "body": false
   },
   "listCustomAvatars": {
     "method": "POST",
@@ -417,7 +551,8 @@ export const operations = {
     "tag": "avatars",
     "kind": "read",
     "auth": true,
-    "summary": "List the custom avatars of the library"
+    "params": {},
+    "body": false
   },
   "deleteCustomAvatar": {
     "method": "POST",
@@ -425,7 +560,8 @@ export const operations = {
     "tag": "avatars",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a custom avatar from the library"
+    "params": {},
+    "body": false
   },
   "listCustomAvatarTags": {
     "method": "GET",
@@ -433,7 +569,8 @@ export const operations = {
     "tag": "avatars",
     "kind": "read",
     "auth": true,
-    "summary": "List the tags used on custom avatars"
+    "params": {},
+    "body": false
   },
   "updateCustomAvatar": {
     "method": "PUT",
@@ -441,7 +578,12 @@ export const operations = {
     "tag": "avatars",
     "kind": "write",
     "auth": true,
-    "summary": "Update a custom avatar"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "listBackgrounds": {
     "method": "POST",
@@ -449,7 +591,12 @@ export const operations = {
     "tag": "backgrounds",
     "kind": "read",
     "auth": true,
-    "summary": "List background images"
+    "params": {
+      "header": [
+        "x-lang"
+      ]
+    },
+    "body": false
   },
   "addBackground": {
     "method": "POST",
@@ -457,7 +604,12 @@ export const operations = {
     "tag": "backgrounds",
     "kind": "write",
     "auth": true,
-    "summary": "Add a custom background image"
+    "params": {
+      "header": [
+        "x-lang"
+      ]
+    },
+    "body": true
   },
   "deleteBackground": {
     "method": "POST",
@@ -465,7 +617,12 @@ export const operations = {
     "tag": "backgrounds",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a custom background image"
+    "params": {
+      "header": [
+        "x-lang"
+      ]
+    },
+    "body": true
   },
   "listCustomBackgrounds": {
     "method": "POST",
@@ -473,7 +630,8 @@ export const operations = {
     "tag": "backgrounds",
     "kind": "read",
     "auth": true,
-    "summary": "List the caller's custom backgrounds"
+    "params": {},
+    "body": false
   },
   "getRandomBackground": {
     "method": "POST",
@@ -481,7 +639,8 @@ export const operations = {
     "tag": "backgrounds",
     "kind": "read",
     "auth": false,
-    "summary": "Get a random background image"
+    "params": {},
+    "body": false
   },
   "addFaceSwapImage": {
     "method": "POST",
@@ -489,7 +648,12 @@ export const operations = {
     "tag": "faceSwap",
     "kind": "write",
     "auth": true,
-    "summary": "Save a face image"
+    "params": {
+      "header": [
+        "x-lang"
+      ]
+    },
+    "body": true
   },
   "listFaceSwapImages": {
     "method": "GET",
@@ -497,7 +661,16 @@ export const operations = {
     "tag": "faceSwap",
     "kind": "read",
     "auth": true,
-    "summary": "List saved face images"
+    "params": {
+      "header": [
+        "x-lang"
+      ],
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false
   },
   "deleteFaceSwapImage": {
     "method": "DELETE",
@@ -505,7 +678,12 @@ export const operations = {
     "tag": "faceSwap",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a saved face image"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "addFaceSwapPreview": {
     "method": "POST",
@@ -513,7 +691,8 @@ export const operations = {
     "tag": "faceSwap",
     "kind": "paid",
     "auth": true,
-    "summary": "Request a quick face-swap preview"
+    "params": {},
+    "body": true
   },
   "getFaceSwapPreviewStatus": {
     "method": "GET",
@@ -521,7 +700,12 @@ export const operations = {
     "tag": "faceSwap",
     "kind": "read",
     "auth": true,
-    "summary": "Get the progress of a face-swap preview"
+    "params": {
+      "query": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "startFaceSwapTask": {
     "method": "POST",
@@ -529,7 +713,8 @@ export const operations = {
     "tag": "faceSwap",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a face-swap task",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "faceSwapTask",
       "idField": "_id"
@@ -541,7 +726,8 @@ export const operations = {
     "tag": "faceSwap",
     "kind": "read",
     "auth": true,
-    "summary": "List the progress of the caller's face-swap tasks"
+    "params": {},
+    "body": false
   },
   "listFaceSwapTasks": {
     "method": "GET",
@@ -549,7 +735,13 @@ export const operations = {
     "tag": "faceSwap",
     "kind": "read",
     "auth": true,
-    "summary": "List face-swap tasks",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -563,7 +755,8 @@ export const operations = {
     "tag": "faceSwap",
     "kind": "read",
     "auth": true,
-    "summary": "Get several face-swap tasks at once"
+    "params": {},
+    "body": true
   },
   "getFaceSwapTask": {
     "method": "GET",
@@ -571,7 +764,12 @@ export const operations = {
     "tag": "faceSwap",
     "kind": "read",
     "auth": true,
-    "summary": "Get a face-swap task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "faceSwapTask"
   },
   "deleteFaceSwapTask": {
@@ -580,7 +778,12 @@ export const operations = {
     "tag": "faceSwap",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a face-swap task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "startDubbing": {
     "method": "POST",
@@ -588,7 +791,8 @@ export const operations = {
     "tag": "dubbing",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a dubbing task",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "dubbing",
       "idField": "_id"
@@ -600,7 +804,13 @@ export const operations = {
     "tag": "dubbing",
     "kind": "read",
     "auth": true,
-    "summary": "List dubbing tasks",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -614,7 +824,8 @@ export const operations = {
     "tag": "dubbing",
     "kind": "read",
     "auth": true,
-    "summary": "List unfinished dubbing tasks"
+    "params": {},
+    "body": false
   },
   "getDubbing": {
     "method": "GET",
@@ -622,7 +833,12 @@ export const operations = {
     "tag": "dubbing",
     "kind": "read",
     "auth": true,
-    "summary": "Get a dubbing task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "dubbing"
   },
   "deleteDubbing": {
@@ -631,7 +847,12 @@ export const operations = {
     "tag": "dubbing",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a dubbing task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "startImageToVideo": {
     "method": "POST",
@@ -639,7 +860,8 @@ export const operations = {
     "tag": "imageToVideo",
     "kind": "paid",
     "auth": true,
-    "summary": "Start an image-to-video task",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "imageToVideo",
       "idField": "_id"
@@ -651,7 +873,12 @@ export const operations = {
     "tag": "imageToVideo",
     "kind": "read",
     "auth": true,
-    "summary": "Get one image-to-video task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "imageToVideo"
   },
   "deleteImageToVideo": {
@@ -660,7 +887,12 @@ export const operations = {
     "tag": "imageToVideo",
     "kind": "write",
     "auth": true,
-    "summary": "Delete an image-to-video task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "listImageToVideos": {
     "method": "GET",
@@ -668,7 +900,13 @@ export const operations = {
     "tag": "imageToVideo",
     "kind": "read",
     "auth": true,
-    "summary": "List image-to-video tasks",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -681,7 +919,8 @@ export const operations = {
     "tag": "imageToVideo",
     "kind": "read",
     "auth": true,
-    "summary": "Get several image-to-video tasks at once"
+    "params": {},
+    "body": true
   },
   "getImageToVideoAvgProcessingTime": {
     "method": "GET",
@@ -689,7 +928,8 @@ export const operations = {
     "tag": "imageToVideo",
     "kind": "read",
     "auth": true,
-    "summary": "Get the average image-to-video processing time"
+    "params": {},
+    "body": false
   },
   "getImageToVideoUnlimitedQueueLevel": {
     "method": "GET",
@@ -697,7 +937,8 @@ export const operations = {
     "tag": "imageToVideo",
     "kind": "read",
     "auth": true,
-    "summary": "Get the unlimited-plan queue level"
+    "params": {},
+    "body": false
   },
   "extendImageToVideoPrompt": {
     "method": "POST",
@@ -705,7 +946,8 @@ export const operations = {
     "tag": "imageToVideo",
     "kind": "write",
     "auth": true,
-    "summary": "Expand an image-to-video prompt"
+    "params": {},
+    "body": true
   },
   "extendImageToVideoFlf2vPrompt": {
     "method": "POST",
@@ -713,7 +955,8 @@ export const operations = {
     "tag": "imageToVideo",
     "kind": "write",
     "auth": true,
-    "summary": "Expand a first-and-last-frame prompt"
+    "params": {},
+    "body": true
   },
   "markImageToVideoShared": {
     "method": "POST",
@@ -721,7 +964,12 @@ export const operations = {
     "tag": "imageToVideo",
     "kind": "write",
     "auth": true,
-    "summary": "Mark an image-to-video task as shared"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "markImageToVideoDownloaded": {
     "method": "POST",
@@ -729,7 +977,12 @@ export const operations = {
     "tag": "imageToVideo",
     "kind": "write",
     "auth": true,
-    "summary": "Mark an image-to-video task as downloaded"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "markImageToVideoCopied": {
     "method": "POST",
@@ -737,7 +990,12 @@ export const operations = {
     "tag": "imageToVideo",
     "kind": "write",
     "auth": true,
-    "summary": "Mark an image-to-video task as copied"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "startCaptionRemoval": {
     "method": "POST",
@@ -745,7 +1003,8 @@ export const operations = {
     "tag": "captionRemoval",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a caption-removal task",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "captionRemoval",
       "idField": "_id"
@@ -757,7 +1016,12 @@ export const operations = {
     "tag": "captionRemoval",
     "kind": "read",
     "auth": true,
-    "summary": "Get one caption-removal task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "captionRemoval"
   },
   "deleteCaptionRemoval": {
@@ -766,7 +1030,12 @@ export const operations = {
     "tag": "captionRemoval",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a caption-removal task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "listCaptionRemovals": {
     "method": "GET",
@@ -774,7 +1043,13 @@ export const operations = {
     "tag": "captionRemoval",
     "kind": "read",
     "auth": true,
-    "summary": "List caption-removal tasks",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -788,7 +1063,8 @@ export const operations = {
     "tag": "captionRemoval",
     "kind": "read",
     "auth": true,
-    "summary": "List caption-removal tasks still in progress"
+    "params": {},
+    "body": false
   },
   "getCaptionRemovalBatch": {
     "method": "POST",
@@ -796,7 +1072,8 @@ export const operations = {
     "tag": "captionRemoval",
     "kind": "read",
     "auth": true,
-    "summary": "Get several caption-removal tasks at once"
+    "params": {},
+    "body": true
   },
   "retryCaptionRemoval": {
     "method": "POST",
@@ -804,7 +1081,8 @@ export const operations = {
     "tag": "captionRemoval",
     "kind": "paid",
     "auth": true,
-    "summary": "Retry a failed caption-removal task"
+    "params": {},
+    "body": false
   },
   "listStreamingAvatars": {
     "method": "GET",
@@ -812,7 +1090,8 @@ export const operations = {
     "tag": "streamingAvatar",
     "kind": "read",
     "auth": true,
-    "summary": "List streaming avatars"
+    "params": {},
+    "body": false
   },
   "createStreamingAvatarToken": {
     "method": "POST",
@@ -820,7 +1099,8 @@ export const operations = {
     "tag": "streamingAvatar",
     "kind": "paid",
     "auth": true,
-    "summary": "Open a streaming avatar session (Agora room token)"
+    "params": {},
+    "body": true
   },
   "setStreamingAvatarQaContext": {
     "method": "POST",
@@ -828,7 +1108,8 @@ export const operations = {
     "tag": "streamingAvatar",
     "kind": "write",
     "auth": true,
-    "summary": "Set the knowledge the avatar answers from"
+    "params": {},
+    "body": true
   },
   "getStreamingAvatarQaContext": {
     "method": "GET",
@@ -836,7 +1117,12 @@ export const operations = {
     "tag": "streamingAvatar",
     "kind": "read",
     "auth": true,
-    "summary": "Read the avatar's answer context (unverified)"
+    "params": {
+      "query": [
+        "avatar_id"
+      ]
+    },
+    "body": false
   },
   "askStreamingAvatar": {
     "method": "POST",
@@ -844,7 +1130,8 @@ export const operations = {
     "tag": "streamingAvatar",
     "kind": "write",
     "auth": true,
-    "summary": "Ask the avatar a question"
+    "params": {},
+    "body": true
   },
   "speakStreamingAvatar": {
     "method": "POST",
@@ -852,7 +1139,8 @@ export const operations = {
     "tag": "streamingAvatar",
     "kind": "write",
     "auth": true,
-    "summary": "Make the avatar say a given text"
+    "params": {},
+    "body": true
   },
   "leaveStreamingAvatarRoom": {
     "method": "POST",
@@ -860,7 +1148,8 @@ export const operations = {
     "tag": "streamingAvatar",
     "kind": "write",
     "auth": true,
-    "summary": "End a streaming avatar session"
+    "params": {},
+    "body": true
   },
   "startUpscale": {
     "method": "POST",
@@ -868,7 +1157,8 @@ export const operations = {
     "tag": "upscale",
     "kind": "paid",
     "auth": true,
-    "summary": "Start an upscale task",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "upscale",
       "idField": "_id"
@@ -880,7 +1170,13 @@ export const operations = {
     "tag": "upscale",
     "kind": "read",
     "auth": true,
-    "summary": "List upscale tasks",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -894,7 +1190,8 @@ export const operations = {
     "tag": "upscale",
     "kind": "read",
     "auth": true,
-    "summary": "Get several upscale tasks at once"
+    "params": {},
+    "body": true
   },
   "getUpscale": {
     "method": "GET",
@@ -902,7 +1199,12 @@ export const operations = {
     "tag": "upscale",
     "kind": "read",
     "auth": true,
-    "summary": "Get one upscale task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "upscale"
   },
   "deleteUpscale": {
@@ -911,7 +1213,12 @@ export const operations = {
     "tag": "upscale",
     "kind": "write",
     "auth": true,
-    "summary": "Delete an upscale task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "startTextToImage": {
     "method": "POST",
@@ -919,7 +1226,8 @@ export const operations = {
     "tag": "textToImage",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a text-to-image task",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "textToImage",
       "idField": "_id"
@@ -931,7 +1239,13 @@ export const operations = {
     "tag": "textToImage",
     "kind": "read",
     "auth": true,
-    "summary": "List text-to-image tasks",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -945,7 +1259,8 @@ export const operations = {
     "tag": "textToImage",
     "kind": "read",
     "auth": true,
-    "summary": "Get several text-to-image tasks at once"
+    "params": {},
+    "body": true
   },
   "getTextToImage": {
     "method": "GET",
@@ -953,7 +1268,12 @@ export const operations = {
     "tag": "textToImage",
     "kind": "read",
     "auth": true,
-    "summary": "Get one text-to-image task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "textToImage"
   },
   "deleteTextToImage": {
@@ -962,7 +1282,12 @@ export const operations = {
     "tag": "textToImage",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a text-to-image task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "quickAddTextToImageAvatar": {
     "method": "POST",
@@ -970,7 +1295,8 @@ export const operations = {
     "tag": "textToImage",
     "kind": "write",
     "auth": true,
-    "summary": "Turn a generated image into an avatar"
+    "params": {},
+    "body": true
   },
   "startNanoBanana": {
     "method": "POST",
@@ -978,7 +1304,8 @@ export const operations = {
     "tag": "nanoBanana",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a Nano Banana image task",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "nanoBanana",
       "idField": "_id"
@@ -990,7 +1317,14 @@ export const operations = {
     "tag": "nanoBanana",
     "kind": "read",
     "auth": true,
-    "summary": "List Nano Banana tasks"
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize",
+        "status"
+      ]
+    },
+    "body": false
   },
   "getNanoBananaBatch": {
     "method": "POST",
@@ -998,7 +1332,8 @@ export const operations = {
     "tag": "nanoBanana",
     "kind": "read",
     "auth": true,
-    "summary": "Get several Nano Banana tasks at once"
+    "params": {},
+    "body": true
   },
   "getNanoBanana": {
     "method": "GET",
@@ -1006,7 +1341,12 @@ export const operations = {
     "tag": "nanoBanana",
     "kind": "read",
     "auth": true,
-    "summary": "Get one Nano Banana task",
+    "params": {
+      "path": [
+        "id"
+      ]
+    },
+    "body": false,
     "jobStatus": "nanoBanana"
   },
   "deleteNanoBanana": {
@@ -1015,7 +1355,12 @@ export const operations = {
     "tag": "nanoBanana",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a Nano Banana task"
+    "params": {
+      "path": [
+        "id"
+      ]
+    },
+    "body": false
   },
   "startPhotobook": {
     "method": "POST",
@@ -1023,7 +1368,8 @@ export const operations = {
     "tag": "photobook",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a photobook"
+    "params": {},
+    "body": true
   },
   "listPhotobooks": {
     "method": "GET",
@@ -1031,7 +1377,13 @@ export const operations = {
     "tag": "photobook",
     "kind": "read",
     "auth": true,
-    "summary": "List photobooks"
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false
   },
   "getPhotobookBatch": {
     "method": "POST",
@@ -1039,7 +1391,8 @@ export const operations = {
     "tag": "photobook",
     "kind": "read",
     "auth": true,
-    "summary": "Get several photobooks at once"
+    "params": {},
+    "body": true
   },
   "getPhotobook": {
     "method": "GET",
@@ -1047,7 +1400,12 @@ export const operations = {
     "tag": "photobook",
     "kind": "read",
     "auth": true,
-    "summary": "Get one photobook"
+    "params": {
+      "path": [
+        "id"
+      ]
+    },
+    "body": false
   },
   "deletePhotobook": {
     "method": "DELETE",
@@ -1055,7 +1413,12 @@ export const operations = {
     "tag": "photobook",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a photobook"
+    "params": {
+      "path": [
+        "id"
+      ]
+    },
+    "body": false
   },
   "startGptImage": {
     "method": "POST",
@@ -1063,7 +1426,8 @@ export const operations = {
     "tag": "gptImage",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a GPT Image task",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "gptImage",
       "idField": "_id"
@@ -1075,7 +1439,13 @@ export const operations = {
     "tag": "gptImage",
     "kind": "read",
     "auth": true,
-    "summary": "List GPT Image tasks"
+    "params": {
+      "query": [
+        "page",
+        "page_size"
+      ]
+    },
+    "body": false
   },
   "getGptImageBatch": {
     "method": "POST",
@@ -1083,7 +1453,8 @@ export const operations = {
     "tag": "gptImage",
     "kind": "read",
     "auth": true,
-    "summary": "Get several GPT Image tasks at once"
+    "params": {},
+    "body": true
   },
   "getGptImage": {
     "method": "GET",
@@ -1091,7 +1462,12 @@ export const operations = {
     "tag": "gptImage",
     "kind": "read",
     "auth": true,
-    "summary": "Get one GPT Image task",
+    "params": {
+      "path": [
+        "id"
+      ]
+    },
+    "body": false,
     "jobStatus": "gptImage"
   },
   "deleteGptImage": {
@@ -1100,7 +1476,12 @@ export const operations = {
     "tag": "gptImage",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a GPT Image task"
+    "params": {
+      "path": [
+        "id"
+      ]
+    },
+    "body": false
   },
   "startWan26Image": {
     "method": "POST",
@@ -1108,7 +1489,8 @@ export const operations = {
     "tag": "wan26Image",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a Wan 2.6 image task",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "wan26Image",
       "idField": "_id"
@@ -1120,7 +1502,13 @@ export const operations = {
     "tag": "wan26Image",
     "kind": "read",
     "auth": true,
-    "summary": "List Wan 2.6 image tasks"
+    "params": {
+      "query": [
+        "page",
+        "page_size"
+      ]
+    },
+    "body": false
   },
   "getWan26ImageBatch": {
     "method": "POST",
@@ -1128,7 +1516,8 @@ export const operations = {
     "tag": "wan26Image",
     "kind": "read",
     "auth": true,
-    "summary": "Get several Wan 2.6 image tasks at once"
+    "params": {},
+    "body": true
   },
   "getWan26Image": {
     "method": "GET",
@@ -1136,7 +1525,12 @@ export const operations = {
     "tag": "wan26Image",
     "kind": "read",
     "auth": true,
-    "summary": "Get one Wan 2.6 image task",
+    "params": {
+      "path": [
+        "id"
+      ]
+    },
+    "body": false,
     "jobStatus": "wan26Image"
   },
   "deleteWan26Image": {
@@ -1145,7 +1539,12 @@ export const operations = {
     "tag": "wan26Image",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a Wan 2.6 image task"
+    "params": {
+      "path": [
+        "id"
+      ]
+    },
+    "body": false
   },
   "startWan27Image": {
     "method": "POST",
@@ -1153,7 +1552,8 @@ export const operations = {
     "tag": "wan27Image",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a Wan 2.7 image task",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "wan27Image",
       "idField": "_id"
@@ -1165,7 +1565,13 @@ export const operations = {
     "tag": "wan27Image",
     "kind": "read",
     "auth": true,
-    "summary": "List Wan 2.7 image tasks"
+    "params": {
+      "query": [
+        "page",
+        "page_size"
+      ]
+    },
+    "body": false
   },
   "getWan27ImageBatch": {
     "method": "POST",
@@ -1173,7 +1579,8 @@ export const operations = {
     "tag": "wan27Image",
     "kind": "read",
     "auth": true,
-    "summary": "Get several Wan 2.7 image tasks at once"
+    "params": {},
+    "body": true
   },
   "getWan27Image": {
     "method": "GET",
@@ -1181,7 +1588,12 @@ export const operations = {
     "tag": "wan27Image",
     "kind": "read",
     "auth": true,
-    "summary": "Get one Wan 2.7 image task",
+    "params": {
+      "path": [
+        "id"
+      ]
+    },
+    "body": false,
     "jobStatus": "wan27Image"
   },
   "deleteWan27Image": {
@@ -1190,7 +1602,12 @@ export const operations = {
     "tag": "wan27Image",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a Wan 2.7 image task"
+    "params": {
+      "path": [
+        "id"
+      ]
+    },
+    "body": false
   },
   "startQwenImage": {
     "method": "POST",
@@ -1198,7 +1615,8 @@ export const operations = {
     "tag": "qwenImage",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a Qwen image task",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "qwenImage",
       "idField": "_id"
@@ -1210,7 +1628,8 @@ export const operations = {
     "tag": "qwenImage",
     "kind": "read",
     "auth": true,
-    "summary": "List Qwen image tasks"
+    "params": {},
+    "body": false
   },
   "getQwenImageBatch": {
     "method": "POST",
@@ -1218,7 +1637,8 @@ export const operations = {
     "tag": "qwenImage",
     "kind": "read",
     "auth": true,
-    "summary": "Get several Qwen image tasks at once"
+    "params": {},
+    "body": true
   },
   "getQwenImage": {
     "method": "GET",
@@ -1226,7 +1646,12 @@ export const operations = {
     "tag": "qwenImage",
     "kind": "read",
     "auth": true,
-    "summary": "Get one Qwen image task",
+    "params": {
+      "path": [
+        "id"
+      ]
+    },
+    "body": false,
     "jobStatus": "qwenImage"
   },
   "deleteQwenImage": {
@@ -1235,7 +1660,12 @@ export const operations = {
     "tag": "qwenImage",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a Qwen image task"
+    "params": {
+      "path": [
+        "id"
+      ]
+    },
+    "body": false
   },
   "startFlux2Image": {
     "method": "POST",
@@ -1243,7 +1673,8 @@ export const operations = {
     "tag": "flux2",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a Flux 2 Pro image task",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "flux2Image",
       "idField": "_id"
@@ -1255,7 +1686,14 @@ export const operations = {
     "tag": "flux2",
     "kind": "read",
     "auth": true,
-    "summary": "List Flux 2 tasks"
+    "params": {
+      "query": [
+        "page",
+        "page_size",
+        "status"
+      ]
+    },
+    "body": false
   },
   "getFlux2ImageBatch": {
     "method": "POST",
@@ -1263,7 +1701,8 @@ export const operations = {
     "tag": "flux2",
     "kind": "read",
     "auth": true,
-    "summary": "Get several Flux 2 tasks at once"
+    "params": {},
+    "body": true
   },
   "getFlux2Image": {
     "method": "GET",
@@ -1271,7 +1710,12 @@ export const operations = {
     "tag": "flux2",
     "kind": "read",
     "auth": true,
-    "summary": "Get one Flux 2 task",
+    "params": {
+      "path": [
+        "id"
+      ]
+    },
+    "body": false,
     "jobStatus": "flux2Image"
   },
   "deleteFlux2Image": {
@@ -1280,7 +1724,12 @@ export const operations = {
     "tag": "flux2",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a Flux 2 task"
+    "params": {
+      "path": [
+        "id"
+      ]
+    },
+    "body": false
   },
   "startKlingImage": {
     "method": "POST",
@@ -1288,7 +1737,8 @@ export const operations = {
     "tag": "klingImage",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a Kling image task",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "klingImage",
       "idField": "_id"
@@ -1300,7 +1750,8 @@ export const operations = {
     "tag": "klingImage",
     "kind": "read",
     "auth": true,
-    "summary": "List Kling image tasks"
+    "params": {},
+    "body": false
   },
   "getKlingImageBatch": {
     "method": "POST",
@@ -1308,7 +1759,8 @@ export const operations = {
     "tag": "klingImage",
     "kind": "read",
     "auth": true,
-    "summary": "Get several Kling image tasks at once"
+    "params": {},
+    "body": true
   },
   "getKlingImage": {
     "method": "GET",
@@ -1316,7 +1768,12 @@ export const operations = {
     "tag": "klingImage",
     "kind": "read",
     "auth": true,
-    "summary": "Get one Kling image task",
+    "params": {
+      "path": [
+        "id"
+      ]
+    },
+    "body": false,
     "jobStatus": "klingImage"
   },
   "deleteKlingImage": {
@@ -1325,7 +1782,12 @@ export const operations = {
     "tag": "klingImage",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a Kling image task"
+    "params": {
+      "path": [
+        "id"
+      ]
+    },
+    "body": false
   },
   "startImageEdit": {
     "method": "POST",
@@ -1333,7 +1795,8 @@ export const operations = {
     "tag": "imageEdit",
     "kind": "paid",
     "auth": true,
-    "summary": "Start an image edit task",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "imageEdit",
       "idField": "_id"
@@ -1345,7 +1808,13 @@ export const operations = {
     "tag": "imageEdit",
     "kind": "read",
     "auth": true,
-    "summary": "List image edit tasks"
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false
   },
   "getImageEditBatch": {
     "method": "POST",
@@ -1353,7 +1822,8 @@ export const operations = {
     "tag": "imageEdit",
     "kind": "read",
     "auth": true,
-    "summary": "Get several image edit tasks at once"
+    "params": {},
+    "body": true
   },
   "getImageEdit": {
     "method": "GET",
@@ -1361,7 +1831,12 @@ export const operations = {
     "tag": "imageEdit",
     "kind": "read",
     "auth": true,
-    "summary": "Get one image edit task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "imageEdit"
   },
   "deleteImageEdit": {
@@ -1370,7 +1845,12 @@ export const operations = {
     "tag": "imageEdit",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a image edit task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "startWanVideo": {
     "method": "POST",
@@ -1378,7 +1858,8 @@ export const operations = {
     "tag": "wanImageToVideo",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a Wan video (Wan 2.5, 2.6 or 2.7)",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "wanVideo",
       "idField": "_id"
@@ -1390,7 +1871,12 @@ export const operations = {
     "tag": "wanImageToVideo",
     "kind": "read",
     "auth": true,
-    "summary": "Get one Wan video task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "wanVideo"
   },
   "deleteWanVideo": {
@@ -1399,7 +1885,12 @@ export const operations = {
     "tag": "wanImageToVideo",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a Wan video task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "listWanVideos": {
     "method": "GET",
@@ -1407,7 +1898,13 @@ export const operations = {
     "tag": "wanImageToVideo",
     "kind": "read",
     "auth": true,
-    "summary": "List Wan video tasks",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -1421,7 +1918,8 @@ export const operations = {
     "tag": "wanImageToVideo",
     "kind": "read",
     "auth": true,
-    "summary": "Get several Wan video tasks"
+    "params": {},
+    "body": true
   },
   "startWanSpicyVideo": {
     "method": "POST",
@@ -1429,7 +1927,8 @@ export const operations = {
     "tag": "wanImageToVideo",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a Wan Spicy image-to-video task",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "wanSpicyVideo",
       "idField": "_id"
@@ -1441,7 +1940,12 @@ export const operations = {
     "tag": "wanImageToVideo",
     "kind": "read",
     "auth": true,
-    "summary": "Get one Wan Spicy task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "wanSpicyVideo"
   },
   "deleteWanSpicyVideo": {
@@ -1450,7 +1954,12 @@ export const operations = {
     "tag": "wanImageToVideo",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a Wan Spicy task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "listWanSpicyVideos": {
     "method": "GET",
@@ -1458,7 +1967,13 @@ export const operations = {
     "tag": "wanImageToVideo",
     "kind": "read",
     "auth": true,
-    "summary": "List Wan Spicy tasks",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -1472,7 +1987,8 @@ export const operations = {
     "tag": "wanImageToVideo",
     "kind": "read",
     "auth": true,
-    "summary": "Get several Wan Spicy tasks"
+    "params": {},
+    "body": true
   },
   "startWan30Video": {
     "method": "POST",
@@ -1480,7 +1996,8 @@ export const operations = {
     "tag": "wanImageToVideo",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a Wan 3.0 video",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "wan30Video",
       "idField": "_id"
@@ -1492,7 +2009,12 @@ export const operations = {
     "tag": "wanImageToVideo",
     "kind": "read",
     "auth": true,
-    "summary": "Get one Wan 3.0 task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "wan30Video"
   },
   "startWan26R2vVideo": {
@@ -1501,7 +2023,8 @@ export const operations = {
     "tag": "wan26R2vFlash",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a Wan 2.6 reference-to-video task",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "wan26R2vVideo",
       "idField": "_id"
@@ -1513,7 +2036,12 @@ export const operations = {
     "tag": "wan26R2vFlash",
     "kind": "read",
     "auth": true,
-    "summary": "Get one Wan 2.6 reference-to-video task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "wan26R2vVideo"
   },
   "deleteWan26R2vVideo": {
@@ -1522,7 +2050,12 @@ export const operations = {
     "tag": "wan26R2vFlash",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a Wan 2.6 reference-to-video task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "listWan26R2vVideos": {
     "method": "GET",
@@ -1530,7 +2063,13 @@ export const operations = {
     "tag": "wan26R2vFlash",
     "kind": "read",
     "auth": true,
-    "summary": "List Wan 2.6 reference-to-video tasks",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -1544,7 +2083,8 @@ export const operations = {
     "tag": "wan26R2vFlash",
     "kind": "read",
     "auth": true,
-    "summary": "Get several Wan 2.6 reference-to-video tasks"
+    "params": {},
+    "body": true
   },
   "startHappyHorseVideo": {
     "method": "POST",
@@ -1552,7 +2092,8 @@ export const operations = {
     "tag": "happyHorseVideo",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a HappyHorse video task",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "happyHorseVideo",
       "idField": "_id"
@@ -1564,7 +2105,12 @@ export const operations = {
     "tag": "happyHorseVideo",
     "kind": "read",
     "auth": true,
-    "summary": "Get one HappyHorse task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "happyHorseVideo"
   },
   "deleteHappyHorseVideo": {
@@ -1573,7 +2119,12 @@ export const operations = {
     "tag": "happyHorseVideo",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a HappyHorse task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "listHappyHorseVideos": {
     "method": "GET",
@@ -1581,7 +2132,13 @@ export const operations = {
     "tag": "happyHorseVideo",
     "kind": "read",
     "auth": true,
-    "summary": "List HappyHorse tasks",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -1595,7 +2152,8 @@ export const operations = {
     "tag": "happyHorseVideo",
     "kind": "read",
     "auth": true,
-    "summary": "Get several HappyHorse tasks"
+    "params": {},
+    "body": true
   },
   "startTalkingPhoto": {
     "method": "POST",
@@ -1603,7 +2161,8 @@ export const operations = {
     "tag": "talkingPhoto",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a talking photo job",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "talkingPhoto",
       "idField": "_id"
@@ -1615,7 +2174,12 @@ export const operations = {
     "tag": "talkingPhoto",
     "kind": "read",
     "auth": true,
-    "summary": "Get one talking photo job",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "talkingPhoto"
   },
   "deleteTalkingPhoto": {
@@ -1624,7 +2188,12 @@ export const operations = {
     "tag": "talkingPhoto",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a talking photo job"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "listTalkingPhotos": {
     "method": "GET",
@@ -1632,7 +2201,13 @@ export const operations = {
     "tag": "talkingPhoto",
     "kind": "read",
     "auth": true,
-    "summary": "List talking photo jobs",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -1646,7 +2221,8 @@ export const operations = {
     "tag": "talkingPhoto",
     "kind": "read",
     "auth": true,
-    "summary": "Get several talking photo jobs at once"
+    "params": {},
+    "body": true
   },
   "startTalkingVideo": {
     "method": "POST",
@@ -1654,7 +2230,8 @@ export const operations = {
     "tag": "talkingVideo",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a talking video job",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "talkingVideo",
       "idField": "_id"
@@ -1666,7 +2243,12 @@ export const operations = {
     "tag": "talkingVideo",
     "kind": "read",
     "auth": true,
-    "summary": "Get one talking video job",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "talkingVideo"
   },
   "deleteTalkingVideo": {
@@ -1675,7 +2257,12 @@ export const operations = {
     "tag": "talkingVideo",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a talking video job"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "listTalkingVideos": {
     "method": "GET",
@@ -1683,7 +2270,13 @@ export const operations = {
     "tag": "talkingVideo",
     "kind": "read",
     "auth": true,
-    "summary": "List talking video jobs",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -1697,7 +2290,8 @@ export const operations = {
     "tag": "talkingVideo",
     "kind": "read",
     "auth": true,
-    "summary": "Get several talking video jobs at once"
+    "params": {},
+    "body": true
   },
   "startVirtualTryOn": {
     "method": "POST",
@@ -1705,7 +2299,8 @@ export const operations = {
     "tag": "virtualTryOn",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a virtual try-on",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "virtualTryOn",
       "idField": "_id"
@@ -1717,7 +2312,12 @@ export const operations = {
     "tag": "virtualTryOn",
     "kind": "read",
     "auth": true,
-    "summary": "Get one virtual try-on task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "virtualTryOn"
   },
   "deleteVirtualTryOn": {
@@ -1726,7 +2326,12 @@ export const operations = {
     "tag": "virtualTryOn",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a virtual try-on task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "listVirtualTryOns": {
     "method": "GET",
@@ -1734,7 +2339,13 @@ export const operations = {
     "tag": "virtualTryOn",
     "kind": "read",
     "auth": true,
-    "summary": "List your virtual try-on tasks",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -1748,7 +2359,8 @@ export const operations = {
     "tag": "virtualTryOn",
     "kind": "read",
     "auth": true,
-    "summary": "Get several virtual try-on tasks at once"
+    "params": {},
+    "body": true
   },
   "startThinkSound": {
     "method": "POST",
@@ -1756,7 +2368,8 @@ export const operations = {
     "tag": "thinkSound",
     "kind": "paid",
     "auth": true,
-    "summary": "Start generating sound for a video",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "thinkSound",
       "idField": "_id"
@@ -1768,7 +2381,12 @@ export const operations = {
     "tag": "thinkSound",
     "kind": "read",
     "auth": true,
-    "summary": "Get one ThinkSound task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "thinkSound"
   },
   "deleteThinkSound": {
@@ -1777,7 +2395,12 @@ export const operations = {
     "tag": "thinkSound",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a ThinkSound task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "listThinkSounds": {
     "method": "GET",
@@ -1785,7 +2408,13 @@ export const operations = {
     "tag": "thinkSound",
     "kind": "read",
     "auth": true,
-    "summary": "List ThinkSound tasks",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -1799,7 +2428,8 @@ export const operations = {
     "tag": "thinkSound",
     "kind": "read",
     "auth": true,
-    "summary": "Get several ThinkSound tasks"
+    "params": {},
+    "body": true
   },
   "startMotionTransfer": {
     "method": "POST",
@@ -1807,7 +2437,8 @@ export const operations = {
     "tag": "motionTransfer",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a motion transfer",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "motionTransfer",
       "idField": "_id"
@@ -1819,7 +2450,12 @@ export const operations = {
     "tag": "motionTransfer",
     "kind": "read",
     "auth": true,
-    "summary": "Get one motion transfer task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "motionTransfer"
   },
   "deleteMotionTransfer": {
@@ -1828,7 +2464,12 @@ export const operations = {
     "tag": "motionTransfer",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a motion transfer task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "listMotionTransfers": {
     "method": "GET",
@@ -1836,7 +2477,13 @@ export const operations = {
     "tag": "motionTransfer",
     "kind": "read",
     "auth": true,
-    "summary": "List your motion transfer tasks",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -1850,7 +2497,8 @@ export const operations = {
     "tag": "motionTransfer",
     "kind": "read",
     "auth": true,
-    "summary": "Get several motion transfer tasks at once"
+    "params": {},
+    "body": true
   },
   "startActorSwap": {
     "method": "POST",
@@ -1858,7 +2506,8 @@ export const operations = {
     "tag": "actorSwap",
     "kind": "paid",
     "auth": true,
-    "summary": "Start an actor swap",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "actorSwap",
       "idField": "_id"
@@ -1870,7 +2519,12 @@ export const operations = {
     "tag": "actorSwap",
     "kind": "read",
     "auth": true,
-    "summary": "Get one actor swap task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "actorSwap"
   },
   "deleteActorSwap": {
@@ -1879,7 +2533,12 @@ export const operations = {
     "tag": "actorSwap",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a actor swap task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "listActorSwaps": {
     "method": "GET",
@@ -1887,7 +2546,13 @@ export const operations = {
     "tag": "actorSwap",
     "kind": "read",
     "auth": true,
-    "summary": "List your actor swap tasks",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -1901,7 +2566,8 @@ export const operations = {
     "tag": "actorSwap",
     "kind": "read",
     "auth": true,
-    "summary": "Get several actor swap tasks at once"
+    "params": {},
+    "body": true
   },
   "startProductAvatar": {
     "method": "POST",
@@ -1909,7 +2575,8 @@ export const operations = {
     "tag": "productAvatar",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a product avatar",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "productAvatar",
       "idField": "_id"
@@ -1921,7 +2588,12 @@ export const operations = {
     "tag": "productAvatar",
     "kind": "read",
     "auth": true,
-    "summary": "Get one product avatar task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "productAvatar"
   },
   "deleteProductAvatar": {
@@ -1930,7 +2602,12 @@ export const operations = {
     "tag": "productAvatar",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a product avatar task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "listProductAvatars": {
     "method": "GET",
@@ -1938,7 +2615,13 @@ export const operations = {
     "tag": "productAvatar",
     "kind": "read",
     "auth": true,
-    "summary": "List your product avatar tasks",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -1952,7 +2635,8 @@ export const operations = {
     "tag": "productAvatar",
     "kind": "read",
     "auth": true,
-    "summary": "Get several product avatar tasks at once"
+    "params": {},
+    "body": true
   },
   "startHeadSwap": {
     "method": "POST",
@@ -1960,7 +2644,8 @@ export const operations = {
     "tag": "headSwap",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a head-swap task",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "headSwap",
       "idField": "_id"
@@ -1972,7 +2657,13 @@ export const operations = {
     "tag": "headSwap",
     "kind": "read",
     "auth": true,
-    "summary": "List head-swap tasks",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -1986,7 +2677,8 @@ export const operations = {
     "tag": "headSwap",
     "kind": "read",
     "auth": true,
-    "summary": "Get several head-swap tasks at once"
+    "params": {},
+    "body": true
   },
   "getHeadSwap": {
     "method": "GET",
@@ -1994,7 +2686,12 @@ export const operations = {
     "tag": "headSwap",
     "kind": "read",
     "auth": true,
-    "summary": "Get a head-swap task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "headSwap"
   },
   "deleteHeadSwap": {
@@ -2003,7 +2700,12 @@ export const operations = {
     "tag": "headSwap",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a head-swap task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "startVeoVideo": {
     "method": "POST",
@@ -2011,7 +2713,8 @@ export const operations = {
     "tag": "veoVideo",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a Veo 3.1 video",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "veoVideo",
       "idField": "_id"
@@ -2023,7 +2726,12 @@ export const operations = {
     "tag": "veoVideo",
     "kind": "read",
     "auth": true,
-    "summary": "Get one Veo video task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "veoVideo"
   },
   "deleteVeoVideo": {
@@ -2032,7 +2740,12 @@ export const operations = {
     "tag": "veoVideo",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a Veo video task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "listVeoVideos": {
     "method": "GET",
@@ -2040,7 +2753,13 @@ export const operations = {
     "tag": "veoVideo",
     "kind": "read",
     "auth": true,
-    "summary": "List Veo video tasks",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -2054,7 +2773,8 @@ export const operations = {
     "tag": "veoVideo",
     "kind": "read",
     "auth": true,
-    "summary": "Get several Veo video tasks"
+    "params": {},
+    "body": true
   },
   "getVeoVideo1080p": {
     "method": "GET",
@@ -2062,7 +2782,12 @@ export const operations = {
     "tag": "veoVideo",
     "kind": "read",
     "auth": true,
-    "summary": "Get the 1080p version of a Veo video"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "startKlingVideo": {
     "method": "POST",
@@ -2070,7 +2795,8 @@ export const operations = {
     "tag": "klingVideo",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a Kling video",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "klingVideo",
       "idField": "_id"
@@ -2082,7 +2808,12 @@ export const operations = {
     "tag": "klingVideo",
     "kind": "read",
     "auth": true,
-    "summary": "Get one Kling video task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "klingVideo"
   },
   "renameKlingVideo": {
@@ -2091,7 +2822,12 @@ export const operations = {
     "tag": "klingVideo",
     "kind": "write",
     "auth": true,
-    "summary": "Rename a Kling video task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": true
   },
   "deleteKlingVideo": {
     "method": "DELETE",
@@ -2099,7 +2835,12 @@ export const operations = {
     "tag": "klingVideo",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a Kling video task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "listKlingVideos": {
     "method": "GET",
@@ -2107,7 +2848,13 @@ export const operations = {
     "tag": "klingVideo",
     "kind": "read",
     "auth": true,
-    "summary": "List Kling video tasks",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -2121,7 +2868,8 @@ export const operations = {
     "tag": "klingVideo",
     "kind": "read",
     "auth": true,
-    "summary": "Get several Kling video tasks"
+    "params": {},
+    "body": true
   },
   "startKlingOmniVideo": {
     "method": "POST",
@@ -2129,7 +2877,8 @@ export const operations = {
     "tag": "klingOmni",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a Kling Omni video",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "klingOmniVideo",
       "idField": "_id"
@@ -2141,7 +2890,12 @@ export const operations = {
     "tag": "klingOmni",
     "kind": "read",
     "auth": true,
-    "summary": "Get one Kling Omni task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "klingOmniVideo"
   },
   "renameKlingOmniVideo": {
@@ -2150,7 +2904,12 @@ export const operations = {
     "tag": "klingOmni",
     "kind": "write",
     "auth": true,
-    "summary": "Rename a Kling Omni task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": true
   },
   "deleteKlingOmniVideo": {
     "method": "DELETE",
@@ -2158,7 +2917,12 @@ export const operations = {
     "tag": "klingOmni",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a Kling Omni task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "listKlingOmniVideos": {
     "method": "GET",
@@ -2166,7 +2930,13 @@ export const operations = {
     "tag": "klingOmni",
     "kind": "read",
     "auth": true,
-    "summary": "List Kling Omni tasks",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -2180,7 +2950,8 @@ export const operations = {
     "tag": "klingOmni",
     "kind": "read",
     "auth": true,
-    "summary": "Get several Kling Omni tasks"
+    "params": {},
+    "body": true
   },
   "startGrokVideo": {
     "method": "POST",
@@ -2188,7 +2959,8 @@ export const operations = {
     "tag": "grokVideo",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a Grok Imagine video",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "grokVideo",
       "idField": "_id"
@@ -2200,7 +2972,12 @@ export const operations = {
     "tag": "grokVideo",
     "kind": "read",
     "auth": true,
-    "summary": "Get one Grok video task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "grokVideo"
   },
   "deleteGrokVideo": {
@@ -2209,7 +2986,12 @@ export const operations = {
     "tag": "grokVideo",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a Grok video task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "listGrokVideos": {
     "method": "GET",
@@ -2217,7 +2999,13 @@ export const operations = {
     "tag": "grokVideo",
     "kind": "read",
     "auth": true,
-    "summary": "List your Grok video tasks",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -2231,7 +3019,8 @@ export const operations = {
     "tag": "grokVideo",
     "kind": "read",
     "auth": true,
-    "summary": "Get several Grok video tasks at once"
+    "params": {},
+    "body": true
   },
   "startHailuoVideo": {
     "method": "POST",
@@ -2239,7 +3028,8 @@ export const operations = {
     "tag": "hailuoVideo",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a Hailuo video",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "hailuoVideo",
       "idField": "_id"
@@ -2251,7 +3041,12 @@ export const operations = {
     "tag": "hailuoVideo",
     "kind": "read",
     "auth": true,
-    "summary": "Get one Hailuo video task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "hailuoVideo"
   },
   "deleteHailuoVideo": {
@@ -2260,7 +3055,12 @@ export const operations = {
     "tag": "hailuoVideo",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a Hailuo video task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "listHailuoVideos": {
     "method": "GET",
@@ -2268,7 +3068,13 @@ export const operations = {
     "tag": "hailuoVideo",
     "kind": "read",
     "auth": true,
-    "summary": "List your Hailuo video tasks",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -2282,7 +3088,8 @@ export const operations = {
     "tag": "minimaxH3Video",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a MiniMax H3 video",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "minimaxH3Video",
       "idField": "_id"
@@ -2294,7 +3101,12 @@ export const operations = {
     "tag": "minimaxH3Video",
     "kind": "read",
     "auth": true,
-    "summary": "Get one MiniMax H3 video task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "minimaxH3Video"
   },
   "deleteMinimaxH3Video": {
@@ -2303,7 +3115,12 @@ export const operations = {
     "tag": "minimaxH3Video",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a MiniMax H3 video task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "listMinimaxH3Videos": {
     "method": "GET",
@@ -2311,7 +3128,13 @@ export const operations = {
     "tag": "minimaxH3Video",
     "kind": "read",
     "auth": true,
-    "summary": "List your MiniMax H3 video tasks",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -2325,7 +3148,8 @@ export const operations = {
     "tag": "minimaxH3Video",
     "kind": "read",
     "auth": true,
-    "summary": "Get several MiniMax H3 video tasks at once"
+    "params": {},
+    "body": true
   },
   "startSora2ProVideo": {
     "method": "POST",
@@ -2333,7 +3157,8 @@ export const operations = {
     "tag": "sora2ProVideo",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a Sora 2 Pro video",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "sora2ProVideo",
       "idField": "_id"
@@ -2345,7 +3170,12 @@ export const operations = {
     "tag": "sora2ProVideo",
     "kind": "read",
     "auth": true,
-    "summary": "Get one Sora 2 Pro video task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "sora2ProVideo"
   },
   "deleteSora2ProVideo": {
@@ -2354,7 +3184,12 @@ export const operations = {
     "tag": "sora2ProVideo",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a Sora 2 Pro video task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "listSora2ProVideos": {
     "method": "GET",
@@ -2362,7 +3197,13 @@ export const operations = {
     "tag": "sora2ProVideo",
     "kind": "read",
     "auth": true,
-    "summary": "List your Sora 2 Pro video tasks",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -2376,7 +3217,8 @@ export const operations = {
     "tag": "sora2ProVideo",
     "kind": "read",
     "auth": true,
-    "summary": "Get several Sora 2 Pro video tasks at once"
+    "params": {},
+    "body": true
   },
   "startSeedance15ProVideo": {
     "method": "POST",
@@ -2384,7 +3226,8 @@ export const operations = {
     "tag": "seedance15Pro",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a Seedance 1.5 Pro video",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "seedance15ProVideo",
       "idField": "_id"
@@ -2396,7 +3239,13 @@ export const operations = {
     "tag": "seedance15Pro",
     "kind": "read",
     "auth": true,
-    "summary": "List your Seedance 1.5 Pro video tasks",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "jobStatus": "seedance15ProVideo",
     "paging": {
       "page": "pageNum",
@@ -2410,7 +3259,8 @@ export const operations = {
     "tag": "seedance2",
     "kind": "paid",
     "auth": true,
-    "summary": "Start a Seedance 2.x video",
+    "params": {},
+    "body": true,
     "jobStart": {
       "family": "seedance2Video",
       "idField": "_id"
@@ -2422,7 +3272,12 @@ export const operations = {
     "tag": "seedance2",
     "kind": "read",
     "auth": true,
-    "summary": "Get one Seedance 2.x video task",
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false,
     "jobStatus": "seedance2Video"
   },
   "renameSeedance2Video": {
@@ -2431,7 +3286,12 @@ export const operations = {
     "tag": "seedance2",
     "kind": "write",
     "auth": true,
-    "summary": "Rename a Seedance 2.x video task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": true
   },
   "deleteSeedance2Video": {
     "method": "DELETE",
@@ -2439,7 +3299,12 @@ export const operations = {
     "tag": "seedance2",
     "kind": "write",
     "auth": true,
-    "summary": "Delete a Seedance 2.x video task"
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "listSeedance2Videos": {
     "method": "GET",
@@ -2447,7 +3312,13 @@ export const operations = {
     "tag": "seedance2",
     "kind": "read",
     "auth": true,
-    "summary": "List your Seedance 2.x video tasks",
+    "params": {
+      "query": [
+        "pageNum",
+        "pageSize"
+      ]
+    },
+    "body": false,
     "paging": {
       "page": "pageNum",
       "size": "pageSize",
@@ -2461,7 +3332,8 @@ export const operations = {
     "tag": "seedance2",
     "kind": "read",
     "auth": true,
-    "summary": "Get several Seedance 2.x video tasks at once"
+    "params": {},
+    "body": true
   }
 } as const;
 

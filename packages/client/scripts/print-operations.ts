@@ -1,5 +1,5 @@
 // `pnpm --filter @a2e-sdk/client operations`: a short table of the API, straight from the generated table.
-import { jobFamilies, operations } from './index.js';
+import { jobFamilies, operations } from '../src/generated/operations.gen.js';
 
 const rows = Object.entries(operations).map(([id, op]) => ({ id, ...op }));
 const byTag = new Map<string, typeof rows>();

@@ -1,0 +1,82 @@
+// createA2EClient: the openapi-fetch client, plus a method per operation grouped by tag, job waiters
+// and pagers — all built from the generated table at creation, none written per endpoint.
+import { api, jobs, servers } from './generated/api.gen.js';
+
+import { createCall, type Call } from './core/call.js';
+import { createWaiters, jobIdOf, waitForJob, type Waiters, type WaitOptions } from './core/jobs.js';
+import { paginate, type Pager } from './core/paginate.js';
+import { createRawClient } from './core/raw.js';
+import { createTransport, type LogEvent } from './core/transport.js';
+import type { BackoffOptions } from './core/retry.js';
+import { createRedactor } from './internal/redact.js';
+import type { JobFamily, JobRecord, OperationId, OperationInput, PagedOperationId, RequestOptions, Resources } from './types.js';
+import type { Client } from 'openapi-fetch';
+import type { paths } from './generated/schema.gen.js';
+
+export interface ClientOptions {
+  /** API token (`sk_…`). Default: `A2E_API_KEY` from the environment, where there is one. */
+  apiKey?: string;
+  /** One of the spec's servers by name. Default `global` (https://video.a2e.ai). */
+  server?: keyof typeof servers;
+  /** Base URL; wins over `server` (e.g. a Prism mock). */
+  baseUrl?: string;
+  /** The fetch to use. Default: the global fetch. */
+  fetch?: typeof fetch;
+  /** Per-attempt timeout in ms. Default 60000. */
+  timeoutMs?: number;
+  /** Retries after the first attempt, within the retry policy (see README). Default 2. */
+  maxRetries?: number;
+  /** Headers sent with every request (e.g. `{ 'x-lang': 'en-US' }`). */
+  headers?: Record<string, string>;
+  /** Backoff between retries when the server gives no Retry-After: first delay (default 500 ms), doubling up to `maxDelayMs` (default 8000). */
+  backoff?: BackoffOptions;
+  /** Receives request, response, retry and error events. The API key never appears in them. */
+  logger?: (event: LogEvent) => void;
+}
+
+export type A2EClient = Client<paths> & Resources & {
+  /** Calls any operation by id; resolves to `{ data, body, response }`. */
+  call: Call;
+  /** `waitFor.<family>(jobId, options)`: polls a job to a terminal status. */
+  waitFor: Waiters;
+  waitForJob<F extends JobFamily>(family: F, id: string, options?: WaitOptions<JobRecord<F>>): Promise<JobRecord<F>>;
+  /** The job id in a start operation's `data`. */
+  jobIdOf(family: JobFamily, data: unknown): string | undefined;
+  /** Walks a paged list: `for await (const row of client.paginate('listDubbings'))`. */
+  paginate<K extends PagedOperationId>(operationId: K, input?: Partial<OperationInput<K>>, options?: RequestOptions): Pager<K>;
+};
+
+const env = (name: string): string | undefined => (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
+
+export function createA2EClient(options: ClientOptions = {}): A2EClient {
+  const apiKey = options.apiKey ?? env('A2E_API_KEY');
+  const baseUrl = (options.baseUrl ?? servers[options.server ?? 'global']).replace(/\/+$/, '');
+  const redact = createRedactor([apiKey]);
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  if (apiKey) headers.authorization = `Bearer ${apiKey}`;
+  const send = createTransport({
+    fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
+    timeoutMs: options.timeoutMs ?? 60_000,
+    maxRetries: options.maxRetries ?? 2,
+    logger: options.logger,
+    redact,
+    ...options.backoff,
+  });
+  const call = createCall({ baseUrl, headers, send, redact });
+
+  const resources: Record<string, Record<string, unknown>> = {};
+  for (const [tag, ops] of Object.entries(api)) {
+    const group: Record<string, unknown> = (resources[tag] = {});
+    for (const id of Object.keys(ops)) group[id] = (input?: object, opts?: RequestOptions) => call(id as OperationId, input as never, opts).then((r) => r.data);
+  }
+
+  return Object.assign(createRawClient(baseUrl, headers, send), resources as Resources, {
+    call,
+    waitFor: createWaiters(call),
+    waitForJob: <F extends JobFamily>(family: F, id: string, opts?: WaitOptions<JobRecord<F>>) => waitForJob(call, family, id, opts),
+    jobIdOf,
+    paginate: <K extends PagedOperationId>(id: K, input?: Partial<OperationInput<K>>, opts?: RequestOptions) => paginate(call, id, input, opts),
+  });
+}
+
+export { jobs };

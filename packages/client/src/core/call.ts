@@ -1,0 +1,76 @@
+// Calls one operation by its operationId: the hot path of every named method, kept close to a bare
+// `fetch(url, init)` (no Request or Headers objects, no middleware chain).
+import { api } from '../generated/api.gen.js';
+import { fillPath, toQuery } from '../internal/url.js';
+import type { OperationBody, OperationData, OperationId, OperationInput, RequestOptions } from '../types.js';
+import { APIError, InvalidRequestError, InvalidResponseError } from './errors.js';
+import type { OperationKind } from './retry.js';
+import type { Send } from './transport.js';
+
+export interface CallResult<K extends OperationId> {
+  /** The envelope's `data`. */
+  data: OperationData<K>;
+  /** The whole parsed body, envelope included. */
+  body: OperationBody<K>;
+  /** The raw response (its body already read). */
+  response: Response;
+}
+
+export type Call = <K extends OperationId>(operationId: K, input?: OperationInput<K>, options?: RequestOptions) => Promise<CallResult<K>>;
+
+type Entry = readonly [method: string, path: string, kind: OperationKind, query?: readonly string[]];
+
+/** operationId → its table entry, across tags. */
+export const entries: ReadonlyMap<string, Entry> = new Map(Object.values(api).flatMap((ops) => Object.entries(ops as Record<string, Entry>)));
+
+const PATH_PARAM = /\{([^}]+)\}/g;
+const pathNames = (path: string) => Array.from(path.matchAll(PATH_PARAM), (m) => m[1]!);
+
+export interface CallContext {
+  baseUrl: string;
+  headers: Record<string, string>;
+  send: Send;
+  redact: <T>(value: T) => T;
+}
+
+export function createCall({ baseUrl, headers, send, redact }: CallContext): Call {
+  return async function call<K extends OperationId>(operationId: K, input?: OperationInput<K>, options: RequestOptions = {}): Promise<CallResult<K>> {
+    const entry = entries.get(operationId);
+    if (!entry) throw new InvalidRequestError(`Unknown operation "${String(operationId)}"`);
+    const [method, template, kind, queryNames] = entry;
+    const fields = { ...(input as Record<string, unknown> | undefined) };
+    const url = baseUrl + fillPath(template, fields);
+    for (const name of pathNames(template)) delete fields[name];
+
+    const sendsBody = method !== 'GET' && method !== 'DELETE';
+    let query = fields;
+    let body: string | undefined;
+    if (sendsBody) {
+      query = {};
+      for (const name of queryNames ?? []) if (name in fields) { query[name] = fields[name]; delete fields[name]; }
+      body = JSON.stringify(fields);
+    }
+    const init: RequestInit = {
+      method,
+      headers: sendsBody ? { ...headers, 'content-type': 'application/json', ...options.headers } : { ...headers, ...options.headers },
+    };
+    if (body !== undefined) init.body = body;
+    const { response, text } = await send(url + toQuery(query), init, { kind, operationId, signal: options.signal, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries });
+
+    let parsed: unknown;
+    try {
+      parsed = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      if (!response.ok) throw APIError.generate({ status: response.status, headers: response.headers, body: undefined, operationId, message: `${operationId} failed: HTTP ${response.status} with a body that is not JSON (${response.headers.get('content-type') ?? 'no content-type'})` });
+      throw new InvalidResponseError(`${operationId}: the answer is not JSON (${response.headers.get('content-type') ?? 'no content-type'}, ${text.length} bytes)`, response.status, response.headers, operationId);
+    }
+    // Only what goes into an error is redacted: a success body is the caller's own data, left untouched.
+    if (!response.ok) throw APIError.generate({ status: response.status, headers: response.headers, body: redact(parsed), operationId });
+    const code = (parsed as { code?: unknown } | null)?.code;
+    if (typeof code !== 'number' && typeof code !== 'string') {
+      throw new InvalidResponseError(`${operationId}: the answer is not the A2E envelope (no code)`, response.status, response.headers, operationId);
+    }
+    if (code !== 0) throw APIError.generate({ status: response.status, headers: response.headers, body: redact(parsed), operationId });
+    return { data: (parsed as { data: OperationData<K> }).data, body: parsed as OperationBody<K>, response };
+  };
+}

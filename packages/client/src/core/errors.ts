@@ -1,0 +1,144 @@
+// One error tree for everything the client throws. Callers branch with `instanceof`; every class
+// extends A2EError. No error ever holds request headers, so the API key cannot leak through one.
+
+/** Base class of every error thrown by @a2e-sdk/client. */
+export class A2EError extends Error {
+  override name = 'A2EError';
+}
+
+/** The input could not become a request (missing or unsafe path parameter, unknown operation). */
+export class InvalidRequestError extends A2EError {
+  override name = 'InvalidRequestError';
+}
+
+/** What the server said, for an answer that is an error. */
+export interface APIErrorInit {
+  /** HTTP status (200 when the error came as a non-zero `code` inside a 200). */
+  status: number;
+  /** Response headers (never request headers). */
+  headers: Headers;
+  /** Parsed body, already redacted. */
+  body: unknown;
+  /** The operation that was called, where known. */
+  operationId?: string;
+  message?: string;
+}
+
+/** The server answered with an error: a non-2xx status, or `code` ≠ 0 in the envelope. */
+export class APIError extends A2EError {
+  override name = 'APIError';
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: unknown;
+  /** The envelope's `code` (number, or a string code from A2E's own error shape), if any. */
+  readonly code: number | string | undefined;
+  readonly operationId: string | undefined;
+
+  constructor(init: APIErrorInit) {
+    super(init.message ?? describe(init));
+    this.status = init.status;
+    this.headers = init.headers;
+    this.body = init.body;
+    this.code = envelopeCode(init.body);
+    this.operationId = init.operationId;
+  }
+
+  /** The one factory that maps an error answer to its class. */
+  static generate(init: APIErrorInit): APIError {
+    const code = envelopeCode(init.body);
+    // A bad key has been seen as HTTP 200 with code 401/403 in the body: class it as the status would.
+    const effective = init.status === 200 && (code === 401 || code === 403) ? code : init.status;
+    if (effective === 400) return new BadRequestError(init);
+    if (effective === 401) return new AuthenticationError(init);
+    if (effective === 403) return new PermissionDeniedError(init);
+    if (effective === 404) return new NotFoundError(init);
+    if (effective === 422) return new UnprocessableEntityError(init);
+    if (effective === 429) return new RateLimitError(init);
+    if (effective >= 500) return new InternalServerError(init);
+    return new APIError(init);
+  }
+}
+
+export class BadRequestError extends APIError { override name = 'BadRequestError'; }
+export class AuthenticationError extends APIError { override name = 'AuthenticationError'; }
+export class PermissionDeniedError extends APIError { override name = 'PermissionDeniedError'; }
+export class NotFoundError extends APIError { override name = 'NotFoundError'; }
+/** Prism answers a request that breaks the spec with 422 (or the spec's own 400). */
+export class UnprocessableEntityError extends APIError { override name = 'UnprocessableEntityError'; }
+export class InternalServerError extends APIError { override name = 'InternalServerError'; }
+
+export class RateLimitError extends APIError {
+  override name = 'RateLimitError';
+  /** How long the server asked us to wait (from `Retry-After` / `retry-after-ms`), if it said. */
+  readonly retryAfterMs: number | undefined;
+  constructor(init: APIErrorInit) {
+    super(init);
+    this.retryAfterMs = retryAfterMs(init.headers);
+  }
+}
+
+/** The answer was not the JSON envelope: HTML from a proxy, a truncated body, the wrong type. */
+export class InvalidResponseError extends A2EError {
+  override name = 'InvalidResponseError';
+  constructor(message: string, readonly status: number, readonly headers: Headers, readonly operationId?: string) {
+    super(message);
+  }
+}
+
+/** The request never got an answer (DNS, refused, reset). `cause` holds the underlying error. */
+export class APIConnectionError extends A2EError {
+  override name = 'APIConnectionError';
+}
+export class APIConnectionTimeoutError extends APIConnectionError {
+  override name = 'APIConnectionTimeoutError';
+  constructor(readonly timeoutMs: number) {
+    super(`Request timed out after ${timeoutMs} ms`);
+  }
+}
+/** The caller's AbortSignal fired. */
+export class APIUserAbortError extends A2EError {
+  override name = 'APIUserAbortError';
+  constructor() {
+    super('Request was aborted');
+  }
+}
+
+/** A job reached a failure status. `job` is the last record read; `message` its failure text. */
+export class JobFailedError extends A2EError {
+  override name = 'JobFailedError';
+  constructor(readonly family: string, readonly jobId: string, readonly status: string, readonly job: unknown, reason: string | undefined) {
+    super(`${family} job ${jobId} ended with status "${status}"${reason ? `: ${reason}` : ''}`);
+  }
+}
+
+/** A job was still running when the waiter's `timeoutMs` ran out. The job itself goes on. */
+export class JobTimedOutError extends A2EError {
+  override name = 'JobTimedOutError';
+  constructor(readonly family: string, readonly jobId: string, readonly timeoutMs: number, readonly job: unknown) {
+    super(`${family} job ${jobId} did not finish within ${timeoutMs} ms (it keeps running on the server)`);
+  }
+}
+
+/** Milliseconds asked for by `retry-after-ms` or `Retry-After` (seconds or an HTTP date). */
+export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
+  const ms = Number(headers.get('retry-after-ms'));
+  if (headers.has('retry-after-ms') && Number.isFinite(ms) && ms >= 0) return ms;
+  const value = headers.get('retry-after');
+  if (value === null) return undefined;
+  const seconds = Number(value);
+  if (value.trim() !== '' && Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function envelopeCode(body: unknown): number | string | undefined {
+  const code = (body as { code?: unknown } | null)?.code;
+  return typeof code === 'number' || typeof code === 'string' ? code : undefined;
+}
+
+function describe({ status, body, operationId }: APIErrorInit): string {
+  const b = body as { msg?: unknown; message?: unknown; error?: unknown } | null | undefined;
+  const text = [b?.msg, b?.message, b?.error].find((v) => typeof v === 'string' && v) as string | undefined;
+  const code = envelopeCode(body);
+  return `${operationId ?? 'request'} failed: HTTP ${status}${code !== undefined ? `, code ${code}` : ''}${text ? ` — ${text}` : ''}`;
+}

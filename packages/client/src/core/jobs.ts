@@ -1,0 +1,59 @@
+// Job waiters, one per job family of the spec (x-a2e-job-status), all over the same poller.
+import { jobs } from '../generated/api.gen.js';
+import type { JobFamily, JobRecord, OperationId } from '../types.js';
+import { JobFailedError, JobTimedOutError } from './errors.js';
+import { pollUntil, type PollOptions } from './poll.js';
+import type { Call } from './call.js';
+
+export interface WaitOptions<R = unknown> extends PollOptions {
+  /** Called after every poll with the status read and the whole record. */
+  onProgress?: (status: string | undefined, record: R) => void;
+}
+
+type Family = { [K in keyof typeof jobs]: (typeof jobs)[K] }[keyof typeof jobs];
+
+const firstRow = (data: unknown) => (Array.isArray(data) ? data[0] : data) as Record<string, unknown> | undefined;
+const rowsOf = (data: unknown): unknown[] => (Array.isArray(data) ? data : ((data as { rows?: unknown[] })?.rows ?? []));
+
+/** Reads one job's record with the family's status operation, wherever that operation takes the id. */
+async function readJob(call: Call, family: Family, id: string, signal?: AbortSignal) {
+  const op = family.statusOperation as OperationId;
+  if (family.idIn === 'list') {
+    // No detail call: the status is read from the newest page of the family's list.
+    const { data } = await call(op, {} as never, { signal });
+    return rowsOf(data).find((row) => (row as Record<string, unknown>)?.[family.idParam] === id) as Record<string, unknown> | undefined;
+  }
+  const { data } = await call(op, { [family.idParam]: id } as never, { signal });
+  return firstRow(data);
+}
+
+/** Polls a job until a terminal status: resolves to its record, or throws JobFailedError / JobTimedOutError. */
+export function waitForJob<F extends JobFamily>(call: Call, name: F, id: string, options: WaitOptions<JobRecord<F>> = {}): Promise<JobRecord<F>> {
+  const family: Family = jobs[name];
+  let last: Record<string, unknown> | undefined;
+  return pollUntil<JobRecord<F>>(async (signal) => {
+    last = await readJob(call, family, id, signal);
+    const status = last?.[family.statusField] as string | undefined;
+    options.onProgress?.(status, last as JobRecord<F>);
+    if (status !== undefined && (family.success as readonly string[]).includes(status)) return { done: true, value: last as JobRecord<F> };
+    if (status !== undefined && (family.failure as readonly string[]).includes(status)) {
+      const reason = family.messageFields.map((f) => last?.[f]).find((m) => typeof m === 'string' && m !== '') as string | undefined;
+      throw new JobFailedError(name, id, status, last, reason);
+    }
+    return { done: false };
+  }, () => new JobTimedOutError(name, id, options.timeoutMs ?? 3_600_000, last), options);
+}
+
+/** The job id in a start operation's `data` (the first record's, where a start answers several). */
+export function jobIdOf(name: JobFamily, data: unknown): string | undefined {
+  const id = firstRow(data)?.[jobs[name].idField];
+  return typeof id === 'string' ? id : undefined;
+}
+
+export type Waiters = { [F in JobFamily]: (id: string, options?: WaitOptions<JobRecord<F>>) => Promise<JobRecord<F>> };
+
+export function createWaiters(call: Call): Waiters {
+  const waiters = {} as Record<string, unknown>;
+  for (const name of Object.keys(jobs) as JobFamily[]) waiters[name] = (id: string, options?: WaitOptions) => waitForJob(call, name, id, options as never);
+  return waiters as Waiters;
+}

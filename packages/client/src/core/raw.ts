@@ -1,0 +1,33 @@
+// The plain openapi-fetch client (`client.GET(path, init)` → `{data, error, response}`), given the same
+// transport as the named operations through its `fetch` option, and our path encoding through its
+// `pathSerializer`. Retries stay beneath openapi-fetch, where the Request can still be cloned.
+import createClient, { type Client } from 'openapi-fetch';
+import type { paths } from '../generated/schema.gen.js';
+import { fillPath } from '../internal/url.js';
+import { entries } from './call.js';
+import type { OperationKind } from './retry.js';
+import type { Send } from './transport.js';
+
+/** The retry policy of a raw request, found by method and path; unknown requests count as writes. */
+function kindOf(method: string, pathname: string): { kind: OperationKind; operationId?: string } {
+  for (const [operationId, [m, template, kind]] of entries) {
+    if (m === method && new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(pathname)) return { kind, operationId };
+  }
+  return { kind: 'write' };
+}
+
+export function createRawClient(baseUrl: string, headers: Record<string, string>, send: Send): Client<paths> {
+  const basePath = new URL(baseUrl).pathname.replace(/\/$/, '');
+  return createClient<paths>({
+    baseUrl,
+    headers,
+    pathSerializer: (pathname, params) => fillPath(pathname, params as Record<string, unknown>),
+    fetch: async (request: Request) => {
+      const { pathname } = new URL(request.url);
+      const { response, text } = await send(request, {}, kindOf(request.method, pathname.slice(basePath.length)));
+      // openapi-fetch reports an empty error body as `error: undefined`; give it the status instead.
+      const body = text === '' && !response.ok ? JSON.stringify({ code: response.status, msg: response.statusText || `HTTP ${response.status}` }) : text;
+      return new Response(body === '' || [204, 205, 304].includes(response.status) ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    },
+  });
+}

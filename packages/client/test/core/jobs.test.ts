@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APIUserAbortError, JobFailedError, JobTimedOutError, jobs } from '../../src/index.js';
+import { testClient } from '../helpers/client.js';
+import { startServer, type TestServer } from '../helpers/server.js';
+
+let server: TestServer;
+beforeAll(async () => { server = await startServer(); });
+afterAll(() => server.close());
+
+const dubbing = (current_status: string, extra: object = {}) => ({ body: { code: 0, data: { _id: 'job1', current_status, ...extra } } });
+const fast = { intervalMs: 5, maxIntervalMs: 10 };
+
+describe('job waiters', () => {
+  it('polls the status operation until a success status and reports each poll', async () => {
+    server.reply(dubbing('initialized'), dubbing('processing'), dubbing('completed', { result_url: 'https://cdn/x.mp3' }));
+    const seen: (string | undefined)[] = [];
+    const job = await testClient(server.url).waitFor.dubbing('job1', { ...fast, onProgress: (s) => seen.push(s) });
+    expect(job.result_url).toBe('https://cdn/x.mp3');
+    expect(seen).toEqual(['initialized', 'processing', 'completed']);
+    expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual(Array(3).fill('GET /api/v1/userDubbing/job1'));
+  });
+
+  it('throws JobFailedError with the message, whichever spelling the server used', async () => {
+    server.reply(dubbing('failed', { faild_message: 'audio too short' }));
+    const e = await testClient(server.url).waitFor.dubbing('job1', fast).catch((x) => x);
+    expect(e).toBeInstanceOf(JobFailedError);
+    expect(e.message).toContain('audio too short');
+    expect(e.job).toMatchObject({ _id: 'job1' });
+    server.reply(dubbing('failed', { failed_message: 'bad language' }));
+    await expect(testClient(server.url).waitFor.dubbing('job1', fast)).rejects.toThrow('bad language');
+  });
+
+  it('gives up with JobTimedOutError after timeoutMs, carrying the last record', async () => {
+    server.reply(dubbing('processing'));
+    const e = await testClient(server.url).waitFor.dubbing('job1', { ...fast, timeoutMs: 60 }).catch((x) => x);
+    expect(e).toBeInstanceOf(JobTimedOutError);
+    expect(e.job).toMatchObject({ current_status: 'processing' });
+  });
+
+  it('an abort ends the wait during a sleep, not at the next poll', async () => {
+    server.reply(dubbing('processing'));
+    const controller = new AbortController();
+    const started = Date.now();
+    setTimeout(() => controller.abort(), 50);
+    await expect(testClient(server.url).waitFor.dubbing('job1', { intervalMs: 10_000, signal: controller.signal })).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('avatar videos: POSTs the id in the body, reads status from the first element', async () => {
+    server.reply({ body: { code: 0, data: [{ _id: 'v1', status: 'process' }] } }, { body: { code: 0, data: [{ _id: 'v1', status: 'success', result: 'https://cdn/v.mp4' }] } });
+    const video = await testClient(server.url).waitFor.avatarVideo('v1', fast);
+    expect(video.result).toBe('https://cdn/v.mp4');
+    expect(server.requests[0]).toMatchObject({ method: 'POST', url: '/api/v1/video/awsResult', body: '{"_id":"v1"}' });
+  });
+
+  it('a family without a detail call finds its job in the list', async () => {
+    server.reply({ body: { code: 0, data: [{ _id: 'other', current_status: 'failed' }, { _id: 's1', current_status: 'completed' }] } });
+    await expect(testClient(server.url).waitFor.seedance15ProVideo('s1', fast)).resolves.toMatchObject({ _id: 's1' });
+    expect(jobs.seedance15ProVideo.idIn).toBe('list');
+  });
+
+  it('every job family of the spec has a waiter', () => {
+    expect(Object.keys(testClient(server.url).waitFor).sort()).toEqual(Object.keys(jobs).sort());
+  });
+
+  it('jobIdOf reads the id of a start answer, one record or several', () => {
+    const client = testClient(server.url);
+    expect(client.jobIdOf('dubbing', { _id: 'd1' })).toBe('d1');
+    expect(client.jobIdOf('gptImage', [{ _id: 'g1' }, { _id: 'g2' }])).toBe('g1');
+  });
+});
