@@ -23,8 +23,6 @@ type Entry = readonly [method: string, path: string, kind: OperationKind, query?
 /** operationId → its table entry, across tags. */
 export const entries: ReadonlyMap<string, Entry> = new Map(Object.values(api).flatMap((ops) => Object.entries(ops as Record<string, Entry>)));
 
-const PATH_PARAM = /\{([^}]+)\}/g;
-const pathNames = (path: string) => Array.from(path.matchAll(PATH_PARAM), (m) => m[1]!);
 
 export interface CallContext {
   baseUrl: string;
@@ -33,29 +31,41 @@ export interface CallContext {
   redact: <T>(value: T) => T;
 }
 
-export function createCall({ baseUrl, headers, send, redact }: CallContext): Call {
-  return async function call<K extends OperationId>(operationId: K, input?: OperationInput<K>, options: RequestOptions = {}): Promise<CallResult<K>> {
-    const entry = entries.get(operationId);
-    if (!entry) throw new InvalidRequestError(`Unknown operation "${String(operationId)}"`);
-    const [method, template, kind, queryNames] = entry;
-    const fields = { ...(input as Record<string, unknown> | undefined) };
-    const url = baseUrl + fillPath(template, fields);
-    for (const name of pathNames(template)) delete fields[name];
+/** How one operation turns a flat input into a request; worked out once per operation, on first use. */
+interface Plan { method: string; kind: OperationKind; template: string; pathNames: string[]; queryNames: readonly string[] | undefined; sendsBody: boolean }
+const plans = new Map<string, Plan>();
 
-    const sendsBody = method !== 'GET' && method !== 'DELETE';
+function planOf(operationId: string): Plan {
+  let plan = plans.get(operationId);
+  if (!plan) {
+    const entry = entries.get(operationId);
+    if (!entry) throw new InvalidRequestError(`Unknown operation "${operationId}"`);
+    const [method, template, kind, queryNames] = entry;
+    const pathNames = Array.from(template.matchAll(/\{([^}]+)\}/g), (m) => m[1]!);
+    plans.set(operationId, (plan = { method, kind, template, pathNames, queryNames, sendsBody: method !== 'GET' && method !== 'DELETE' }));
+  }
+  return plan;
+}
+
+export function createCall({ baseUrl, headers, send, redact }: CallContext): Call {
+  const jsonHeaders = { ...headers, 'content-type': 'application/json' };
+  return async function call<K extends OperationId>(operationId: K, input?: OperationInput<K>, options: RequestOptions = {}): Promise<CallResult<K>> {
+    const { method, kind, template, pathNames, queryNames, sendsBody } = planOf(operationId);
+    const fields: Record<string, unknown> = { ...(input as Record<string, unknown> | undefined) };
+    let path = template;
+    if (pathNames.length) {
+      path = fillPath(template, fields);
+      for (const name of pathNames) delete fields[name];
+    }
     let query = fields;
-    let body: string | undefined;
+    const init: RequestInit = { method, headers: sendsBody ? jsonHeaders : headers };
     if (sendsBody) {
       query = {};
-      for (const name of queryNames ?? []) if (name in fields) { query[name] = fields[name]; delete fields[name]; }
-      body = JSON.stringify(fields);
+      if (queryNames) for (const name of queryNames) if (name in fields) { query[name] = fields[name]; delete fields[name]; }
+      init.body = JSON.stringify(fields);
     }
-    const init: RequestInit = {
-      method,
-      headers: sendsBody ? { ...headers, 'content-type': 'application/json', ...options.headers } : { ...headers, ...options.headers },
-    };
-    if (body !== undefined) init.body = body;
-    const { response, text } = await send(url + toQuery(query), init, { kind, operationId, signal: options.signal, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries });
+    if (options.headers) init.headers = { ...init.headers, ...options.headers };
+    const { response, text } = await send(baseUrl + path + toQuery(query), init, { kind, operationId, signal: options.signal, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries });
 
     let parsed: unknown;
     try {

@@ -21,6 +21,9 @@ export function fillPath(template: string, params: Record<string, unknown>): str
 
 /** Query string from a flat object: arrays repeat the key (form, explode), undefined is skipped. */
 export function toQuery(params: Record<string, unknown>): string {
+  let any = false;
+  for (const k in params) if (params[k] !== undefined) { any = true; break; }
+  if (!any) return '';
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
     if (v === undefined) continue;
