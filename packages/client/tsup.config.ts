@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 // ESM and CJS with their own declaration files; platform-neutral output (no Node built-ins at run time).
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: ['src/index.ts', 'src/operations.ts'],
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

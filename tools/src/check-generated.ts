@@ -1,7 +1,9 @@
-// `pnpm generate:check`: the committed generated files must equal a fresh generation from the spec.
+// `pnpm generate:check`: committed generated files — the client's code and the conformance vectors —
+// must equal a fresh generation from the spec.
 import { staleFiles } from './generate.ts';
+import { staleVectors } from './vectors.ts';
 
-const stale = await staleFiles();
+const stale = [...(await staleFiles()), ...staleVectors().map((f) => `vectors/operations/${f}`)];
 if (stale.length) {
   console.error(`✗ generated files are stale or hand-edited: ${stale.join(', ')} — run \`pnpm generate\` and commit`);
   process.exit(1);

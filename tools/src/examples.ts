@@ -1,6 +1,6 @@
 // Every example in the spec must validate against the schema beside it (ajv, JSON Schema 2020-12).
 // The bundled document is registered whole, so `$ref`s inside schemas resolve as they do for Prism.
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { deref, type OpenAPIDoc } from './types.ts';
 
@@ -8,13 +8,26 @@ export interface Problem { where: string; message: string }
 
 const esc = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
 
-export function createValidator(doc: OpenAPIDoc) {
+/** Validates values against schemas of the bundled spec, named by JSON pointer; compiled once each. */
+export function createSchemaValidator(doc: OpenAPIDoc) {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
   addFormats.default(ajv);
   ajv.addSchema(doc as object, 'spec');
+  const compiled = new Map<string, ValidateFunction>();
+  return (pointer: string, value: unknown): ErrorObject[] => {
+    let validate = compiled.get(pointer);
+    if (!validate) compiled.set(pointer, (validate = ajv.compile({ $ref: `spec#${pointer}` })));
+    return validate(value) ? [] : [...(validate.errors ?? [])];
+  };
+}
+
+/** The same, as one line of text per failing value (null when valid). */
+export function createValidator(doc: OpenAPIDoc) {
+  const validate = createSchemaValidator(doc);
+  const ajv = new Ajv2020();
   return (pointer: string, value: unknown): string | null => {
-    const validate = ajv.compile({ $ref: `spec#${pointer}` });
-    return validate(value) ? null : ajv.errorsText(validate.errors, { dataVar: 'example' });
+    const errors = validate(pointer, value);
+    return errors.length ? ajv.errorsText(errors, { dataVar: 'example' }) : null;
   };
 }
 

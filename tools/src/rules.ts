@@ -1,7 +1,7 @@
 // The spec's own conventions (spec/CONVENTIONS.md), which Redocly cannot express: the annotations the
 // client, React hooks and conformance suite are generated from must be present and consistent.
 import type { Problem } from './examples.ts';
-import { deref, operations, type MediaType, type OpenAPIDoc, type Operation } from './types.ts';
+import { deref, needsAuth, operations, type MediaType, type OpenAPIDoc, type Operation } from './types.ts';
 
 export const KINDS = ['read', 'write', 'paid'] as const;
 const FORBIDDEN_KEYWORDS = ['prefixItems', 'unevaluatedProperties', 'unevaluatedItems', '$dynamicRef', '$dynamicAnchor', 'dependentRequired', 'dependentSchemas'];
@@ -61,7 +61,7 @@ export function checkRules(doc: OpenAPIDoc): Problem[] {
     const examples = examplesOf(ok);
     if (!examples.length) err('200 response needs named examples');
     if (examples.at(-1)?.name !== 'nonZeroCode') err('200 examples must end with nonZeroCode');
-    for (const s of op.security?.length === 0 ? ERROR_STATUSES.filter((s) => s !== '401') : ERROR_STATUSES) {
+    for (const s of needsAuth(op) ? ERROR_STATUSES : ERROR_STATUSES.filter((s) => s !== '401')) {
       if (!op.responses?.[s]) err(`missing the shared ${s} response`);
     }
 

@@ -45,3 +45,6 @@ export function deref<T>(doc: unknown, node: T): T {
   }
   return cur as T;
 }
+
+/** Whether a call needs a token: no `security: []` and no anonymous `{}` alternative. */
+export const needsAuth = (op: Operation) => !(op.security && (op.security.length === 0 || op.security.some((s) => Object.keys(s).length === 0)));

@@ -18,7 +18,7 @@ export interface CallResult<K extends OperationId> {
 
 export type Call = <K extends OperationId>(operationId: K, input?: OperationInput<K>, options?: RequestOptions) => Promise<CallResult<K>>;
 
-type Entry = readonly [method: string, path: string, kind: OperationKind, query?: readonly string[]];
+type Entry = readonly [method: string, path: string, kind: OperationKind, query?: readonly string[] | null, sendsBody?: boolean];
 
 /** operationId → its table entry, across tags. */
 export const entries: ReadonlyMap<string, Entry> = new Map(Object.values(api).flatMap((ops) => Object.entries(ops as Record<string, Entry>)));
@@ -40,9 +40,9 @@ function planOf(operationId: string): Plan {
   if (!plan) {
     const entry = entries.get(operationId);
     if (!entry) throw new InvalidRequestError(`Unknown operation "${operationId}"`);
-    const [method, template, kind, queryNames] = entry;
+    const [method, template, kind, queryNames, sendsBody = method !== 'GET' && method !== 'DELETE'] = entry;
     const pathNames = Array.from(template.matchAll(/\{([^}]+)\}/g), (m) => m[1]!);
-    plans.set(operationId, (plan = { method, kind, template, pathNames, queryNames, sendsBody: method !== 'GET' && method !== 'DELETE' }));
+    plans.set(operationId, (plan = { method, kind, template, pathNames, queryNames: queryNames ?? undefined, sendsBody }));
   }
   return plan;
 }

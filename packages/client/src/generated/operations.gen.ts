@@ -11,7 +11,7 @@ export const operations = {
     "path": "/api/login/account",
     "tag": "tokens",
     "kind": "write",
-    "auth": true,
+    "auth": false,
     "params": {},
     "body": true
   },

@@ -1,0 +1,8 @@
+// What other packages of the workspace use of the spec: the bundled document and a validator of
+// values against any schema in it (the same ajv set-up as the example checks).
+import { SPEC_ENTRY } from './paths.ts';
+import { bundle } from './redocly.ts';
+
+export { createSchemaValidator, createValidator } from './examples.ts';
+export { deref, operations, type OpenAPIDoc } from './types.ts';
+export const bundleSpec = () => bundle(SPEC_ENTRY);
