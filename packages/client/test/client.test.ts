@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { api, createA2EClient, InternalServerError, servers } from '../src/index.js';
 import { testClient } from './helpers/client.js';
-import { startServer, type TestServer } from './helpers/server.js';
+import { startScriptedServer, type ScriptedServer } from '@a2e-sdk/tools/scripted-server';
 
-let server: TestServer;
-beforeAll(async () => { server = await startServer(); });
+let server: ScriptedServer;
+beforeAll(async () => { server = await startScriptedServer(); });
 afterAll(() => server.close());
 afterEach(() => { vi.unstubAllEnvs(); });
 

@@ -2,11 +2,11 @@
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createA2EClient, InvalidRequestError, type LogEvent } from '../src/index.js';
-import { startServer, type TestServer } from './helpers/server.js';
+import { startScriptedServer, type ScriptedServer } from '@a2e-sdk/tools/scripted-server';
 
 const CANARY = 'sk_CANARY_7f3e9b1c2d4a5e6f';
-let server: TestServer;
-beforeAll(async () => { server = await startServer(); });
+let server: ScriptedServer;
+beforeAll(async () => { server = await startScriptedServer(); });
 afterAll(() => server.close());
 
 /** Everything an error exposes: message, stack, own fields, JSON, util.inspect, cause chain. */
@@ -40,7 +40,7 @@ describe('the API key never leaks', () => {
   });
 
   it('is not in a connection error, a timeout, or any log event', async () => {
-    server.reply({ destroy: true });
+    server.reply({ drop: true });
     const e1 = await client().misc.getRemainingCoins().catch((x) => x);
     server.reply({ delayMs: 200 });
     const e2 = await client().misc.getRemainingCoins(undefined, { timeoutMs: 20 }).catch((x) => x);

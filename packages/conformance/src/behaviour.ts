@@ -2,7 +2,7 @@
 // out — the data or the error, every request the server saw, and all the text the client emitted.
 import { inspect } from 'node:util';
 import { A2EError, createA2EClient, type JobFamily, type LogEvent, type OperationId } from '@a2e-sdk/client';
-import { startScriptedServer, type Seen } from './scripted-server.js';
+import { startScriptedServer, type Seen } from '@a2e-sdk/tools/scripted-server';
 import type { BehaviourCase } from './vectors.js';
 
 export interface Outcome { requests: Seen[]; data?: unknown; error?: unknown; emitted: string }

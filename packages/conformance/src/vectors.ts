@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { OperationVector } from '@a2e-sdk/tools/vectors';
-import type { Reply } from './scripted-server.js';
+import type { Reply } from '@a2e-sdk/tools/scripted-server';
 
 export type { OperationVector };
 export interface BehaviourCase {

@@ -3,10 +3,10 @@ import {
   A2EError, APIError, AuthenticationError, InternalServerError, InvalidResponseError, NotFoundError, PermissionDeniedError,
 } from '../../src/index.js';
 import { testClient } from '../helpers/client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { startScriptedServer, type ScriptedServer } from '@a2e-sdk/tools/scripted-server';
 
-let server: TestServer;
-beforeAll(async () => { server = await startServer(); });
+let server: ScriptedServer;
+beforeAll(async () => { server = await startScriptedServer(); });
 afterAll(() => server.close());
 
 const fail = async (p: Promise<unknown>) => p.then(() => { throw new Error('expected a rejection'); }, (e: unknown) => e as APIError);

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APIUserAbortError, JobFailedError, JobTimedOutError, jobs } from '../../src/index.js';
 import { testClient } from '../helpers/client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { startScriptedServer, type ScriptedServer } from '@a2e-sdk/tools/scripted-server';
 
-let server: TestServer;
-beforeAll(async () => { server = await startServer(); });
+let server: ScriptedServer;
+beforeAll(async () => { server = await startScriptedServer(); });
 afterAll(() => server.close());
 
 const dubbing = (current_status: string, extra: object = {}) => ({ body: { code: 0, data: { _id: 'job1', current_status, ...extra } } });

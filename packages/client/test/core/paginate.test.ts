@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testClient } from '../helpers/client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { startScriptedServer, type ScriptedServer } from '@a2e-sdk/tools/scripted-server';
 
-let server: TestServer;
-beforeAll(async () => { server = await startServer(); });
+let server: ScriptedServer;
+beforeAll(async () => { server = await startScriptedServer(); });
 afterAll(() => server.close());
 
 const page = (ids: string[], count: number) => ({ body: { code: 0, data: { rows: ids.map((_id) => ({ _id })), count } } });

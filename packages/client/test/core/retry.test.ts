@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APIConnectionError, InternalServerError, RateLimitError, type LogEvent } from '../../src/index.js';
 import { retryDelayMs } from '../../src/core/retry.js';
 import { testClient } from '../helpers/client.js';
-import { closedPort, startServer, type TestServer } from '../helpers/server.js';
+import { closedPort, startScriptedServer, type ScriptedServer } from '@a2e-sdk/tools/scripted-server';
 
-let server: TestServer;
-beforeAll(async () => { server = await startServer(); });
+let server: ScriptedServer;
+beforeAll(async () => { server = await startScriptedServer(); });
 afterAll(() => server.close());
 
 const ok = { body: { code: 0, data: { coins: 1, diamonds: 0 } } };
@@ -59,13 +59,13 @@ describe('retries by operation kind', () => {
   });
 
   it('does not replay a paid call whose connection dropped after sending', async () => {
-    server.reply({ destroy: true });
+    server.reply({ drop: true });
     await expect(testClient(server.url).dubbing.startDubbing({ source_url: 'https://x/a.mp3' })).rejects.toBeInstanceOf(APIConnectionError);
     expect(server.requests).toHaveLength(1);
   });
 
   it('retries a read whose connection dropped', async () => {
-    server.reply({ destroy: true }, ok);
+    server.reply({ drop: true }, ok);
     await expect(testClient(server.url).misc.getRemainingCoins()).resolves.toBeTruthy();
     expect(server.requests).toHaveLength(2);
   });

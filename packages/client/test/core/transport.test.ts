@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from '../../src/index.js';
 import { testClient } from '../helpers/client.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { startScriptedServer, type ScriptedServer } from '@a2e-sdk/tools/scripted-server';
 
-let server: TestServer;
-beforeAll(async () => { server = await startServer(); });
+let server: ScriptedServer;
+beforeAll(async () => { server = await startScriptedServer(); });
 afterAll(() => server.close());
 
 describe('timeouts and aborts', () => {
@@ -34,7 +34,7 @@ describe('timeouts and aborts', () => {
   });
 
   it('fails a body cut off mid-way as a connection error', async () => {
-    server.reply({ partial: '{"code":0,"da', destroy: true });
+    server.reply({ partial: '{"code":0,"da', drop: true });
     await expect(testClient(server.url, { maxRetries: 0 }).misc.getRemainingCoins()).rejects.toBeInstanceOf(APIConnectionError);
   });
 
