@@ -1,8 +1,9 @@
 import { defineConfig } from 'tsup';
 
-// ESM and CJS with their own declaration files; platform-neutral output (no Node built-ins at run time).
+// ESM and CJS with their own declaration files. Platform-neutral output: only the `node` entry uses
+// Node built-ins, and it is a subpath of its own.
 export default defineConfig({
-  entry: ['src/index.ts', 'src/operations.ts'],
+  entry: ['src/index.ts', 'src/operations.ts', 'src/node.ts'],
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

@@ -77,7 +77,7 @@ function renderRuntime(table: Record<string, OperationEntry>, families: Record<s
     const start = f.startOperations.map((id) => table[id]!.jobStart!.idField);
     return [name, {
       statusOperation: f.statusOperation, idIn: f.idIn, idParam: f.idParam ?? f.matchField, statusField: f.statusField,
-      success: f.success, failure: f.failure, messageFields: f.messageFields ?? [], idField: start[0] ?? '_id',
+      success: f.success, failure: f.failure, messageFields: f.messageFields ?? [], startOperations: f.startOperations, idField: start[0] ?? '_id',
     }];
   }));
   const line = (v: unknown) => JSON.stringify(v);
@@ -101,7 +101,8 @@ function renderRuntime(table: Record<string, OperationEntry>, families: Record<s
 /** Every generated file, by name, rendered from the current spec. */
 export async function renderGenerated(): Promise<Map<string, string>> {
   const doc = bundle(SPEC_ENTRY);
-  const ast = await openapiTS(doc as never, { alphabetize: false });
+  // Fields with a default are optional to send: without this, openapi-typescript would make callers pass them.
+  const ast = await openapiTS(doc as never, { alphabetize: false, defaultNonNullable: false });
   const { table, families, servers } = operationTable(doc);
   const ops = [
     BANNER,

@@ -5,6 +5,8 @@ import { api, jobs, servers } from './generated/api.gen.js';
 import { createCall, type Call } from './core/call.js';
 import { createWaiters, jobIdOf, waitForJob, type Waiters, type WaitOptions } from './core/jobs.js';
 import { paginate, type Pager } from './core/paginate.js';
+import { quote, type Quote } from './core/budget.js';
+import { saveUrl, upload, type Uploaded, type UploadOptions, type UploadSource } from './core/files.js';
 import { createRawClient } from './core/raw.js';
 import { createTransport, type LogEvent } from './core/transport.js';
 import type { BackoffOptions } from './core/retry.js';
@@ -32,6 +34,8 @@ export interface ClientOptions {
   backoff?: BackoffOptions;
   /** Receives request, response, retry and error events. The API key never appears in them. */
   logger?: (event: LogEvent) => void;
+  /** Default spending limit for every job start: each is quoted first and refused over this (see `quote`). */
+  maxCredits?: number;
 }
 
 export type A2EClient = Client<paths> & Resources & {
@@ -44,6 +48,14 @@ export type A2EClient = Client<paths> & Resources & {
   jobIdOf(family: JobFamily, data: unknown): string | undefined;
   /** Walks a paged list: `for await (const row of client.paginate('listDubbings'))`. */
   paginate<K extends PagedOperationId>(operationId: K, input?: Partial<OperationInput<K>>, options?: RequestOptions): Pager<K>;
+  /** Prices a call before making it. Only the fields that set the price are checked, not the whole request. */
+  quote<K extends OperationId>(operationId: K, body: Partial<OperationInput<K>>, options?: RequestOptions): Promise<Quote>;
+  files: {
+    /** Uploads bytes to A2E's storage; resolves to the URL job operations accept. */
+    upload(source: UploadSource, options?: UploadOptions): Promise<Uploaded>;
+    /** Has A2E copy a public URL into its storage; resolves to the copy's URL. */
+    saveUrl(url: string, options?: { signal?: AbortSignal }): Promise<string>;
+  };
 };
 
 const env = (name: string): string | undefined => (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
@@ -55,14 +67,15 @@ export function createA2EClient(options: ClientOptions = {}): A2EClient {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (apiKey) headers.authorization = `Bearer ${apiKey}`;
   const send = createTransport({
-    fetch: options.fetch ?? ((...args) => globalThis.fetch(...args)),
+    fetch: (...args) => fetchImpl(...args),
     timeoutMs: options.timeoutMs ?? 60_000,
     maxRetries: options.maxRetries ?? 2,
     logger: options.logger,
     redact,
     ...options.backoff,
   });
-  const call = createCall({ baseUrl, headers, send, redact });
+  const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
+  const call = createCall({ baseUrl, headers, send, redact, maxCredits: options.maxCredits });
 
   const resources: Record<string, Record<string, unknown>> = {};
   for (const [tag, ops] of Object.entries(api)) {
@@ -76,6 +89,11 @@ export function createA2EClient(options: ClientOptions = {}): A2EClient {
     waitForJob: <F extends JobFamily>(family: F, id: string, opts?: WaitOptions<JobRecord<F>>) => waitForJob(call, family, id, opts),
     jobIdOf,
     paginate: <K extends PagedOperationId>(id: K, input?: Partial<OperationInput<K>>, opts?: RequestOptions) => paginate(call, id, input, opts),
+    quote: <K extends OperationId>(id: K, body: Partial<OperationInput<K>>, opts?: RequestOptions) => quote(call, id, body, opts),
+    files: {
+      upload: (source: UploadSource, opts?: UploadOptions) => upload(call, fetchImpl, source, opts),
+      saveUrl: (url: string, opts?: { signal?: AbortSignal }) => saveUrl(call, url, opts),
+    },
   });
 }
 

@@ -6,6 +6,12 @@ export {
   BadRequestError, InternalServerError, InvalidRequestError, InvalidResponseError, JobFailedError, JobTimedOutError,
   NotFoundError, PermissionDeniedError, RateLimitError, UnprocessableEntityError,
 } from './core/errors.js';
+export { BudgetExceededError, QuoteUnavailableError } from './core/budget.js';
+export type { Quote } from './core/budget.js';
+export { UploadError } from './core/files.js';
+export type { Uploaded, UploadFailure, UploadOptions, UploadSource } from './core/files.js';
+export { constantTimeEqual, handleA2EWebhook } from './core/webhooks.js';
+export type { A2EWebhookEvent, WebhookResult, WebhookTarget } from './core/webhooks.js';
 export { pollUntil } from './core/poll.js';
 export type { PollOptions, PollStep } from './core/poll.js';
 export type { WaitOptions, Waiters } from './core/jobs.js';

@@ -15,8 +15,11 @@ type Body<K extends OperationId> = [NonNullable<Ops[K]['requestBody']>] extends 
   ? {}
   : NonNullable<Ops[K]['requestBody']> extends { content: { 'application/json': infer B } } ? B : {};
 
+/** A job start that takes `webhook_url` also takes `webhook: { url, token }` (see webhooks.ts). */
+type WebhookOption<K extends OperationId> = 'webhook_url' extends keyof Body<K> ? { webhook?: { url: string; token?: string } } : {};
+
 /** What a named operation takes: its path and query parameters and its body fields, in one object. */
-export type OperationInput<K extends OperationId> = Params<K, 'path'> & Params<K, 'query'> & Body<K>;
+export type OperationInput<K extends OperationId> = Params<K, 'path'> & Params<K, 'query'> & Body<K> & WebhookOption<K>;
 
 type Json200<K extends OperationId> = Ops[K]['responses'] extends { 200: { content: { 'application/json': infer R } } } ? R : never;
 /** What a named operation resolves to: the `data` of a `code: 0` envelope. */
@@ -33,6 +36,8 @@ export interface RequestOptions {
   maxRetries?: number;
   /** Extra headers for this call (e.g. `x-lang`, or Prism's `Prefer`). */
   headers?: Record<string, string>;
+  /** For a job start: quote it first and throw BudgetExceededError, sending nothing, if it would cost more. */
+  maxCredits?: number;
 }
 
 export type OperationArgs<K extends OperationId> = {} extends OperationInput<K>

@@ -3,7 +3,9 @@
 import { api } from '../generated/api.gen.js';
 import { fillPath, toQuery } from '../internal/url.js';
 import type { OperationBody, OperationData, OperationId, OperationInput, RequestOptions } from '../types.js';
+import { guard, jobStarts } from './budget.js';
 import { APIError, InvalidRequestError, InvalidResponseError } from './errors.js';
+import { webhookFields, type WebhookTarget } from './webhooks.js';
 import type { OperationKind } from './retry.js';
 import type { Send } from './transport.js';
 
@@ -29,6 +31,8 @@ export interface CallContext {
   headers: Record<string, string>;
   send: Send;
   redact: <T>(value: T) => T;
+  /** Default spending limit for job starts (see budget.ts). */
+  maxCredits?: number | undefined;
 }
 
 /** How one operation turns a flat input into a request; worked out once per operation, on first use. */
@@ -47,7 +51,7 @@ function planOf(operationId: string): Plan {
   return plan;
 }
 
-export function createCall({ baseUrl, headers, send, redact }: CallContext): Call {
+export function createCall({ baseUrl, headers, send, redact, maxCredits }: CallContext): Call {
   const jsonHeaders = { ...headers, 'content-type': 'application/json' };
   return async function call<K extends OperationId>(operationId: K, input?: OperationInput<K>, options: RequestOptions = {}): Promise<CallResult<K>> {
     const { method, kind, template, pathNames, queryNames, sendsBody } = planOf(operationId);
@@ -62,6 +66,12 @@ export function createCall({ baseUrl, headers, send, redact }: CallContext): Cal
     if (sendsBody) {
       query = {};
       if (queryNames) for (const name of queryNames) if (name in fields) { query[name] = fields[name]; delete fields[name]; }
+      if (fields.webhook) {
+        Object.assign(fields, webhookFields(operationId, fields.webhook as WebhookTarget));
+        delete fields.webhook;
+      }
+      const limit = options.maxCredits ?? maxCredits;
+      if (limit !== undefined && jobStarts.has(operationId)) await guard(call, operationId, fields, limit, { signal: options.signal });
       init.body = JSON.stringify(fields);
     }
     if (options.headers) init.headers = { ...init.headers, ...options.headers };

@@ -16,7 +16,8 @@ const firstRow = (data: unknown) => (Array.isArray(data) ? data[0] : data) as Re
 const rowsOf = (data: unknown): unknown[] => (Array.isArray(data) ? data : ((data as { rows?: unknown[] })?.rows ?? []));
 
 /** Reads one job's record with the family's status operation, wherever that operation takes the id. */
-async function readJob(call: Call, family: Family, id: string, signal?: AbortSignal) {
+export async function readJob(call: Call, name: JobFamily, id: string, signal?: AbortSignal): Promise<Record<string, unknown> | undefined> {
+  const family: Family = jobs[name];
   const op = family.statusOperation as OperationId;
   if (family.idIn === 'list') {
     // No detail call: the status is read from the newest page of the family's list.
@@ -32,7 +33,7 @@ export function waitForJob<F extends JobFamily>(call: Call, name: F, id: string,
   const family: Family = jobs[name];
   let last: Record<string, unknown> | undefined;
   return pollUntil<JobRecord<F>>(async (signal) => {
-    last = await readJob(call, family, id, signal);
+    last = await readJob(call, name, id, signal);
     const status = last?.[family.statusField] as string | undefined;
     options.onProgress?.(status, last as JobRecord<F>);
     if (status !== undefined && (family.success as readonly string[]).includes(status)) return { done: true, value: last as JobRecord<F> };

@@ -5154,13 +5154,13 @@ export interface components {
              * @default 3days-apac
              * @example 3days-apac
              */
-            bucket: string;
+            bucket?: string;
             /**
              * @description First segment of the object path.
              * @default adam2eve
              * @example adam2eve
              */
-            urlPrefix: string;
+            urlPrefix?: string;
             /** @description CDN domain suffix for `cdnUrl`, without scheme or path. When omitted the server's usual CDN domain is used. */
             cdnDomain?: string;
             /**
@@ -5217,13 +5217,13 @@ export interface components {
              * @default 3days-apac
              * @example 3days-apac
              */
-            bucket: string;
+            bucket?: string;
             /**
              * @description First segment of the object path. Refused in A2E's site runtimes.
              * @default adam2eve
              * @example adam2eve
              */
-            urlPrefix: string;
+            urlPrefix?: string;
             /** @description CDN domain suffix for `cdnUrl`, without scheme or path. When omitted the server's usual CDN domain is used. Refused in A2E's site runtimes. */
             cdnDomain?: string;
             /**
@@ -5424,57 +5424,57 @@ export interface components {
              * @default 1080
              * @example 1080
              */
-            resolution: number;
+            resolution?: number;
             /**
              * @description Width of the output canvas. Needed with a replaced background; 0 without one.
              * @default 0
              */
-            web_bg_width: number;
+            web_bg_width?: number;
             /**
              * @description Height of the output canvas. Needed with a replaced background; 0 without one.
              * @default 0
              */
-            web_bg_height: number;
+            web_bg_height?: number;
             /**
              * @description Width of the avatar in the output layout. Needed with a replaced background.
              * @default 0
              */
-            web_people_width: number;
+            web_people_width?: number;
             /**
              * @description Height of the avatar in the output layout. Needed with a replaced background.
              * @default 0
              */
-            web_people_height: number;
+            web_people_height?: number;
             /**
              * @description Horizontal position of the avatar in the layout.
              * @default 0
              */
-            web_people_x: number;
+            web_people_x?: number;
             /**
              * @description Vertical position of the avatar in the layout.
              * @default 0
              */
-            web_people_y: number;
+            web_people_y?: number;
             /**
              * @description Width of the distributed background.
              * @default -1
              */
-            web_dist_bg_width: number;
+            web_dist_bg_width?: number;
             /**
              * @description Height of the distributed background.
              * @default -1
              */
-            web_dist_bg_height: number;
+            web_dist_bg_height?: number;
             /**
              * @description Horizontal offset of the distributed background.
              * @default 0
              */
-            web_dist_bg_x: number;
+            web_dist_bg_x?: number;
             /**
              * @description Vertical offset of the distributed background.
              * @default 0
              */
-            web_dist_bg_y: number;
+            web_dist_bg_y?: number;
             /** @description Free-text note stored with the job. */
             msg?: string;
             /** @description Burn captions into the video. */
@@ -5749,7 +5749,7 @@ export interface components {
              * @example v1
              * @enum {string}
              */
-            model_version: "v1" | "v2";
+            model_version?: "v1" | "v2";
         } & components["schemas"]["WebhookInput"];
         /**
          * @description Progress of a face-swap task; `completed` and `failed` are terminal. `processing` and `completed`
@@ -5922,7 +5922,7 @@ export interface components {
              * @default GENERAL
              * @enum {string}
              */
-            model_type: "GENERAL" | "FLF2V";
+            model_type?: "GENERAL" | "FLF2V";
             /**
              * @description Model version; it sets the price. When omitted the server picks by account: Ultra accounts get `a2e-v2`, all others `a2e` — so leaving it out can cost more on an Ultra account. `a2e-v2` is billed at a higher per-second rate, `a2e-v2-flash` at the `a2e` rate. The v2 models are not covered by plan waivers and make their own audio (an auto-add-audio setting is ignored for them).
              * @enum {string}
@@ -5937,17 +5937,17 @@ export interface components {
              * @description Let the server expand the prompt automatically before generating.
              * @default true
              */
-            extend_prompt: boolean;
+            extend_prompt?: boolean;
             /**
              * @description How many videos to generate from this one request.
              * @default 1
              */
-            number_of_images: number;
+            number_of_images?: number;
             /**
              * @description Clip length in seconds: 5, 10, 15 or 20. Longer clips are billed for more seconds.
              * @default 5
              */
-            video_time: number;
+            video_time?: number;
             /**
              * @deprecated
              * @description Old way to give the length, in frames (the server converts to seconds). Use `video_time`.
@@ -5958,14 +5958,14 @@ export interface components {
              * @description Turn off the extra pass that keeps the face close to the source image (on by default).
              * @default false
              */
-            skip_face_enhance: boolean;
+            skip_face_enhance?: boolean;
             /** @description Content-safety choice from the web app: set it to true only after the user agreed to have a detected human face masked. Omitted means no masking. */
             mask_face?: boolean;
             /**
              * @description Content-safety acknowledgement. When the image seems to show a minor (estimated age 10 to 14) the task does not go ahead unless this is true; leave it false unless you have checked the subject.
              * @default false
              */
-            minor_suspected_skip: boolean;
+            minor_suspected_skip?: boolean;
             /** @description Sent by two public clients; neither the docs nor A2E's description list it, and its effect is unknown. */
             aspectRatio?: string;
         } & (components["schemas"]["WebhookInput"] & (unknown | unknown) & ({
@@ -6046,7 +6046,7 @@ export interface components {
              * @description Language of the rewritten prompt.
              * @default en
              */
-            lang: string;
+            lang?: string;
             /** @description Upper bound on the characters of each rewritten prompt (a cap, not a target). */
             max_length?: number;
             /** @description When true the answer is a Server-Sent Events stream (events `delta`, `result`, `done`, `error`) instead of one JSON body. */
@@ -6056,17 +6056,17 @@ export interface components {
              * @default default
              * @enum {string}
              */
-            template: "default" | "cinematic";
+            template?: "default" | "cinematic";
             /**
              * @description Shots in the `cinematic` template; the server clamps any value into 1..4. Ignored by `default`.
              * @default 2
              */
-            shot_count: number;
+            shot_count?: number;
             /**
              * @description Whether the `cinematic` template adds an audio part. Ignored by `default`.
              * @default true
              */
-            with_audio: boolean;
+            with_audio?: boolean;
         };
         ImageToVideoFlf2vPromptExtensionRequest: {
             /**
@@ -6092,7 +6092,7 @@ export interface components {
              * @description Language of the rewritten prompt.
              * @default en
              */
-            lang: string;
+            lang?: string;
             /** @description Upper bound on the characters of each rewritten prompt (a cap, not a target). */
             max_length?: number;
             /** @description When true the answer is a Server-Sent Events stream (events `delta`, `result`, `done`, `error`) instead of one JSON body. */
@@ -6321,19 +6321,19 @@ export interface components {
              * @default 1024
              * @example 1024
              */
-            width: number;
+            width?: number;
             /**
              * @description Output height in pixels.
              * @default 1024
              * @example 1024
              */
-            height: number;
+            height?: number;
             /**
              * @description Engine: A2E's own model or Seedream (5.0 Pro). It decides the input-image limit and whether `aspect_ratio` applies; set it explicitly.
              * @default a2e
              * @enum {string}
              */
-            model_type: "a2e" | "seedream";
+            model_type?: "a2e" | "seedream";
             /**
              * @description Reference image URLs: at most 2 with `a2e`, at most 10 with `seedream`.
              * @example [
@@ -6346,7 +6346,7 @@ export interface components {
              * @description Turn off the face-similarity enhancement of A2E image edits (it is on by default).
              * @default false
              */
-            skip_face_enhance: boolean;
+            skip_face_enhance?: boolean;
             /**
              * @description Shape of the output; used by the Seedream model.
              * @enum {string}
@@ -6426,7 +6426,7 @@ export interface components {
              * @default nano-banana-pro
              * @enum {string}
              */
-            model: "nano-banana" | "nano-banana-pro" | "nano-banana-2" | "nano-banana-2-lite";
+            model?: "nano-banana" | "nano-banana-pro" | "nano-banana-2" | "nano-banana-2-lite";
             /**
              * @description Image URLs to edit or combine.
              * @example [
@@ -6439,23 +6439,23 @@ export interface components {
              * @default auto
              * @enum {string}
              */
-            aspect_ratio: "auto" | "16:9" | "1:1" | "9:16" | "4:3" | "3:4" | "2:3" | "3:2" | "4:5" | "5:4" | "21:9";
+            aspect_ratio?: "auto" | "16:9" | "1:1" | "9:16" | "4:3" | "3:4" | "2:3" | "3:2" | "4:5" | "5:4" | "21:9";
             /**
              * @description Output size; used by `nano-banana-pro` and `nano-banana-2` only (`nano-banana-2-lite` is held at 1K).
              * @default 1K
              * @enum {string}
              */
-            image_size: "1K" | "2K" | "4K";
+            image_size?: "1K" | "2K" | "4K";
             /**
              * @description Ground the image in live web-search results; `nano-banana-2` only.
              * @default false
              */
-            google_search: boolean;
+            google_search?: boolean;
             /**
              * @description Whether to go on when the prompt or images are flagged as NSFW. Safety: when omitted, API-token callers get `true` (the NSFW pre-filter does NOT stop the task; web users get `false`). Send `false` to keep the filter on.
              * @default true
              */
-            force_generate: boolean;
+            force_generate?: boolean;
             /** @description Ids of trained avatars to draw. Sent by one public client; A2E's description does not list it and its effect is unverified. */
             user_video_twin_ids?: string[];
         } & components["schemas"]["WebhookInput"];
@@ -6514,7 +6514,7 @@ export interface components {
              * @example 8
              * @enum {integer}
              */
-            total_count: 4 | 8 | 12 | 16;
+            total_count?: 4 | 8 | 12 | 16;
         };
         PhotobookBatchDetailRequest: {
             /** @description Task ids to look up. */
@@ -6532,25 +6532,25 @@ export interface components {
              * @default gpt-image-1.5
              * @enum {string}
              */
-            model: "gpt-image-1.5" | "gpt-image-2";
+            model?: "gpt-image-1.5" | "gpt-image-2";
             /**
              * @description Shape of the output. gpt-image-1.5 honours only 1:1, 3:2 and 2:3 (others become 1:1). With gpt-image-2, `auto` is billed and rendered as 1K.
              * @default 1:1
              * @enum {string}
              */
-            aspect_ratio: "auto" | "1:1" | "9:16" | "21:9" | "16:9" | "4:3" | "3:2" | "3:4" | "2:3";
+            aspect_ratio?: "auto" | "1:1" | "9:16" | "21:9" | "16:9" | "4:3" | "3:2" | "3:4" | "2:3";
             /**
              * @description Quality level; gpt-image-1.5 only (affects the price).
              * @default medium
              * @enum {string}
              */
-            quality: "medium" | "high";
+            quality?: "medium" | "high";
             /**
              * @description Output resolution; gpt-image-2 only, and it sets the price. 1:1 cannot be 4K (billed and rendered as 2K); `auto` or no aspect ratio allows 1K only, else the task is rejected upstream.
              * @default 1K
              * @enum {string}
              */
-            resolution: "1K" | "2K" | "4K";
+            resolution?: "1K" | "2K" | "4K";
             /** @description Whether to go on when the prompt or images are flagged as NSFW. Safety: A2E's description gives no default here, while sibling image families default to `true` for API-token callers (filter off); send `false` explicitly to keep the filter on. */
             force_generate?: boolean;
         } & components["schemas"]["WebhookInput"];
@@ -6594,14 +6594,14 @@ export interface components {
              * @default 1:1
              * @enum {string}
              */
-            aspect_ratio: "1:1" | "3:2" | "2:3" | "4:3" | "3:4" | "16:9" | "9:16" | "21:9";
+            aspect_ratio?: "1:1" | "3:2" | "2:3" | "4:3" | "3:4" | "16:9" | "9:16" | "21:9";
             /** @description What to avoid (at most 500 characters). */
             negative_prompt?: string;
             /**
              * @description Let the service rewrite the prompt for better results.
              * @default true
              */
-            prompt_extend: boolean;
+            prompt_extend?: boolean;
             /** @description Whether to go on when the prompt or images are flagged as NSFW. Safety: A2E's description gives no default here, while sibling image families default to `true` for API-token callers (filter off); send `false` explicitly to keep the filter on. */
             force_generate?: boolean;
         } & components["schemas"]["WebhookInput"];
@@ -6643,7 +6643,7 @@ export interface components {
              * @default wan2.7-image
              * @enum {string}
              */
-            model: "wan2.7-image" | "wan2.7-image-pro";
+            model?: "wan2.7-image" | "wan2.7-image-pro";
             /** @description Up to 9 image URLs to edit, each at most 20 MB. */
             input_images?: string[];
             /**
@@ -6651,7 +6651,7 @@ export interface components {
              * @default 1:1
              * @enum {string}
              */
-            aspect_ratio: "1:1" | "3:2" | "2:3" | "4:3" | "3:4" | "16:9" | "9:16" | "21:9";
+            aspect_ratio?: "1:1" | "3:2" | "2:3" | "4:3" | "3:4" | "16:9" | "9:16" | "21:9";
             /** @description Bounding boxes that mark regions for interactive editing; the item format is not documented. */
             bbox_list?: unknown[];
             /** @description Whether to go on when the prompt or images are flagged as NSFW. Safety: A2E's description gives no default here, while sibling image families default to `true` for API-token callers (filter off); send `false` explicitly to keep the filter on. */
@@ -6695,7 +6695,7 @@ export interface components {
              * @default qwen-image-2.0
              * @enum {string}
              */
-            model: "qwen-image-2.0" | "qwen-image-2.0-pro" | "qwen-image-3.0" | "qwen-image-3.0-pro";
+            model?: "qwen-image-2.0" | "qwen-image-2.0-pro" | "qwen-image-3.0" | "qwen-image-3.0-pro";
             /** @description Optional public reference image URLs; with them the task edits rather than generates. */
             input_images?: string[];
             /**
@@ -6703,7 +6703,7 @@ export interface components {
              * @default 1024*1024
              * @enum {string}
              */
-            size: "1024*1024" | "1328*880" | "880*1328" | "1152*864" | "864*1152" | "1280*720" | "720*1280" | "1512*648" | "2048*2048" | "2048*1365" | "1365*2048" | "2048*1536" | "1536*2048" | "2048*1152" | "1152*2048";
+            size?: "1024*1024" | "1328*880" | "880*1328" | "1152*864" | "864*1152" | "1280*720" | "720*1280" | "1512*648" | "2048*2048" | "2048*1365" | "1365*2048" | "2048*1536" | "1536*2048" | "2048*1152" | "1152*2048";
         } & components["schemas"]["WebhookInput"]) | {
             /** @enum {unknown} */
             size?: "1024*1024" | "1328*880" | "880*1328" | "1152*864" | "864*1152" | "1280*720" | "720*1280" | "1512*648";
@@ -6757,18 +6757,18 @@ export interface components {
              * @default 9:16
              * @enum {string}
              */
-            aspect_ratio: "1:1" | "16:9" | "9:16" | "4:3" | "3:4" | "2:3" | "3:2" | "custom" | "match_input_image";
+            aspect_ratio?: "1:1" | "16:9" | "9:16" | "4:3" | "3:4" | "2:3" | "3:2" | "custom" | "match_input_image";
             /**
              * @description About 1 or 2 megapixels.
              * @default 1K
              * @enum {string}
              */
-            resolution: "1K" | "2K";
+            resolution?: "1K" | "2K";
             /**
              * @description Whether to go on when the prompt or images are flagged as NSFW. Safety: when omitted, API-token callers get `true` (the NSFW pre-filter does NOT stop the task; web users get `false`). Send `false` to keep the filter on.
              * @default true
              */
-            force_generate: boolean;
+            force_generate?: boolean;
         } & components["schemas"]["WebhookInput"];
         /** @description Progress of a Flux 2 task. `initialized`, `sent`, `pending` and `processing` are not final; `completed` and `failed` are. A2E's description lists `initialized`, `processing`, `completed` and `failed` as this family's status filter; `sent` and `pending` are added from sibling `current_status` families (image to video) so a waiter never takes them for an end state. */
         Flux2Status: components["schemas"]["TaskStatus"];
@@ -6810,13 +6810,13 @@ export interface components {
              * @default 9:16
              * @enum {string}
              */
-            aspect_ratio: "1:1" | "16:9" | "9:16" | "4:3" | "3:4" | "2:3" | "3:2" | "21:9";
+            aspect_ratio?: "1:1" | "16:9" | "9:16" | "4:3" | "3:4" | "2:3" | "3:2" | "21:9";
             /**
              * @description Output resolution (lower-case k, unlike other families).
              * @default 1k
              * @enum {string}
              */
-            resolution: "1k" | "2k";
+            resolution?: "1k" | "2k";
             /** @description How many images (tasks) one call makes; each is billed, so the cost grows with it. */
             n?: number;
         } & components["schemas"]["WebhookInput"];
@@ -6854,7 +6854,7 @@ export interface components {
              * @default
              * @example Clothing Edit
              */
-            name: string;
+            name?: string;
             /**
              * @description Kind of edit: dress a person in a garment, or place a product.
              * @example clothing
@@ -6867,7 +6867,7 @@ export interface components {
              * @description Processing timeout in seconds.
              * @default 120
              */
-            timeout: number;
+            timeout?: number;
         } & components["schemas"]["WebhookInput"];
         /** @description Progress of a image edit task. `initialized`, `sent`, `pending` and `processing` are not final; `completed` and `failed` are. No source lists this family's values; the set is reused from the Nano Banana and Flux 2 status filters of A2E's description (`initialized`, `processing`, `completed`, `failed`) plus `sent` and `pending` from the image-to-video sibling. */
         ImageEditStatus: components["schemas"]["TaskStatus"];
@@ -6924,41 +6924,41 @@ export interface components {
              * @default 5
              * @enum {string}
              */
-            duration: "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "10" | "11" | "12" | "13" | "14" | "15";
+            duration?: "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "10" | "11" | "12" | "13" | "14" | "15";
             /**
              * @description Output resolution.
              * @default 720p
              * @enum {string}
              */
-            resolution: "480p" | "720p" | "1080p";
+            resolution?: "480p" | "720p" | "1080p";
             /**
              * @description Aspect ratio; only read by Wan 2.7 `text_to_video` and `reference_image`.
              * @default 16:9
              * @enum {string}
              */
-            ratio: "16:9" | "9:16" | "1:1" | "4:3" | "3:4";
+            ratio?: "16:9" | "9:16" | "1:1" | "4:3" | "3:4";
             /**
              * @description Let a language model rewrite the prompt before generating.
              * @default false
              */
-            enable_prompt_expansion: boolean;
+            enable_prompt_expansion?: boolean;
             /**
              * @description Split the video into several shots automatically; has an effect only with `enable_prompt_expansion` on.
              * @default false
              */
-            multi_shots: boolean;
+            multi_shots?: boolean;
             /**
              * @description Model version. Left out, the task runs on `wan2.5-i2v-preview`. `wan2.6-i2v` and `wan2.7-i2v` are open only to VIP/Max accounts; `wan2.6-i2v-flash` to everyone. The model also decides which modes and durations are accepted.
              * @default wan2.5-i2v-preview
              * @enum {string}
              */
-            model: "wan2.5-i2v-preview" | "wan2.6-i2v" | "wan2.6-i2v-flash" | "wan2.7-i2v";
+            model?: "wan2.5-i2v-preview" | "wan2.6-i2v" | "wan2.6-i2v-flash" | "wan2.7-i2v";
             /**
              * @description Generation mode; read only when `model` is `wan2.7-i2v` (other models always animate a first frame).
              * @default first_frame
              * @enum {string}
              */
-            task_type: "text_to_video" | "first_frame" | "first_last_frame" | "reference_image" | "video_extend" | "video_edit";
+            task_type?: "text_to_video" | "first_frame" | "first_last_frame" | "reference_image" | "video_extend" | "video_edit";
             /**
              * @description Image the video should end on; needed by `first_last_frame`, optional for `video_extend`.
              * @example https://example.com/last-frame.jpg
@@ -6996,7 +6996,7 @@ export interface components {
              * @description Generate a soundtrack with the video.
              * @default true
              */
-            audio: boolean;
+            audio?: boolean;
             /**
              * @description Audio to use for `first_frame` / `first_last_frame` videos: WAV or MP3, 3 to 30 seconds, at most 15 MB; cut to the video length when longer.
              * @example https://example.com/audio.mp3
@@ -7009,12 +7009,12 @@ export interface components {
              * @default first_frame
              * @enum {string}
              */
-            task_type: "first_frame";
+            task_type?: "first_frame";
             /**
              * @default 5
              * @enum {string}
              */
-            duration: "5" | "10";
+            duration?: "5" | "10";
         } | {
             /** @enum {string} */
             model?: "wan2.6-i2v" | "wan2.6-i2v-flash";
@@ -7024,7 +7024,7 @@ export interface components {
              * @default 5
              * @enum {string}
              */
-            duration: "5" | "10" | "15";
+            duration?: "5" | "10" | "15";
         } | {
             /** @enum {string} */
             model?: "wan2.7-i2v";
@@ -7034,7 +7034,7 @@ export interface components {
              * @default 5
              * @enum {string}
              */
-            duration: "5" | "10" | "15";
+            duration?: "5" | "10" | "15";
         } | {
             /** @enum {string} */
             model?: "wan2.7-i2v";
@@ -7044,7 +7044,7 @@ export interface components {
              * @default 5
              * @enum {string}
              */
-            duration: "5" | "10" | "15";
+            duration?: "5" | "10" | "15";
         } | {
             /** @enum {string} */
             model?: "wan2.7-i2v";
@@ -7054,7 +7054,7 @@ export interface components {
              * @default 5
              * @enum {string}
              */
-            duration: "5" | "10" | "15";
+            duration?: "5" | "10" | "15";
         } | {
             /** @enum {string} */
             model?: "wan2.7-i2v";
@@ -7064,7 +7064,7 @@ export interface components {
              * @default 5
              * @enum {string}
              */
-            duration: "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "10" | "11" | "12" | "13" | "14" | "15";
+            duration?: "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "10" | "11" | "12" | "13" | "14" | "15";
         } | {
             /** @enum {string} */
             model?: "wan2.7-i2v";
@@ -7074,7 +7074,7 @@ export interface components {
              * @default 5
              * @enum {string}
              */
-            duration: "5" | "10" | "15";
+            duration?: "5" | "10" | "15";
         } | {
             /** @enum {string} */
             model?: "wan2.7-i2v";
@@ -7084,7 +7084,7 @@ export interface components {
              * @default 5
              * @enum {string}
              */
-            duration: "5" | "6" | "7" | "8" | "9" | "10";
+            duration?: "5" | "6" | "7" | "8" | "9" | "10";
         }) & ({
             /** @enum {unknown} */
             task_type: "text_to_video" | "first_last_frame" | "reference_image" | "video_extend" | "video_edit";
@@ -7140,7 +7140,7 @@ export interface components {
              * @default wan2.7-i2v-spicy
              * @enum {string}
              */
-            model: "wan2.7-i2v-spicy" | "wan2.2-i2v-spicy";
+            model?: "wan2.7-i2v-spicy" | "wan2.2-i2v-spicy";
             /**
              * @description Label of the task (optional).
              * @example My Wan Spicy Video
@@ -7171,14 +7171,14 @@ export interface components {
              * @description Let the server rewrite the prompt before generating.
              * @default true
              */
-            prompt_extend: boolean;
+            prompt_extend?: boolean;
             /** @description Random seed. */
             seed?: number;
             /**
              * @description Safety switch: `true` skips the check, made before charging, that warns when the input image may show a minor. Left out (false), the check runs.
              * @default false
              */
-            minor_suspected_skip: boolean;
+            minor_suspected_skip?: boolean;
         } & components["schemas"]["WebhookInput"]) | {
             /** @enum {unknown} */
             model?: "wan2.7-i2v-spicy";
@@ -7241,7 +7241,7 @@ export interface components {
              * @default text-to-video
              * @enum {string}
              */
-            mode: "text-to-video" | "first-frame" | "first-last-frames" | "reference";
+            mode?: "text-to-video" | "first-frame" | "first-last-frames" | "reference";
             /** @description Prompt and media. */
             input: {
                 /** @description What the video should show. With `prompt_extend` off (the default) A2E advises writing it by the Wan 3.0 prompt guide. */
@@ -7321,7 +7321,7 @@ export interface components {
              * @default wan2.6-r2v-flash
              * @enum {string}
              */
-            model: "wan2.6-r2v-flash" | "wan2.6-r2v";
+            model?: "wan2.6-r2v-flash" | "wan2.6-r2v";
             /**
              * @description Label of the task.
              * @example My R2V Video
@@ -7344,30 +7344,30 @@ export interface components {
              * @default 5
              * @enum {string}
              */
-            duration: "5" | "10";
+            duration?: "5" | "10";
             /**
              * @description Resolution tier; with `aspect_ratio` it fixes the output size.
              * @default 720p
              * @enum {string}
              */
-            resolution: "720p" | "1080p";
+            resolution?: "720p" | "1080p";
             /**
              * @description Aspect ratio of the output.
              * @default 16:9
              * @enum {string}
              */
-            aspect_ratio: "16:9" | "9:16" | "1:1" | "4:3" | "3:4";
+            aspect_ratio?: "16:9" | "9:16" | "1:1" | "4:3" | "3:4";
             /**
              * @description One continuous shot or several.
              * @default single
              * @enum {string}
              */
-            shot_type: "single" | "multi";
+            shot_type?: "single" | "multi";
             /**
              * @description Generate sound with the video.
              * @default true
              */
-            audio: boolean;
+            audio?: boolean;
         } & components["schemas"]["WebhookInput"];
         /** @description State of a Wan 2.6 reference-to-video task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Values of sibling `current_status` families; no source lists them for this family. */
         Wan26R2vFlashStatus: components["schemas"]["TaskStatus"];
@@ -7416,7 +7416,7 @@ export interface components {
              * @default 1.0
              * @enum {string}
              */
-            model_version: "1.0" | "1.1";
+            model_version?: "1.0" | "1.1";
             /**
              * @description What the video should show; needed for t2v, r2v and video-edit, optional for i2v.
              * @example A horse galloping along a beach at sunset
@@ -7435,37 +7435,37 @@ export interface components {
              * @default 5
              * @enum {string}
              */
-            duration: "3" | "4" | "5" | "6" | "7" | "8" | "9" | "10" | "11" | "12" | "13" | "14" | "15";
+            duration?: "3" | "4" | "5" | "6" | "7" | "8" | "9" | "10" | "11" | "12" | "13" | "14" | "15";
             /**
              * @description Output resolution; 480P only with model_version 1.1 in t2v, i2v and r2v.
              * @default 720P
              * @enum {string}
              */
-            resolution: "480P" | "720P" | "1080P";
+            resolution?: "480P" | "720P" | "1080P";
             /**
              * @description Aspect ratio (t2v and r2v only); 4:5, 5:4, 9:21 and 21:9 only with model_version 1.1.
              * @default 16:9
              * @enum {string}
              */
-            ratio: "16:9" | "9:16" | "1:1" | "4:3" | "3:4" | "4:5" | "5:4" | "9:21" | "21:9";
+            ratio?: "16:9" | "9:16" | "1:1" | "4:3" | "3:4" | "4:5" | "5:4" | "9:21" | "21:9";
             /**
              * @description Sound of a video-edit result: `auto` lets the model decide, `origin` keeps the input video's sound.
              * @default auto
              * @enum {string}
              */
-            audio_setting: "auto" | "origin";
+            audio_setting?: "auto" | "origin";
             /** @description Random seed. */
             seed?: number;
             /**
              * @description DashScope watermark on the output; on unless sent as false.
              * @default true
              */
-            watermark: boolean;
+            watermark?: boolean;
             /**
              * @description Safety switch named like the Wan Spicy pre-charge minor check; `true` skips it. Left out (false), the check runs. A2E's description gives no text for it here.
              * @default false
              */
-            minor_suspected_skip: boolean;
+            minor_suspected_skip?: boolean;
         } & (components["schemas"]["WebhookInput"] & ({
             /** @enum {unknown} */
             mode?: "i2v";
@@ -7538,7 +7538,7 @@ export interface components {
              * @description Length of the output in seconds.
              * @default 3
              */
-            duration: number;
+            duration?: number;
             /** @description Text guidance for the animation (may be empty). */
             prompt: string;
             /** @description What the animation should avoid (may be empty). */
@@ -7590,7 +7590,7 @@ export interface components {
              * @description Length of the output in seconds.
              * @default 3
              */
-            duration: number;
+            duration?: number;
             /** @description Text guidance for the generation (may be empty). */
             prompt: string;
             /** @description What the generation should avoid (may be empty). */
@@ -7637,7 +7637,7 @@ export interface components {
              * @default
              * @example Summer Dress Try-On
              */
-            name: string;
+            name?: string;
             /**
              * @description The input images, in order: the person, then the garment (two entries); clients that send four use person, person mask, garment, garment mask.
              * @example [
@@ -7651,7 +7651,7 @@ export interface components {
              * @default 120
              * @example 120
              */
-            timeout: number;
+            timeout?: number;
         } & components["schemas"]["WebhookInput"];
         /** @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. Public clients poll for `completed` and `failed`; the in-progress values are those of sibling families. */
         VirtualTryOnStatus: components["schemas"]["TaskStatus"];
@@ -7719,7 +7719,7 @@ export interface components {
              * @default
              * @example Dance Motion Transfer
              */
-            name: string;
+            name?: string;
             /**
              * Format: uri
              * @description Image of the person to animate.
@@ -7747,7 +7747,7 @@ export interface components {
              * @default 300
              * @example 300
              */
-            timeout: number;
+            timeout?: number;
             /** @description Id of one of your trained avatars, sent by some public clients in place of `image_url`. Not in A2E's description; whether the server honours it is unconfirmed, and `image_url` stays required here. */
             user_video_twin_id?: string;
         } & components["schemas"]["WebhookInput"];
@@ -7815,7 +7815,7 @@ export interface components {
              * @default 300
              * @example 300
              */
-            timeout: number;
+            timeout?: number;
         } & components["schemas"]["WebhookInput"];
         /** @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. The values are those seen across sibling `current_status` families (talking photo, talking video, image to video, face swap); no source lists them for this family. */
         ActorSwapStatus: components["schemas"]["TaskStatus"];
@@ -7905,7 +7905,7 @@ export interface components {
              * @default 120
              * @example 120
              */
-            timeout: number;
+            timeout?: number;
         } & components["schemas"]["WebhookInput"];
         /** @description State of the task: `initialized` (created, queued), `sent` (handed to the model service), `pending` (accepted there), `processing` (being generated), then `completed` or `failed`. Listed by the prose of A2E's description for this family. */
         ProductAvatarStatus: components["schemas"]["TaskStatus"];
@@ -7959,7 +7959,7 @@ export interface components {
              * @default false
              * @example false
              */
-            minor_suspected_skip: boolean;
+            minor_suspected_skip?: boolean;
         } & components["schemas"]["WebhookInput"];
         /**
          * @description Progress of a head-swap task, from A2E's prose: `initialized` (stored), `sent` (handed to the
@@ -8013,7 +8013,7 @@ export interface components {
              * @example TEXT_2_VIDEO
              * @enum {string}
              */
-            generationType: "TEXT_2_VIDEO" | "FIRST_AND_LAST_FRAMES_2_VIDEO" | "REFERENCE_2_VIDEO";
+            generationType?: "TEXT_2_VIDEO" | "FIRST_AND_LAST_FRAMES_2_VIDEO" | "REFERENCE_2_VIDEO";
             /**
              * @description Frames or reference images: 1-2 for FIRST_AND_LAST_FRAMES_2_VIDEO, 1-3 for REFERENCE_2_VIDEO.
              * @example [
@@ -8028,14 +8028,14 @@ export interface components {
              * @example veo3_fast
              * @enum {string}
              */
-            model: "veo3" | "veo3_fast";
+            model?: "veo3" | "veo3_fast";
             /**
              * @description Aspect ratio; `Auto` lets the service choose. Only 16:9 results have a 1080p version.
              * @default Auto
              * @example 16:9
              * @enum {string}
              */
-            aspectRatio: "16:9" | "9:16" | "Auto";
+            aspectRatio?: "16:9" | "9:16" | "Auto";
             /** @description Snake-case spelling noted by one client that probed the live API (values 16:9, 9:16, auto); A2E's description and two other clients use `aspectRatio`. Send `aspectRatio`. */
             aspect_ratio?: string;
             /**
@@ -8117,35 +8117,35 @@ export interface components {
              * @example 3.0
              * @enum {string}
              */
-            version: "2.6" | "3.0";
+            version?: "2.6" | "3.0";
             /**
              * @description Kling 3.0 variant. `fast` needs version 3.0, works for text-to-video and image-to-video only, and takes `resolution` instead of quality_mode 4k.
              * @default standard
              * @example fast
              * @enum {string}
              */
-            model_version: "standard" | "fast";
+            model_version?: "standard" | "fast";
             /**
              * @description Output resolution of the fast variant.
              * @default 720p
              * @example 720p
              * @enum {string}
              */
-            resolution: "720p" | "1080p";
+            resolution?: "720p" | "1080p";
             /**
              * @description Quality tier, billed differently; `4k` only on Kling 3.0 text-to-video and image-to-video.
              * @default std
              * @example std
              * @enum {string}
              */
-            quality_mode: "std" | "pro" | "4k";
+            quality_mode?: "std" | "pro" | "4k";
             /**
              * @description Length in seconds, sent as a string: 5 or 10 on 2.6, 3 to 15 on 3.0.
              * @default 5
              * @example 5
              * @enum {string}
              */
-            duration: "3" | "4" | "5" | "6" | "7" | "8" | "9" | "10" | "11" | "12" | "13" | "14" | "15";
+            duration?: "3" | "4" | "5" | "6" | "7" | "8" | "9" | "10" | "11" | "12" | "13" | "14" | "15";
             /**
              * @description Input image; needed for image-to-video and motion-control.
              * @example https://example.com/input.jpg
@@ -8162,13 +8162,13 @@ export interface components {
              * @example 16:9
              * @enum {string}
              */
-            aspect_ratio: "16:9" | "9:16" | "1:1";
+            aspect_ratio?: "16:9" | "9:16" | "1:1";
             /**
              * @description Generate sound (changes the price). On 2.6 only with pro quality; on 3.0 with std or pro.
              * @default false
              * @example false
              */
-            sound: boolean;
+            sound?: boolean;
             /**
              * @description Last frame (image-to-video in pro quality only; not together with sound on 2.6).
              * @example https://example.com/end_frame.jpg
@@ -8180,7 +8180,7 @@ export interface components {
              * @example video
              * @enum {string}
              */
-            character_orientation: "video" | "image";
+            character_orientation?: "video" | "image";
             /**
              * @description What the video should avoid.
              * @example blurry, low quality
@@ -8274,27 +8274,27 @@ export interface components {
              * @default std
              * @enum {string}
              */
-            mode: "std" | "pro";
+            mode?: "std" | "pro";
             /**
              * @description Length in seconds, 3 to 15, sent as a string.
              * @default 5
              */
-            duration: string;
+            duration?: string;
             /**
              * @default 16:9
              * @enum {string}
              */
-            aspect_ratio: "16:9" | "9:16" | "1:1";
+            aspect_ratio?: "16:9" | "9:16" | "1:1";
             /**
              * @description Generate native sound.
              * @default false
              */
-            sound: boolean;
+            sound?: boolean;
             /**
              * @description Make a video of several shots.
              * @default false
              */
-            multi_shot: boolean;
+            multi_shot?: boolean;
             /**
              * @description How shots are planned when `multi_shot` is true: by the model, or by `multi_prompt`.
              * @enum {string}
@@ -8363,14 +8363,14 @@ export interface components {
              * @example text-to-video
              * @enum {string}
              */
-            model_type: "text-to-video" | "image-to-video";
+            model_type?: "text-to-video" | "image-to-video";
             /**
              * @description Which Grok Imagine model runs. Omitting it silently selects `legacy`; `1.5` (Grok Imagine Video 1.5) accepts image-to-video only. Whether the two are priced differently is not documented.
              * @default legacy
              * @example 1.5
              * @enum {string}
              */
-            model_version: "legacy" | "1.5";
+            model_version?: "legacy" | "1.5";
             /**
              * @description What the video should show. Needed for text-to-video, optional for image-to-video.
              * @example A cat playing with a ball of yarn in a cozy living room, warm lighting, cinematic style
@@ -8382,7 +8382,7 @@ export interface components {
              * @example normal
              * @enum {string}
              */
-            mode: "fun" | "normal" | "spicy";
+            mode?: "fun" | "normal" | "spicy";
             /**
              * @description Reference images for image-to-video; at least one is needed in that mode.
              * @example [
@@ -8401,19 +8401,19 @@ export interface components {
              * @example 16:9
              * @enum {string}
              */
-            aspect_ratio: "auto" | "1:1" | "16:9" | "9:16" | "4:3" | "3:4" | "3:2" | "2:3";
+            aspect_ratio?: "auto" | "1:1" | "16:9" | "9:16" | "4:3" | "3:4" | "3:2" | "2:3";
             /**
              * @description Length in seconds, sent as a string.
              * @default 6
              * @example 6
              * @enum {string}
              */
-            duration: "6" | "10" | "15";
+            duration?: "6" | "10" | "15";
             /**
              * @description Turns on an extra NSFW check for Grok 1.5. Omitted, the extra check is off.
              * @default false
              */
-            nsfw_checker: boolean;
+            nsfw_checker?: boolean;
         } & (components["schemas"]["WebhookInput"] & (unknown | unknown | unknown) & ({
             /** @constant */
             model_type: "image-to-video";
@@ -8474,13 +8474,13 @@ export interface components {
              * @default 768P
              * @enum {string}
              */
-            resolution: "768P" | "1080P";
+            resolution?: "768P" | "1080P";
             /**
              * @description Length in seconds, sent as a string.
              * @default 6
              * @enum {string}
              */
-            duration: "6" | "10";
+            duration?: "6" | "10";
         } & (components["schemas"]["WebhookInput"] & unknown)) | unknown | unknown;
         /** @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. The values are those seen across sibling `current_status` families (talking photo, talking video, image to video, face swap); no source lists them for this family. */
         HailuoVideoStatus: components["schemas"]["TaskStatus"];
@@ -8524,7 +8524,7 @@ export interface components {
              * @default text-to-video
              * @enum {string}
              */
-            mode: "text-to-video" | "image-to-video" | "reference-to-video";
+            mode?: "text-to-video" | "image-to-video" | "reference-to-video";
             /**
              * @description What the video should show.
              * @example A cinematic sunrise over snowy mountains
@@ -8545,12 +8545,12 @@ export interface components {
              * @default 2K
              * @enum {string}
              */
-            resolution: "768P" | "2K";
+            resolution?: "768P" | "2K";
             /**
              * @description Length in whole seconds from 4 to 15, sent as a string.
              * @default 12
              */
-            duration: string;
+            duration?: string;
             /**
              * @description Frame shape for text-to-video and reference-to-video; `adaptive` (the reference-to-video default) is not accepted for text-to-video, and the field is ignored for image-to-video.
              * @enum {string}
@@ -8596,7 +8596,7 @@ export interface components {
              * @default image-to-video
              * @enum {string}
              */
-            model_type: "text-to-video" | "image-to-video";
+            model_type?: "text-to-video" | "image-to-video";
             /** @description What the video should show. */
             prompt: string;
             /** @description Reference images; needed for image-to-video. */
@@ -8606,19 +8606,19 @@ export interface components {
              * @default landscape
              * @enum {string}
              */
-            aspect_ratio: "portrait" | "landscape";
+            aspect_ratio?: "portrait" | "landscape";
             /**
              * @description Length in seconds, sent as a string.
              * @default 5
              * @enum {string}
              */
-            duration_seconds: "5" | "10" | "15";
+            duration_seconds?: "5" | "10" | "15";
             /**
              * @description Output quality tier. Whether it changes the price is not documented.
              * @default standard
              * @enum {string}
              */
-            quality: "standard" | "high";
+            quality?: "standard" | "high";
         } & components["schemas"]["WebhookInput"]) | {
             /** @constant */
             model_type: "text-to-video";
@@ -8666,7 +8666,7 @@ export interface components {
              * @example image-to-video
              * @enum {string}
              */
-            mode: "text-to-video" | "image-to-video";
+            mode?: "text-to-video" | "image-to-video";
             /**
              * @description What the video should show.
              * @example A girl holding a fox, the girl opens her eyes...
@@ -8687,29 +8687,29 @@ export interface components {
              * @default 5
              * @enum {string}
              */
-            duration: "5" | "10";
+            duration?: "5" | "10";
             /**
              * @description Frame shape.
              * @default 16:9
              * @enum {string}
              */
-            aspect_ratio: "16:9" | "9:16" | "1:1";
+            aspect_ratio?: "16:9" | "9:16" | "1:1";
             /**
              * @description Output resolution.
              * @default 720p
              * @enum {string}
              */
-            resolution: "480p" | "720p";
+            resolution?: "480p" | "720p";
             /**
              * @description Keep the camera still.
              * @default false
              */
-            camera_fixed: boolean;
+            camera_fixed?: boolean;
             /**
              * @description Also generate a soundtrack. Omitted, the video is silent.
              * @default false
              */
-            generate_audio: boolean;
+            generate_audio?: boolean;
         } & (components["schemas"]["WebhookInput"] & (unknown | unknown) & (unknown | unknown));
         /** @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. The values are those seen across sibling `current_status` families (talking photo, talking video, image to video, face swap); no source lists them for this family. */
         Seedance15ProStatus: components["schemas"]["TaskStatus"];
@@ -8750,13 +8750,13 @@ export interface components {
              * @default text-to-video
              * @enum {string}
              */
-            mode: "text-to-video" | "image-to-video" | "first-last-frames" | "reference";
+            mode?: "text-to-video" | "image-to-video" | "first-last-frames" | "reference";
             /**
              * @description Model and tier: `standard`, `mini` or `fast` pick a Seedance 2.0 tier, `2.5` picks Seedance 2.5 (one tier, higher limits). Omitted, the Seedance 2.0 standard tier runs; the limits and resolutions allowed follow from this choice.
              * @default standard
              * @enum {string}
              */
-            model_version: "standard" | "mini" | "fast" | "2.5";
+            model_version?: "standard" | "mini" | "fast" | "2.5";
             /**
              * @description Seedance 2.5 reference-mode hint. `edit` forces an adaptive ratio and duration -1 and takes exactly one `video_urls` entry; `extend` forces an adaptive ratio; `reference` keeps the ratio and duration asked for. No `auto` value is offered, since its output length (and so its price) cannot be known in advance.
              * @enum {string}
@@ -8782,29 +8782,29 @@ export interface components {
              * @description Output length in seconds: at most 15 on Seedance 2.0, 30 on 2.5; -1 is what 2.5 edit tasks require.
              * @default 5
              */
-            duration: number & (-1 | unknown);
+            duration?: number & (-1 | unknown);
             /**
              * @description Frame shape.
              * @default 16:9
              * @enum {string}
              */
-            aspect_ratio: "adaptive" | "21:9" | "16:9" | "4:3" | "1:1" | "3:4" | "9:16";
+            aspect_ratio?: "adaptive" | "21:9" | "16:9" | "4:3" | "1:1" | "3:4" | "9:16";
             /**
              * @description Output resolution: 4k only on the Seedance 2.0 standard tier, 480p or 720p on its mini and fast tiers, up to 1080p on 2.5.
              * @default 720p
              * @enum {string}
              */
-            resolution: "480p" | "720p" | "1080p" | "4k";
+            resolution?: "480p" | "720p" | "1080p" | "4k";
             /**
              * @description Generate a soundtrack. It defaults to true because the price includes audio; send false to turn it off.
              * @default true
              */
-            generate_audio: boolean;
+            generate_audio?: boolean;
             /**
              * @description Content-safety override: true skips the soft block on suspected minors (error code 1004). The hard block (code 1003) always applies. Omitted, the soft block stays on.
              * @default false
              */
-            minor_suspected_skip: boolean;
+            minor_suspected_skip?: boolean;
         } & (components["schemas"]["WebhookInput"] & (unknown | unknown) & (unknown | unknown) & (unknown | unknown | unknown | unknown) & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & (unknown | unknown) & unknown & unknown);
         /** @description State of the task. `initialized`, `sent`, `pending` and `processing` are in progress; `completed` and `failed` are final. The values are those seen across sibling `current_status` families (talking photo, talking video, image to video, face swap); no source lists them for this family. */
         Seedance2Status: components["schemas"]["TaskStatus"];

@@ -1,0 +1,93 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createA2EClient, UploadError, type LogEvent } from '../../src/index.js';
+import { uploadFile } from '../../src/node.js';
+import { startStorage, type StorageStandIn } from '../helpers/storage.js';
+
+const CANARY = 'sk_CANARY_upload_5d1e';
+let s: StorageStandIn;
+const logs: LogEvent[] = [];
+beforeAll(async () => { s = await startStorage(); });
+afterAll(() => s.close());
+const client = () => createA2EClient({ apiKey: CANARY, baseUrl: s.a2eUrl, logger: (e) => logs.push(e) });
+
+/** A source that makes its bytes only when pulled, recording when it made the last chunk. */
+function lazySource(chunks: number, chunkSize: number) {
+  const made = { lastChunkAt: 0 };
+  let i = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (i === chunks) return controller.close();
+      await new Promise((ok) => setTimeout(ok, 5));
+      controller.enqueue(new Uint8Array(chunkSize).fill(i++ % 256));
+      if (i === chunks) made.lastChunkAt = Date.now();
+    },
+  });
+  return { stream, made };
+}
+
+describe('files.upload', () => {
+  it('signs a URL bound to type and size, PUTs the bytes there without the A2E token, and returns the CDN URL', async () => {
+    const file = new File([new Uint8Array(1234).fill(1)], 'clip.mp4', { type: 'video/mp4' });
+    const progress: number[] = [];
+    const up = await client().files.upload(file, { onProgress: (sent) => progress.push(sent) });
+    expect(up.url).toMatch(/^https:\/\/cdn\.example\.com\/[0-9a-f-]{36}\.mp4$/);
+    expect(up.expiresAt.getTime()).toBeGreaterThan(Date.now());
+    expect(s.signed.at(-1)).toMatchObject({ contentType: 'video/mp4', contentLength: 1234 });
+    const put = s.puts.at(-1)!;
+    expect({ status: put.status, bytes: put.bytes, type: put.headers['content-type'] }).toEqual({ status: 200, bytes: 1234, type: 'video/mp4' });
+    expect(put.headers.authorization).toBeUndefined();
+    expect(JSON.stringify(s.puts)).not.toContain(CANARY);
+    expect(progress).toEqual([0, 1234]);
+  });
+
+  it('streams: the storage host has bytes before the source has made its last chunk', async () => {
+    const { stream, made } = lazySource(20, 64 * 1024);
+    const progress: number[] = [];
+    await client().files.upload({ stream, size: 20 * 64 * 1024, type: 'audio/wav' }, { onProgress: (sent) => progress.push(sent) });
+    const put = s.puts.at(-1)!;
+    expect(put.status).toBe(200);
+    expect(put.firstByteAt).toBeLessThan(made.lastChunkAt);
+    expect(progress).toHaveLength(20);
+    expect(progress.at(-1)).toBe(20 * 64 * 1024);
+  });
+
+  it('refuses a stream shorter than it claimed, as a size mismatch', async () => {
+    const { stream } = lazySource(2, 10);
+    const e = await client().files.upload({ stream, size: 30 }).catch((x) => x);
+    expect(e).toBeInstanceOf(UploadError);
+    expect(e.reason).toBe('size-mismatch');
+  });
+
+  it('reports an expired signed URL, with the storage text', async () => {
+    const e = await client().files.upload(new Blob(['abc']), { key: 'expired.txt', contentType: 'text/plain' }).catch((x) => x);
+    expect(e).toBeInstanceOf(UploadError);
+    expect({ reason: e.reason, status: e.status }).toEqual({ reason: 'expired', status: 403 });
+    expect(e.message).toContain('Request has expired');
+  });
+
+  it('reports a rejected upload (the signature binds the type) and keeps the token out of errors and logs', async () => {
+    const fetchWrongType: typeof fetch = (url, init) => fetch(url, String(url).includes('/3days-apac/') ? { ...init, headers: { 'content-type': 'image/png' } } : init);
+    const c = createA2EClient({ apiKey: CANARY, baseUrl: s.a2eUrl, fetch: fetchWrongType, logger: (e) => logs.push(e) });
+    const e = await c.files.upload(new Blob(['abc'], { type: 'text/plain' })).catch((x) => x);
+    expect(e).toBeInstanceOf(UploadError);
+    expect({ reason: e.reason, status: e.status }).toEqual({ reason: 'rejected', status: 403 });
+    expect(e.storageMessage).toContain('SignatureDoesNotMatch');
+    expect(JSON.stringify(logs) + String(e) + JSON.stringify(e)).not.toContain(CANARY);
+  });
+
+  it('uploads a local file from disk through the Node subpath', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'up-'));
+    writeFileSync(join(dir, 'voice.wav'), new Uint8Array(4096));
+    const up = await uploadFile(client(), join(dir, 'voice.wav'));
+    expect(up.url).toMatch(/\.wav$/);
+    expect(s.puts.at(-1)).toMatchObject({ status: 200, bytes: 4096 });
+    expect(s.puts.at(-1)!.headers['content-type']).toBe('audio/wav');
+  });
+
+  it('saveUrl has A2E copy a public URL', async () => {
+    await expect(client().files.saveUrl('https://example.com/in.png')).resolves.toBe('https://cdn.example.com/copied/https%3A%2F%2Fexample.com%2Fin.png');
+  });
+});
