@@ -692,7 +692,11 @@ export const operations = {
     "kind": "paid",
     "auth": true,
     "params": {},
-    "body": true
+    "body": true,
+    "jobStart": {
+      "family": "faceSwapPreview",
+      "idField": "_id"
+    }
   },
   "getFaceSwapPreviewStatus": {
     "method": "GET",
@@ -705,7 +709,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "jobStatus": "faceSwapPreview"
   },
   "startFaceSwapTask": {
     "method": "POST",
@@ -3419,6 +3424,33 @@ export const jobFamilies = {
     "startOperations": [
       "startVideoTwinTraining",
       "continueVideoTwinTraining"
+    ]
+  },
+  "faceSwapPreview": {
+    "family": "faceSwapPreview",
+    "idParam": "_id",
+    "statusField": "current_status",
+    "pending": [
+      "initialized",
+      "processing"
+    ],
+    "success": [
+      "completed"
+    ],
+    "failure": [
+      "failed"
+    ],
+    "resultFields": [
+      "result_url"
+    ],
+    "messageFields": [
+      "faild_message",
+      "failed_message"
+    ],
+    "statusOperation": "getFaceSwapPreviewStatus",
+    "idIn": "query",
+    "startOperations": [
+      "addFaceSwapPreview"
     ]
   },
   "faceSwapTask": {

@@ -1310,8 +1310,10 @@ export interface paths {
          *     progress with `getFaceSwapPreviewStatus`. Whether a preview costs credits is not documented, so
          *     the client treats it as paid and never replays it.
          *
-         *     Not modelled as a job family: A2E's description does not mark it asynchronous, no preview status
-         *     value appears in any source, and the status call's answer is unknown.
+         *     Modelled as a job family (`faceSwapPreview`) so it can be waited on: the answer is a record with
+         *     `current_status`, `result_url` and the failure fields, like face-swap tasks. A2E's description
+         *     does not mark it asynchronous and no preview status value appears in any source, so the values
+         *     are face-swap tasks' (recorded in `x-a2e-docs`).
          */
         post: operations["addFaceSwapPreview"];
         delete?: never;
@@ -1330,8 +1332,10 @@ export interface paths {
         /**
          * Get the progress of a face-swap preview
          * @description Reports how far a preview made with `addFaceSwapPreview` has got. A2E's description requires the
-         *     preview id as the `_id` query parameter. Nothing is known of the answer; public code accepts
-         *     `data` either as one record or as an array of them.
+         *     preview id as the `_id` query parameter. No answer of this call has been seen: it is modelled on
+         *     the preview record that `addFaceSwapPreview` answers (same `current_status`, `result_url` and
+         *     failure fields), and public code accepts `data` either as one record or as an array of them.
+         *     The status values are assumed from face-swap tasks, since no preview value is shown anywhere.
          */
         get: operations["getFaceSwapPreviewStatus"];
         put?: never;
@@ -5711,8 +5715,11 @@ export interface components {
             user_id?: string;
             video_url?: string;
             face_url?: string;
-            /** @description Progress of the preview. No value is shown by any source; face-swap tasks use `processing`, `completed`, `failed`. */
-            current_status?: string;
+            /**
+             * @description Progress of the preview. No value is shown by any source; these are face-swap tasks' values.
+             * @enum {string}
+             */
+            current_status?: "initialized" | "processing" | "completed" | "failed";
             /** @description URL of the preview once ready. */
             result_url?: string;
             error_code?: number | string | null;
@@ -10967,15 +10974,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Progress of the preview (shape unknown). */
+            /** @description The preview record (or, as some clients expect, an array of them). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Not shown by any source. Client code accepts a preview record (`FaceSwapPreview`) or an array of them. */
-                        data?: unknown;
+                        data?: components["schemas"]["FaceSwapPreview"] | components["schemas"]["FaceSwapPreview"][];
                     };
                 };
             };
