@@ -1,5 +1,6 @@
 // Public entry of @a2e-sdk/client.
 export { createA2EClient } from './client.js';
+export { createA2EProxy, type A2EProxyOptions } from './proxy.js';
 export type { A2EClient, ClientOptions } from './client.js';
 export {
   A2EError, APIError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, AuthenticationError,
