@@ -35,10 +35,14 @@ export async function startScriptedServer(script: Script = [{ body: { code: 0, d
   const requests: Seen[] = [];
   const sockets = new Set<Socket>();
   const server = createServer(async (req, res) => {
-    let body = '';
-    for await (const chunk of req) body += chunk;
-    const seen: Seen = { method: req.method!, url: req.url!, headers: req.headers, body };
+    // Recorded as soon as the headers arrive, so a client that gives up mid-upload still counts as sent.
+    const seen: Seen = { method: req.method!, url: req.url!, headers: req.headers, body: '' };
     requests.push(seen);
+    try {
+      for await (const chunk of req) seen.body += chunk;
+    } catch {
+      return; // the client went away mid-body
+    }
     const next = replies.length > 1 ? replies.shift()! : replies[0]!;
     const r = typeof next === 'function' ? next(seen) : next;
     if (r.delayMs) await new Promise((ok) => setTimeout(ok, r.delayMs));
