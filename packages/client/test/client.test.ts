@@ -39,6 +39,13 @@ describe('createA2EClient', () => {
     expect(server.requests[2]!.headers).toMatchObject({ 'content-type': 'application/json', 'x-lang': 'en-US', authorization: 'Bearer sk_test_key_0000' });
   });
 
+  it('accepts a relative baseUrl (a same-origin proxy in a browser)', async () => {
+    const seen: string[] = [];
+    const client = createA2EClient({ baseUrl: '/api/a2e/', fetch: async (url) => { seen.push(String(url)); return new Response('{"code":0,"data":{"coins":2}}'); } });
+    await expect(client.misc.getRemainingCoins()).resolves.toEqual({ coins: 2 });
+    expect(seen).toEqual(['/api/a2e/api/v1/user/remainingCoins']);
+  });
+
   it('call() gives the data, the whole body and the raw response', async () => {
     server.reply({ headers: { 'x-trace': 't1' }, body: { code: 0, data: { coins: 3 }, trace_id: 'abc' } });
     const r = await testClient(server.url).call('getRemainingCoins');

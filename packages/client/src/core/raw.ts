@@ -17,13 +17,14 @@ function kindOf(method: string, pathname: string): { kind: OperationKind; operat
 }
 
 export function createRawClient(baseUrl: string, headers: Record<string, string>, send: Send): Client<paths> {
-  const basePath = new URL(baseUrl).pathname.replace(/\/$/, '');
+  // A relative baseUrl (a same-origin proxy such as `/api/a2e`) is allowed: only its path matters here.
+  const basePath = new URL(baseUrl, 'http://relative.invalid').pathname.replace(/\/$/, '');
   return createClient<paths>({
     baseUrl,
     headers,
     pathSerializer: (pathname, params) => fillPath(pathname, params as Record<string, unknown>),
     fetch: async (request: Request) => {
-      const { pathname } = new URL(request.url);
+      const { pathname } = new URL(request.url, 'http://relative.invalid');
       const { response, text } = await send(request, {}, kindOf(request.method, pathname.slice(basePath.length)));
       // openapi-fetch reports an empty error body as `error: undefined`; give it the status instead.
       const body = text === '' && !response.ok ? JSON.stringify({ code: response.status, msg: response.statusText || `HTTP ${response.status}` }) : text;
