@@ -3,6 +3,7 @@
 // operations, with the server's token; anything else is refused before it leaves the server.
 // Runs wherever Request/Response do: Next.js route handlers, Hono, Deno, Bun, workers, Node ≥ 18.
 import { api, servers } from './generated/api.gen.js';
+import { DOT_SEGMENT } from './internal/url.js';
 
 export interface A2EProxyOptions {
   /** The server's A2E token (`sk_…`). Required; it is sent upstream only, never back to the caller. */
@@ -28,8 +29,6 @@ interface Route { pattern: RegExp; methods: Set<string> }
 const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language', 'content-type', 'x-lang'];
 /** Response headers that describe the upstream connection or encoding, not the answer, or that would set cookies on our origin. */
 const DROPPED_RESPONSE_HEADERS = ['connection', 'keep-alive', 'transfer-encoding', 'content-encoding', 'content-length', 'set-cookie', 'set-cookie2'];
-// `.` and `..`, also percent-encoded: URL resolution would move the request to another path.
-const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -3,7 +3,8 @@
 // dot-segment value is refused rather than sent, so an id like `..` cannot move the request elsewhere.
 import { InvalidRequestError } from '../core/errors.js';
 
-const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
+/** `.` and `..`, also percent-encoded: URL resolution would move a request to another path. */
+export const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
 
 export function encodePathSegment(name: string, value: unknown): string {
   if (value === undefined || value === null) throw new InvalidRequestError(`Missing path parameter "${name}"`);
