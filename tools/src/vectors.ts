@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { staleIn, writeIn, type Rendered } from './outputs.ts';
 import { isMain, ROOT, SPEC_ENTRY } from './paths.ts';
+import { operationTable, type JobFamily } from './operation-table.ts';
 import { bundle } from './redocly.ts';
 import { deref, needsAuth, operations, type OpenAPIDoc, type Operation, type Parameter, type Schema } from './types.ts';
 
@@ -43,6 +44,10 @@ export interface OperationVector {
   };
   /** Input values no example gave, made up from the schema's type. */
   constructed?: string[];
+  /** Where a flat client input goes: every declared parameter name by location, and whether a JSON body is declared. */
+  input: { path: string[]; query: string[]; header: string[]; body: boolean };
+  /** On a job family's status operation: how a waiter polls it and reads the outcome. */
+  job?: JobFamily & { idField: string };
 }
 
 const esc = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
@@ -68,7 +73,7 @@ function firstExample(doc: OpenAPIDoc, media: { examples?: Record<string, unknow
   return media.example === undefined ? undefined : ['example', media.example];
 }
 
-export function vectorFor(doc: OpenAPIDoc, path: string, method: string, op: Operation): OperationVector {
+export function vectorFor(doc: OpenAPIDoc, path: string, method: string, op: Operation, { table, families } = operationTable(doc)): OperationVector {
   const constructed: string[] = [];
   const params = [...(doc.paths[path]?.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(doc, p));
   const pick = (where: string) => Object.fromEntries(params.filter((p) => p.in === where && (p.required || p.example !== undefined || (p.schema as { examples?: unknown[] })?.examples)).map((p) => [p.name, valueFor(p, constructed)]));
@@ -82,6 +87,8 @@ export function vectorFor(doc: OpenAPIDoc, path: string, method: string, op: Ope
   const bodySchema = deref(doc, bodyMedia?.schema) as { required?: string[] } | undefined;
   const required = bodySchema?.required?.filter((f) => body && typeof body[1] === 'object' && body[1] !== null && f in (body[1] as object));
   const jobStates = op['x-a2e-job-status'] ? Object.keys(ok?.examples ?? {}).filter((n) => n !== 'nonZeroCode') : undefined;
+  const status = op['x-a2e-job-status'] as { family: string } | undefined;
+  const family = status && families[status.family];
   const url = path.replace(/\{([^}]+)\}/g, (_, n: string) => encodeURIComponent(String(pathParams[n])));
   return {
     $schema: '../vector.schema.json',
@@ -105,12 +112,15 @@ export function vectorFor(doc: OpenAPIDoc, path: string, method: string, op: Ope
       ...(jobStates && { jobStates }),
     },
     ...(constructed.length && { constructed }),
+    input: { path: [], query: [], header: [], ...table[op.operationId!]!.params, body: table[op.operationId!]!.body },
+    ...(family && { job: { ...family, idField: table[family.startOperations[0]!]?.jobStart?.idField ?? '_id' } }),
   };
 }
 
 export function renderVectors(doc = bundle(SPEC_ENTRY)): Rendered {
   const out: Rendered = new Map();
-  for (const { path, method, op } of operations(doc)) out.set(`${op.operationId}.json`, `${JSON.stringify(vectorFor(doc, path, method, op), null, 2)}\n`);
+  const tables = operationTable(doc);
+  for (const { path, method, op } of operations(doc)) out.set(`${op.operationId}.json`, `${JSON.stringify(vectorFor(doc, path, method, op, tables), null, 2)}\n`);
   return out;
 }
 

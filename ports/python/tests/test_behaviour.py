@@ -1,0 +1,106 @@
+"""Replays every behaviour case against the scripted loopback server, as vectors/README.md describes."""
+import json
+import traceback
+import unittest
+
+from a2e_port import Client, errors, load_operations
+from a2e_port.scripted_server import ScriptedServer
+from a2e_port.vectors import behaviour_cases
+from config import VECTORS
+
+OPERATIONS = load_operations(VECTORS)
+CASES = behaviour_cases(VECTORS)
+
+
+def emitted_text(error, logs):
+    """Everything an error or a log could show a person or a log store."""
+    parts = [str(error), repr(error), json.dumps(logs)]
+    if error is not None:
+        parts += traceback.format_exception(error)
+        parts.append(json.dumps(vars(error), default=repr))
+    return "\n".join(parts)
+
+
+def run_case(case):
+    server = ScriptedServer(case["server"])
+    logs, out = [], {"data": None, "error": None}
+    settings = case.get("client", {})
+    client = Client(server.url, OPERATIONS, api_key=settings.get("apiKey", "sk_behaviour_case_key"),
+                    max_retries=settings.get("maxRetries", 2), timeout_ms=settings.get("timeoutMs", 5000),
+                    initial_delay_ms=5, max_delay_ms=20, logger=logs.append)
+    action = case["action"]
+    try:
+        if "call" in action:
+            out["data"] = client.call(action["call"], action.get("input")).data
+        else:
+            out["data"] = client.wait_for(action["waitFor"], action["id"], interval_ms=5, max_interval_ms=10, timeout_ms=5000)
+    except errors.A2EError as error:
+        out["error"] = error
+    finally:
+        server.close()
+    return server.requests, out, emitted_text(out["error"], logs)
+
+
+def mismatches(requests, out, want):
+    found = []
+    if "requests" in want and len(requests) != want["requests"]:
+        found.append(f"{len(requests)} requests, expected {want['requests']}")
+    if "requestUrls" in want and [r["url"] for r in requests] != want["requestUrls"]:
+        found.append(f"request URLs {[r['url'] for r in requests]}")
+    error = out["error"]
+    if "error" in want:
+        w = want["error"]
+        if error is None:
+            found.append(f"expected {w['type']}, got data {out['data']!r}")
+        else:
+            if type(error).__name__ != w["type"]:
+                found.append(f"error {type(error).__name__}, expected {w['type']}")
+            if "status" in w and getattr(error, "status", None) != w["status"]:
+                found.append(f"status {getattr(error, 'status', None)}, expected {w['status']}")
+            if "code" in w and getattr(error, "code", None) != w["code"]:
+                found.append(f"code {getattr(error, 'code', None)}, expected {w['code']}")
+            if "messageContains" in w and w["messageContains"] not in str(error):
+                found.append(f'message "{error}" lacks "{w["messageContains"]}"')
+    else:
+        if error is not None:
+            found.append(f"unexpected {type(error).__name__}: {error}")
+        if out["data"] != want.get("data"):
+            found.append(f"data {out['data']!r}, expected {want.get('data')!r}")
+    return found
+
+
+class BehaviourCases(unittest.TestCase):
+    def test_every_case(self):
+        self.assertGreaterEqual(len(CASES), 10)
+        passed = 0
+        for name, case in CASES:
+            with self.subTest(case=name):
+                requests, out, emitted = run_case(case)
+                found = mismatches(requests, out, case["expect"])
+                canary = case["expect"].get("neverEmitted")
+                if canary:
+                    if not any(canary in r["headers"].get("authorization", "") for r in requests):
+                        found.append("the canary was never sent, so the case proves nothing")
+                    if canary in emitted:
+                        found.append("the canary appears in what the client emitted")
+                self.assertEqual(found, [], case["description"])
+                passed += 1
+        print(f"\nbehaviour cases replayed: {passed}/{len(CASES)}")
+        self.assertEqual(passed, len(CASES))
+
+
+class MismatchesCanFail(unittest.TestCase):
+    """The comparison itself must catch a wrong outcome, or every case would pass vacuously."""
+
+    def test_wrong_data_and_wrong_error_are_caught(self):
+        self.assertTrue(mismatches([], {"data": {"a": 1}, "error": None}, {"requests": 1, "data": {"a": 2}}))
+        wrong = errors.APIConnectionError("x")
+        self.assertTrue(mismatches([{"url": "/"}], {"data": None, "error": wrong}, {"error": {"type": "APIConnectionTimeoutError"}}))
+
+    def test_a_leaking_client_is_caught(self):
+        leaked = errors.api_error(401, {"code": 401, "msg": "rejected Bearer sk_CANARY"}, {}, "getRemainingCoins")
+        self.assertIn("sk_CANARY", emitted_text(leaked, []))
+
+
+if __name__ == "__main__":
+    unittest.main()
