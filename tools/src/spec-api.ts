@@ -5,4 +5,5 @@ import { bundle } from './redocly.ts';
 
 export { createSchemaValidator, createValidator } from './examples.ts';
 export { deref, operations, type OpenAPIDoc } from './types.ts';
-export const bundleSpec = () => bundle(SPEC_ENTRY);
+export { operationTable } from './generate.ts';
+export const bundleSpec = (entry: string = SPEC_ENTRY) => bundle(entry);
