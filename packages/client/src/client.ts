@@ -8,6 +8,7 @@ import { paginate, type Pager } from './core/paginate.js';
 import { quote, type Quote } from './core/budget.js';
 import { saveUrl, upload, type Uploaded, type UploadOptions, type UploadSource } from './core/files.js';
 import { createRawClient } from './core/raw.js';
+import { startStreamingSession, type StartStreamingOptions, type StreamingSession } from './core/streaming.js';
 import { createTransport, type LogEvent } from './core/transport.js';
 import type { BackoffOptions } from './core/retry.js';
 import { createRedactor } from './internal/redact.js';
@@ -50,6 +51,8 @@ export type A2EClient = Client<paths> & Resources & {
   paginate<K extends PagedOperationId>(operationId: K, input?: Partial<OperationInput<K>>, options?: RequestOptions): Pager<K>;
   /** Prices a call before making it. Only the fields that set the price are checked, not the whole request. */
   quote<K extends OperationId>(operationId: K, body: Partial<OperationInput<K>>, options?: RequestOptions): Promise<Quote>;
+  /** Opens a streaming avatar session (billing starts); it leaves exactly once, however it ends. */
+  startStreamingSession(options: StartStreamingOptions): Promise<StreamingSession>;
   files: {
     /** Uploads bytes to A2E's storage; resolves to the URL job operations accept. */
     upload(source: UploadSource, options?: UploadOptions): Promise<Uploaded>;
@@ -90,6 +93,7 @@ export function createA2EClient(options: ClientOptions = {}): A2EClient {
     jobIdOf,
     paginate: <K extends PagedOperationId>(id: K, input?: Partial<OperationInput<K>>, opts?: RequestOptions) => paginate(call, id, input, opts),
     quote: <K extends OperationId>(id: K, body: Partial<OperationInput<K>>, opts?: RequestOptions) => quote(call, id, body, opts),
+    startStreamingSession: (opts: StartStreamingOptions) => startStreamingSession({ call }, opts),
     files: {
       upload: (source: UploadSource, opts?: UploadOptions) => upload(call, fetchImpl, source, opts),
       saveUrl: (url: string, opts?: { signal?: AbortSignal }) => saveUrl(call, url, opts),

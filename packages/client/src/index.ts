@@ -1,12 +1,18 @@
 // Public entry of @a2e-sdk/client.
 export { createA2EClient } from './client.js';
 export { createA2EProxy, type A2EProxyOptions } from './proxy.js';
+export type { StreamingProxyOptions } from './proxy-streaming.js';
+export { credentialsOf, startStreamingSession, streamingError } from './core/streaming.js';
+export type { StartStreamingOptions, StreamingCredentials, StreamingEndReason, StreamingSession } from './core/streaming.js';
+export { createQaAssembler } from './core/qa-messages.js';
+export type { QaAnswer, QaAssembler } from './core/qa-messages.js';
 export type { A2EClient, ClientOptions } from './client.js';
 export {
   A2EError, APIError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, AuthenticationError,
   BadRequestError, InternalServerError, InvalidRequestError, InvalidResponseError, JobFailedError, JobTimedOutError,
-  NotFoundError, PermissionDeniedError, RateLimitError, UnprocessableEntityError,
+  NotFoundError, PermissionDeniedError, RateLimitError, StreamingCapacityError, UnprocessableEntityError,
 } from './core/errors.js';
+export type { APIErrorInit } from './core/errors.js';
 export { BudgetExceededError, QuoteUnavailableError } from './core/budget.js';
 export type { Quote } from './core/budget.js';
 export { UploadError } from './core/files.js';

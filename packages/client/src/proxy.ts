@@ -4,6 +4,7 @@
 // Runs wherever Request/Response do: Next.js route handlers, Hono, Deno, Bun, workers, Node ≥ 18.
 import { api, servers } from './generated/api.gen.js';
 import { DOT_SEGMENT } from './internal/url.js';
+import { createStreamingRoutes, streamingAction, type StreamingProxyOptions } from './proxy-streaming.js';
 
 export interface A2EProxyOptions {
   /** The server's A2E token (`sk_…`). Required; it is sent upstream only, never back to the caller. */
@@ -21,6 +22,11 @@ export interface A2EProxyOptions {
   basePath?: string;
   /** Largest request body forwarded, in bytes. Default 1 MiB (A2E takes files by URL, not in the body). */
   maxBodyBytes?: number;
+  /**
+   * Limits for the streaming avatar routes. Those paths are never forwarded as they are: the proxy starts
+   * sessions itself and acts only on its own channels, for the browser holding that session's secret.
+   */
+  streaming?: StreamingProxyOptions;
 }
 
 interface Route { pattern: RegExp; methods: Set<string> }
@@ -65,6 +71,7 @@ export function createA2EProxy(options: A2EProxyOptions): (request: Request) => 
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
   const routes = routesOf(options.allowedPaths);
+  const streamingRoute = createStreamingRoutes({ apiKey, baseUrl: upstream, fetch: fetchImpl }, options.streaming);
 
   return async function a2eProxy(request: Request): Promise<Response> {
     const url = new URL(request.url);
@@ -88,6 +95,8 @@ export function createA2EProxy(options: A2EProxyOptions): (request: Request) => 
       body = await request.arrayBuffer();
       if (body.byteLength > maxBodyBytes) return refuse(413, `Request body over ${maxBodyBytes} bytes`);
     }
+    const action = streamingAction(path);
+    if (action) return streamingRoute(action, request, body);
 
     let answer: Response;
     try {

@@ -51,9 +51,10 @@ describe('createA2EProxy forwards', () => {
     expect(upstream.requests.map((r) => r.url)).toEqual(['/api/v1/userDubbing/66ea4dd8', '/api/v1/userNanoBanana/detail/x%2Fy']);
   });
 
-  it('every (method, path) of the spec', async () => {
+  it('every (method, path) of the spec, but the streaming session routes (test/streaming/proxy.test.ts)', async () => {
     const handler = proxy();
-    const ops = Object.values(api).flatMap((ops) => Object.values(ops) as unknown as [string, string][]);
+    const ops = Object.values(api).flatMap((ops) => Object.values(ops) as unknown as [string, string][])
+      .filter(([, path]) => !path.startsWith('/api/v1/streaming-avatar/') || path.endsWith('/all_avatars'));
     for (const [method, path] of ops) {
       const res = await handler(new Request(APP + path.replace(/\{[^}]+\}/g, 'id1'), { method, ...(method === 'POST' || method === 'PUT' ? { body: '{}' } : {}) }));
       expect(res.status, `${method} ${path}`).toBe(200);

@@ -11,3 +11,5 @@ export type {
   MutationOperationId, MutationVariables, QueryHook, QueryKeyFactory, QueryOptionsFactory, ReadOperationId,
 } from './types.js';
 export * from './generated/hooks.gen.js';
+export { useStreamingAvatar } from './core/streaming.js';
+export type { AgoraClientLike, AgoraLike, AgoraRemoteTrack, AgoraRemoteUser, StreamingAvatarOptions, StreamingAvatarPhase, StreamingAvatarState } from './core/streaming.js';

@@ -142,3 +142,9 @@ function describe({ status, body, operationId }: APIErrorInit): string {
   const code = envelopeCode(body);
   return `${operationId ?? 'request'} failed: HTTP ${status}${code !== undefined ? `, code ${code}` : ''}${text ? ` — ${text}` : ''}`;
 }
+
+/**
+ * No avatar host was free for a streaming session (A2E answers a non-zero `code`, 1001 has been seen,
+ * with a msg saying the hosts are occupied). Nothing was started and nothing is billed; try again later.
+ */
+export class StreamingCapacityError extends APIError { override name = 'StreamingCapacityError'; }

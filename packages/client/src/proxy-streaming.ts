@@ -1,0 +1,96 @@
+// The streaming routes of createA2EProxy. A browser may start a session and then ask, speak, set the
+// context and leave — but only on a channel this proxy started, and only with the secret it handed out
+// at start. The secret travels in the JSON body (never a header), so `navigator.sendBeacon` can leave on
+// page hide; a guessed or foreign channel is refused before anything reaches A2E.
+import { createA2EClient } from './client.js';
+import { APIError, InvalidRequestError } from './core/errors.js';
+import { startStreamingSession, type StreamingSession } from './core/streaming.js';
+import { constantTimeEqual } from './core/webhooks.js';
+
+export interface StreamingProxyOptions {
+  /** Longest session a browser may open, in seconds (it sets the price). Default 600. */
+  maxDurationSeconds?: number;
+  /** Avatars a browser may open a session with. Default: any. */
+  avatarIds?: readonly string[];
+  /** Most sessions open at once through this proxy. Default 100. */
+  maxSessions?: number;
+}
+
+const PREFIX = '/api/v1/streaming-avatar/';
+/** The session routes; the context read is keyed on avatar_id, not on a session, so it stays server-side only. */
+const ACTIONS = { 'agora-token': 'start', 'set-qa-context': 'setContext', ask: 'ask', speak: 'speak', leave: 'leave', get_qa_context: 'refuse' } as const;
+type Action = (typeof ACTIONS)[keyof typeof ACTIONS];
+
+interface Entry { session: StreamingSession; secret: string }
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+const fail = (status: number, msg: string) => json(status, { code: status, msg });
+
+function newSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Which streaming action a proxied path is, if any. */
+export function streamingAction(path: string): Action | undefined {
+  return path.startsWith(PREFIX) ? ACTIONS[path.slice(PREFIX.length) as keyof typeof ACTIONS] : undefined;
+}
+
+export function createStreamingRoutes(upstream: { apiKey: string; baseUrl: string; fetch: typeof fetch }, options: StreamingProxyOptions = {}) {
+  const { maxDurationSeconds = 600, avatarIds, maxSessions = 100 } = options;
+  // Through the proxy nothing is replayed: a retried token call could open (and bill) a second session.
+  const client = createA2EClient({ ...upstream, maxRetries: 0 });
+  const sessions = new Map<string, Entry>();
+
+  const sweep = () => {
+    for (const [channel, { session }] of sessions) if (session.left || session.credentials.expiresAt.getTime() <= Date.now()) sessions.delete(channel);
+  };
+
+  async function start(body: Record<string, unknown>): Promise<Response> {
+    const avatarId = body.avatar_id;
+    const seconds = body.expire_seconds ?? maxDurationSeconds;
+    if (typeof avatarId !== 'string' || avatarId === '') return fail(400, 'avatar_id is required');
+    if (avatarIds && !avatarIds.includes(avatarId)) return fail(403, 'This avatar is not offered here');
+    if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds <= 0 || seconds > maxDurationSeconds) return fail(400, `expire_seconds must be a whole number from 1 to ${maxDurationSeconds}`);
+    sweep();
+    if (sessions.size >= maxSessions) return fail(429, 'Too many streaming sessions open');
+    const session = await startStreamingSession(client, { avatarId, durationSeconds: seconds });
+    const secret = newSecret();
+    sessions.set(session.channel, { session, secret });
+    const { appId, channel, token, uid, expiresAt } = session.credentials;
+    return json(200, { code: 0, data: { appId, channel, token, uid, expiresAt: expiresAt.toISOString(), session_secret: secret } });
+  }
+
+  return async function streamingRoute(action: Action, request: Request, body: ArrayBuffer | undefined): Promise<Response> {
+    if (action === 'refuse') return fail(403, 'Reading the QA context is server-side only');
+    let fields: Record<string, unknown>;
+    try {
+      // sendBeacon posts text/plain: the body is read as JSON whatever the content type says.
+      const parsed: unknown = JSON.parse(new TextDecoder().decode(body ?? new ArrayBuffer(0)));
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new TypeError('not an object');
+      fields = parsed as Record<string, unknown>;
+    } catch {
+      return fail(400, 'The body must be a JSON object');
+    }
+    try {
+      if (action === 'start') return await start(fields);
+      const entry = typeof fields.channel === 'string' ? sessions.get(fields.channel) : undefined;
+      // One answer for an unknown channel and a wrong secret: a caller learns nothing about other sessions.
+      if (!entry || typeof fields.session_secret !== 'string' || !constantTimeEqual(fields.session_secret, entry.secret)) return fail(403, 'Not a session of this browser');
+      if (action === 'leave') {
+        await entry.session.leave();
+        return json(200, { code: 0, data: {} });
+      }
+      if (typeof fields.text !== 'string' || fields.text === '') return fail(400, 'text is required');
+      await entry.session[action](fields.text, { signal: request.signal });
+      return json(200, { code: 0, data: {} });
+    } catch (error) {
+      // APIError bodies are already redacted by the client; the key is in none of them.
+      // A non-zero code keeps A2E's HTTP 200, as a direct call would (1001: no free avatar host).
+      if (error instanceof APIError) return json(error.status, error.body ?? { code: error.status, msg: error.message });
+      if (error instanceof InvalidRequestError) return fail(409, error.message);
+      // Other causes may quote the upstream URL: the caller learns only that A2E was not reached.
+      return fail(502, 'A2E could not be reached');
+    }
+  };
+}
