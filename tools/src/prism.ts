@@ -21,11 +21,12 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startPrism({ spec = SPEC_ENTRY, timeoutMs = 60_000, args = [] as string[] } = {}): Promise<Prism> {
+/** `cli` is a prism entry script other than the workspace's (the consumer tests use an npm-installed one). */
+export async function startPrism({ spec = SPEC_ENTRY, timeoutMs = 60_000, args = [] as string[], cli = bin } = {}): Promise<Prism> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let log = '';
-  const child: ChildProcess = spawn(process.execPath, [bin, 'mock', spec, '-h', '127.0.0.1', '-p', String(port), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [cli, 'mock', spec, '-h', '127.0.0.1', '-p', String(port), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (d) => { log += d; });
   child.stderr!.on('data', (d) => { log += d; });
   const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
