@@ -3,36 +3,26 @@
 // token only ever travelled from the server to Prism.
 import { createA2EProxy } from '@a2e-sdk/client';
 import { startPrism, type Prism } from '@a2e-sdk/tools/prism';
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { build } from 'vite';
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve, type Served } from '../server/serve.ts';
+import { buildPage, launchChromium, ROOT, skipBrowser, warnIfSkipped } from './chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SCREENSHOT = `${ROOT}artifacts/react-dubbing.png`;
 const CANARY = 'sk_canary_5d1f0c9e_must_stay_on_the_server';
-const inCI = process.env.CI === 'true' || process.env.CI === '1';
-const hasChromium = existsSync(CHROMIUM);
-
-if (!hasChromium && !inCI) console.warn(`[react-dubbing] ${CHROMIUM} not found: browser test skipped (apt-get install -y chromium; in CI it fails instead)`);
+warnIfSkipped('react-dubbing');
 
 interface Upstream { method: string; path: string; authorization: string | null }
 
-describe.skipIf(!hasChromium && !inCI)('react-dubbing in Chromium', () => {
+describe.skipIf(skipBrowser)('react-dubbing in Chromium', () => {
   let prism: Prism;
   let server: Served;
   let browser: Browser;
   const upstream: Upstream[] = [];
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium package`);
-    // Vitest sets NODE_ENV=test, which Vite would keep, shipping React's development build.
-    const mode = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try { await build({ root: ROOT, configFile: `${ROOT}vite.config.ts`, mode: 'production' }); } finally { process.env.NODE_ENV = mode; }
+    await buildPage();
     prism = await startPrism();
     let statusReads = 0;
     // Between the proxy and Prism: records what reaches "A2E", and has Prism answer the first two status
@@ -45,10 +35,7 @@ describe.skipIf(!hasChromium && !inCI)('react-dubbing in Chromium', () => {
       return fetch(url, { ...init, headers });
     };
     server = await serve({ root: `${ROOT}dist`, proxy: createA2EProxy({ apiKey: CANARY, baseUrl: prism.url, fetch: toPrism }) });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -3,19 +3,13 @@
 // Agora's CDN script would define) is injected before the page runs; everything else is real: the hook,
 // the proxy, fetch and navigator.sendBeacon on page hide.
 import { createA2EProxy } from '@a2e-sdk/client';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandIn, type StandIn } from '../../../packages/client/test/helpers/streaming.ts';
 import { serve, type Served } from '../server/serve.ts';
+import { buildPage, launchChromium, ROOT, skipBrowser, warnIfSkipped } from './chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CANARY = 'sk_canary_streaming_must_stay_on_the_server';
-const inCI = process.env.CI === 'true' || process.env.CI === '1';
-const hasChromium = existsSync(CHROMIUM);
 
 /** Runs in the page before its scripts: a minimal AgoraRTC whose client the test can drive through window.__agora. */
 function installFakeAgora() {
@@ -44,9 +38,9 @@ function installFakeAgora() {
   };
 }
 
-if (!hasChromium && !inCI) console.warn(`[react-streaming] ${CHROMIUM} not found: browser test skipped (apt-get install -y chromium; in CI it fails instead)`);
+warnIfSkipped('react-streaming');
 
-describe.skipIf(!hasChromium && !inCI)('streaming avatar page in Chromium', () => {
+describe.skipIf(skipBrowser)('streaming avatar page in Chromium', () => {
   let a2e: StandIn;
   let server: Served;
   let browser: Browser;
@@ -54,13 +48,8 @@ describe.skipIf(!hasChromium && !inCI)('streaming avatar page in Chromium', () =
   const atProxy: { path: string; contentType: string | null; body: string }[] = [];
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium package`);
-    const mode = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
     // Its own output folder: the dubbing test builds dist/ at the same time.
-    try {
-      await build({ root: ROOT, configFile: `${ROOT}vite.config.ts`, mode: 'production', build: { outDir: 'dist-streaming', rollupOptions: { input: `${ROOT}streaming.html` } } });
-    } finally { process.env.NODE_ENV = mode; }
+    await buildPage('dist-streaming', 'streaming.html');
     a2e = await startStandIn();
     const proxy = createA2EProxy({ apiKey: CANARY, baseUrl: a2e.server.url });
     server = await serve({
@@ -70,10 +59,7 @@ describe.skipIf(!hasChromium && !inCI)('streaming avatar page in Chromium', () =
         return proxy(request);
       },
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
