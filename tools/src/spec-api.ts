@@ -5,5 +5,5 @@ import { bundle } from './redocly.ts';
 
 export { createSchemaValidator, createValidator } from './examples.ts';
 export { deref, operations, type OpenAPIDoc } from './types.ts';
-export { operationTable } from './generate.ts';
+export { operationTable } from './operation-table.ts'; // not generate.ts: that would pull openapi-typescript's types into every importer
 export const bundleSpec = (entry: string = SPEC_ENTRY) => bundle(entry);
