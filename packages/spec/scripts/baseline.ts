@@ -38,8 +38,15 @@ export function baselineRef(root: string, env = process.env): { commit: string; 
   return { commit: head, reason: `HEAD (${PACKAGE_FILE} is not committed yet)` };
 }
 
-/** The spec of `commit`, bundled the same way as the current one. */
+const bundled = new Map<string, unknown>();
+
+/** The spec of `commit`, bundled the same way as the current one (a commit's spec never changes, so once). */
 export function bundleAt(root: string, commit: string): unknown {
+  if (!bundled.has(commit)) bundled.set(commit, bundleCommit(root, commit));
+  return bundled.get(commit);
+}
+
+function bundleCommit(root: string, commit: string): unknown {
   const dir = mkdtempSync(join(tmpdir(), 'a2e-baseline-'));
   try {
     const tar = spawnSync('git', ['archive', '--format=tar', commit, 'spec'], { cwd: root, maxBuffer: 256 * 1024 * 1024 });
