@@ -70,6 +70,9 @@ export function checkRules(doc: OpenAPIDoc): Problem[] {
       if (!start.family || !start.idField) err('x-a2e-job-start needs family and idField');
       else starts.push({ where, family: start.family });
       if (op['x-a2e-kind'] !== 'paid') err('a job start is x-a2e-kind: paid');
+      // The default 200 example is what a mock serves: a waiter started from it needs the job id.
+      const data = get(examples[0]?.value, 'data');
+      if (start.idField && get(Array.isArray(data) ? data[0] : data, start.idField) === undefined) err(`the first 200 example of a job start must carry data.${start.idField}`);
     }
     const status = op['x-a2e-job-status'] as Partial<JobStatus> | undefined;
     if (status) {

@@ -34,6 +34,12 @@ describe('checkRules', () => {
     ]);
   });
 
+  it('wants the default example of a job start to carry the job id a waiter needs', () => {
+    const start: Operation = { ...jobStatusOp(), operationId: 'startThing', 'x-a2e-kind': 'paid', 'x-a2e-job-start': { family: 'thing', idField: 'job_id' } };
+    delete start['x-a2e-job-status'];
+    expect(messages(doc({ '/t/{_id}': { get: jobStatusOp() }, '/t/start': { post: start } }))).toEqual(['the first 200 example of a job start must carry data.job_id']);
+  });
+
   it('refuses keywords Prism reads differently, a jsonSchemaDialect, and the makefun rebrand', () => {
     const d = doc({ '/t/{_id}': { get: jobStatusOp({ description: 'see makefun.ai' }) } });
     d.jsonSchemaDialect = 'https://spec.openapis.org/oas/3.1/dialect/base';

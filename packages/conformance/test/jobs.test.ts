@@ -41,7 +41,8 @@ describe.each(families)('job family %s', (family) => {
   it('start → in progress → completed', async () => {
     const { client, seen } = scripted(family, ['processing', 'processing', 'completed']);
     const started = await client.call(start!.operation as OperationId, inputOf(start!) as never, { headers: start!.request.headers });
-    const id = client.jobIdOf(family, started.data) ?? 'job-id-from-list';
+    const id = client.jobIdOf(family, started.data)!;
+    expect(id, 'the start example must carry the job id').toBeTypeOf('string');
     const progress: (string | undefined)[] = [];
     const record = await client.waitForJob(family, id, { intervalMs: 1, maxIntervalMs: 2, onProgress: (s) => progress.push(s) });
     expect(seen).toEqual(['processing', 'processing', 'completed']);
@@ -53,7 +54,8 @@ describe.each(families)('job family %s', (family) => {
   it('start → failed ends in JobFailedError', async () => {
     const { client } = scripted(family, ['failed']);
     const started = await client.call(start!.operation as OperationId, inputOf(start!) as never, { headers: start!.request.headers });
-    const id = client.jobIdOf(family, started.data) ?? 'job-id-from-list';
+    const id = client.jobIdOf(family, started.data)!;
+    expect(id, 'the start example must carry the job id').toBeTypeOf('string');
     const error = await client.waitForJob(family, id, { intervalMs: 1 }).catch((e) => e);
     expect(error).toBeInstanceOf(JobFailedError);
     expect(jobs[family].failure).toContain(error.status);
