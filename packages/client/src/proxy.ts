@@ -3,7 +3,7 @@
 // operations, with the server's token; anything else is refused before it leaves the server.
 // Runs wherever Request/Response do: Next.js route handlers, Hono, Deno, Bun, workers, Node ≥ 18.
 import { api, servers } from './generated/api.gen.js';
-import { DOT_SEGMENT } from './internal/url.js';
+import { DOT_SEGMENT, templatePattern } from './internal/url.js';
 import { createStreamingRoutes, streamingAction, type StreamingProxyOptions } from './proxy-streaming.js';
 
 export interface A2EProxyOptions {
@@ -36,8 +36,6 @@ const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language', 'content-type', 
 /** Response headers that describe the upstream connection or encoding, not the answer, or that would set cookies on our origin. */
 const DROPPED_RESPONSE_HEADERS = ['connection', 'keep-alive', 'transfer-encoding', 'content-encoding', 'content-length', 'set-cookie', 'set-cookie2'];
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** One regular expression per spec path: each `{param}` matches exactly one non-empty segment. */
 function routesOf(allowed: readonly string[] | undefined): Route[] {
   const byPath = new Map<string, Set<string>>();
@@ -55,7 +53,7 @@ function routesOf(allowed: readonly string[] | undefined): Route[] {
     paths = [...new Set(allowed)];
   }
   return paths.map((path) => ({
-    pattern: new RegExp(`^${path.split(/\{[^}]+\}/).map(escapeRegExp).join('([^/]+)')}$`),
+    pattern: templatePattern(path),
     methods: byPath.get(path)!,
   }));
 }

@@ -2,7 +2,7 @@
 // reading only the fields that change the price). Which field of the answer holds the amount is not
 // documented, so the guard looks for the usual names and, when it finds none, refuses to spend:
 // it fails closed rather than letting an unpriced job through.
-import { api, jobs } from '../generated/api.gen.js';
+import { entries } from '../internal/table.js';
 import type { OperationId, OperationInput, RequestOptions } from '../types.js';
 import { A2EError } from './errors.js';
 import type { Call } from './call.js';
@@ -39,12 +39,10 @@ export function creditsIn(data: unknown): number | undefined {
   return undefined;
 }
 
-const pathOf = new Map(Object.values(api).flatMap((ops) => Object.entries(ops as Record<string, readonly unknown[]>).map(([id, e]) => [id, e[1] as string])));
-export const jobStarts: ReadonlySet<string> = new Set(Object.values(jobs).flatMap((f) => f.startOperations as readonly string[]));
 
 /** Prices a call of `operationId` with `body` (its body fields, as you would send them). */
 export async function quote<K extends OperationId>(call: Call, operationId: K, body: Partial<OperationInput<K>>, options?: RequestOptions): Promise<Quote> {
-  const { data } = await call('getGenerationQuote', { endpoint: pathOf.get(operationId)!, requestBody: body as Record<string, unknown> }, options);
+  const { data } = await call('getGenerationQuote', { endpoint: entries.get(operationId)![1], requestBody: body as Record<string, unknown> }, options);
   return { credits: creditsIn(data), raw: data };
 }
 

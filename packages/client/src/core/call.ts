@@ -1,9 +1,9 @@
 // Calls one operation by its operationId: the hot path of every named method, kept close to a bare
 // `fetch(url, init)` (no Request or Headers objects, no middleware chain).
-import { api } from '../generated/api.gen.js';
+import { entries, familyOfStart } from '../internal/table.js';
 import { fillPath, toQuery } from '../internal/url.js';
 import type { OperationBody, OperationData, OperationId, OperationInput, RequestOptions } from '../types.js';
-import { guard, jobStarts } from './budget.js';
+import { guard } from './budget.js';
 import { APIError, InvalidRequestError, InvalidResponseError } from './errors.js';
 import { webhookFields, type WebhookTarget } from './webhooks.js';
 import type { OperationKind } from './retry.js';
@@ -20,10 +20,6 @@ export interface CallResult<K extends OperationId> {
 
 export type Call = <K extends OperationId>(operationId: K, input?: OperationInput<K>, options?: RequestOptions) => Promise<CallResult<K>>;
 
-type Entry = readonly [method: string, path: string, kind: OperationKind, query?: readonly string[] | null, sendsBody?: boolean];
-
-/** operationId → its table entry, across tags. */
-export const entries: ReadonlyMap<string, Entry> = new Map(Object.values(api).flatMap((ops) => Object.entries(ops as Record<string, Entry>)));
 
 
 export interface CallContext {
@@ -71,7 +67,7 @@ export function createCall({ baseUrl, headers, send, redact, maxCredits }: CallC
         delete fields.webhook;
       }
       const limit = options.maxCredits ?? maxCredits;
-      if (limit !== undefined && jobStarts.has(operationId)) await guard(call, operationId, fields, limit, { signal: options.signal });
+      if (limit !== undefined && familyOfStart.has(operationId)) await guard(call, operationId, fields, limit, { signal: options.signal });
       init.body = JSON.stringify(fields);
     }
     if (options.headers) init.headers = { ...init.headers, ...options.headers };

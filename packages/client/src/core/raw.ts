@@ -3,17 +3,19 @@
 // `pathSerializer`. Retries stay beneath openapi-fetch, where the Request can still be cloned.
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../generated/schema.gen.js';
-import { fillPath } from '../internal/url.js';
-import { entries } from './call.js';
+import { entries } from '../internal/table.js';
+import { fillPath, templatePattern } from '../internal/url.js';
 import type { OperationKind } from './retry.js';
 import type { Send } from './transport.js';
 
+let routes: { method: string; pattern: RegExp; kind: OperationKind; operationId: string }[] | undefined;
+
 /** The retry policy of a raw request, found by method and path; unknown requests count as writes. */
 function kindOf(method: string, pathname: string): { kind: OperationKind; operationId?: string } {
-  for (const [operationId, [m, template, kind]] of entries) {
-    if (m === method && new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(pathname)) return { kind, operationId };
-  }
-  return { kind: 'write' };
+  // Compiled on the first raw request, not at start-up: most callers use the named operations only.
+  routes ??= Array.from(entries, ([operationId, [m, template, kind]]) => ({ method: m, pattern: templatePattern(template), kind, operationId }));
+  const route = routes.find((r) => r.method === method && r.pattern.test(pathname));
+  return route ? { kind: route.kind, operationId: route.operationId } : { kind: 'write' };
 }
 
 export function createRawClient(baseUrl: string, headers: Record<string, string>, send: Send): Client<paths> {

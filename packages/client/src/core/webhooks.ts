@@ -6,6 +6,7 @@
 import { jobs } from '../generated/api.gen.js';
 import type { JobFamily } from '../types.js';
 import { A2EError } from './errors.js';
+import { familyOfStart } from '../internal/table.js';
 import { readJob } from './jobs.js';
 import type { Call } from './call.js';
 
@@ -19,7 +20,6 @@ export interface WebhookTarget {
 export const TOKEN_HEADER = 'x-a2e-webhook-token';
 export const FAMILY_PARAM = 'a2e_family';
 
-const familyOfStart = new Map(Object.entries(jobs).flatMap(([family, f]) => (f.startOperations as readonly string[]).map((op) => [op, family])));
 
 /** The body fields for a job start's `webhook` option. */
 export function webhookFields(operationId: string, target: WebhookTarget): { webhook_url: string; webhook_token?: string } {

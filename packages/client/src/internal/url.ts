@@ -15,6 +15,11 @@ export function encodePathSegment(name: string, value: unknown): string {
   return encodeURIComponent(text);
 }
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A path template as a pattern: each `{param}` captures exactly one non-empty segment. */
+export const templatePattern = (template: string) => new RegExp(`^${template.split(/\{[^}]+\}/).map(escapeRegExp).join('([^/]+)')}$`);
+
 /** `/a/{_id}` + `{_id: 'x/y'}` → `/a/x%2Fy`. */
 export function fillPath(template: string, params: Record<string, unknown>): string {
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => encodePathSegment(name, params[name]));
