@@ -2,11 +2,10 @@
 // The bundled document is registered whole, so `$ref`s inside schemas resolve as they do for Prism.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { deref, type OpenAPIDoc } from './types.ts';
+import { deref, escapePointer as esc, type OpenAPIDoc } from './types.ts';
 
 export interface Problem { where: string; message: string }
 
-const esc = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
 
 /** Validates values against schemas of the bundled spec, named by JSON pointer; compiled once each. */
 export function createSchemaValidator(doc: OpenAPIDoc) {

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { FRAGMENT_DIR, SPEC_DIR, SPEC_ENTRY } from './paths.ts';
+import { escapePointer } from './types.ts';
 
 export interface Fragment { file: string; paths: string[] }
 
@@ -23,7 +24,6 @@ export function listFragments(): Fragment[] {
 }
 
 export const kebab = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
-const pointer = (path: string) => path.replaceAll('~', '~0').replaceAll('/', '~1');
 
 /** The `paths:` block of a root document that references every path of the given fragments. */
 export function renderPathsBlock(fragments: Fragment[], fromDir = SPEC_DIR): string {
@@ -31,7 +31,7 @@ export function renderPathsBlock(fragments: Fragment[], fromDir = SPEC_DIR): str
   for (const f of fragments) {
     const rel = `./${relative(fromDir, f.file).split('\\').join('/')}`;
     lines.push(`  # ${basename(f.file)}`);
-    for (const p of f.paths) lines.push(`  ${p}:`, `    $ref: '${rel}#/paths/${pointer(p)}'`);
+    for (const p of f.paths) lines.push(`  ${p}:`, `    $ref: '${rel}#/paths/${escapePointer(p)}'`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -37,6 +37,9 @@ export function* operations(doc: OpenAPIDoc): Generator<{ path: string; method: 
   }
 }
 
+/** One JSON-pointer token: `/api/v1/x` → `~1api~1v1~1x` (RFC 6901). */
+export const escapePointer = (token: string) => token.replaceAll('~', '~0').replaceAll('/', '~1');
+
 /** Follows local `$ref`s (`#/components/...`) against the document `doc`. */
 export function deref<T>(doc: unknown, node: T): T {
   let cur: any = node;

@@ -6,7 +6,7 @@ import { staleIn, writeIn, type Rendered } from './outputs.ts';
 import { isMain, ROOT, SPEC_ENTRY } from './paths.ts';
 import { operationTable, type JobFamily } from './operation-table.ts';
 import { bundle } from './redocly.ts';
-import { deref, needsAuth, operations, type OpenAPIDoc, type Operation, type Parameter, type Schema } from './types.ts';
+import { deref, escapePointer as esc, needsAuth, operations, type OpenAPIDoc, type Operation, type Parameter, type Schema } from './types.ts';
 
 export const VECTOR_DIR = join(ROOT, 'packages', 'conformance', 'vectors', 'operations');
 
@@ -50,7 +50,6 @@ export interface OperationVector {
   job?: JobFamily & { idField: string };
 }
 
-const esc = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
 
 /** An example value for a parameter: its example, else its schema's example, default or first enum, else one by type. */
 function valueFor(p: Parameter, constructed: string[]): unknown {
