@@ -8,6 +8,8 @@ export interface OperationEntry {
   /** Parameter names by location, so a flat call input can be split into path, query, headers and body. */
   params: { path?: string[]; query?: string[]; header?: string[] }; body: boolean;
   jobStart?: { family: string; idField: string }; jobStatus?: string; paging?: Record<string, string>;
+  /** `x-a2e-privilege`: absent for an ordinary app operation (see spec/CONVENTIONS.md). */
+  privilege?: 'account' | 'destructive';
 }
 /** A job family as the client's waiters need it; `idIn` says where the status operation takes the id
  * (`list`: the status call lists jobs and the waiter picks the row whose `matchField` is the id). */
@@ -31,6 +33,7 @@ export function operationTable(doc: OpenAPIDoc) {
       ...(start && { jobStart: { family: start.family, idField: start.idField } }),
       ...(status && { jobStatus: status.family }),
       ...(op['x-a2e-paging'] ? { paging: op['x-a2e-paging'] as Record<string, string> } : {}),
+      ...(op['x-a2e-privilege'] ? { privilege: op['x-a2e-privilege'] as 'account' | 'destructive' } : {}),
     };
     if (status) {
       const param = [...(doc.paths[path]?.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(doc, p)).find((p) => p.name === status.idParam);

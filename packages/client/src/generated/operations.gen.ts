@@ -13,7 +13,8 @@ export const operations = {
     "kind": "write",
     "auth": false,
     "params": {},
-    "body": true
+    "body": true,
+    "privilege": "account"
   },
   "createApiToken": {
     "method": "POST",
@@ -22,7 +23,8 @@ export const operations = {
     "kind": "write",
     "auth": true,
     "params": {},
-    "body": true
+    "body": true,
+    "privilege": "account"
   },
   "getRemainingCoins": {
     "method": "GET",
@@ -40,7 +42,8 @@ export const operations = {
     "kind": "write",
     "auth": true,
     "params": {},
-    "body": true
+    "body": true,
+    "privilege": "account"
   },
   "exchangeDiamonds": {
     "method": "POST",
@@ -49,7 +52,8 @@ export const operations = {
     "kind": "paid",
     "auth": true,
     "params": {},
-    "body": true
+    "body": true,
+    "privilege": "account"
   },
   "listLanguages": {
     "method": "POST",
@@ -210,7 +214,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startVoiceTraining": {
     "method": "POST",
@@ -259,7 +264,8 @@ export const operations = {
         "id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startAvatarVideo": {
     "method": "POST",
@@ -327,7 +333,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listAvatarCharacters": {
     "method": "GET",
@@ -368,7 +375,8 @@ export const operations = {
     "kind": "write",
     "auth": true,
     "params": {},
-    "body": true
+    "body": true,
+    "privilege": "account"
   },
   "startVideoTwinTraining": {
     "method": "POST",
@@ -415,7 +423,8 @@ export const operations = {
         "x-lang"
       ]
     },
-    "body": true
+    "body": true,
+    "privilege": "destructive"
   },
   "listVideoTwins": {
     "method": "GET",
@@ -561,7 +570,8 @@ export const operations = {
     "kind": "write",
     "auth": true,
     "params": {},
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listCustomAvatarTags": {
     "method": "GET",
@@ -622,7 +632,8 @@ export const operations = {
         "x-lang"
       ]
     },
-    "body": true
+    "body": true,
+    "privilege": "destructive"
   },
   "listCustomBackgrounds": {
     "method": "POST",
@@ -683,7 +694,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "addFaceSwapPreview": {
     "method": "POST",
@@ -788,7 +800,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startDubbing": {
     "method": "POST",
@@ -857,7 +870,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startImageToVideo": {
     "method": "POST",
@@ -897,7 +911,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listImageToVideos": {
     "method": "GET",
@@ -1040,7 +1055,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listCaptionRemovals": {
     "method": "GET",
@@ -1223,7 +1239,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startTextToImage": {
     "method": "POST",
@@ -1292,7 +1309,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "quickAddTextToImageAvatar": {
     "method": "POST",
@@ -1365,7 +1383,8 @@ export const operations = {
         "id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startPhotobook": {
     "method": "POST",
@@ -1423,7 +1442,8 @@ export const operations = {
         "id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startGptImage": {
     "method": "POST",
@@ -1486,7 +1506,8 @@ export const operations = {
         "id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startWan26Image": {
     "method": "POST",
@@ -1549,7 +1570,8 @@ export const operations = {
         "id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startWan27Image": {
     "method": "POST",
@@ -1612,7 +1634,8 @@ export const operations = {
         "id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startQwenImage": {
     "method": "POST",
@@ -1670,7 +1693,8 @@ export const operations = {
         "id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startFlux2Image": {
     "method": "POST",
@@ -1734,7 +1758,8 @@ export const operations = {
         "id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startKlingImage": {
     "method": "POST",
@@ -1792,7 +1817,8 @@ export const operations = {
         "id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startImageEdit": {
     "method": "POST",
@@ -1855,7 +1881,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startWanVideo": {
     "method": "POST",
@@ -1895,7 +1922,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listWanVideos": {
     "method": "GET",
@@ -1964,7 +1992,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listWanSpicyVideos": {
     "method": "GET",
@@ -2060,7 +2089,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listWan26R2vVideos": {
     "method": "GET",
@@ -2129,7 +2159,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listHappyHorseVideos": {
     "method": "GET",
@@ -2198,7 +2229,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listTalkingPhotos": {
     "method": "GET",
@@ -2267,7 +2299,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listTalkingVideos": {
     "method": "GET",
@@ -2336,7 +2369,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listVirtualTryOns": {
     "method": "GET",
@@ -2405,7 +2439,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listThinkSounds": {
     "method": "GET",
@@ -2474,7 +2509,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listMotionTransfers": {
     "method": "GET",
@@ -2543,7 +2579,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listActorSwaps": {
     "method": "GET",
@@ -2612,7 +2649,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listProductAvatars": {
     "method": "GET",
@@ -2710,7 +2748,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startVeoVideo": {
     "method": "POST",
@@ -2750,7 +2789,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listVeoVideos": {
     "method": "GET",
@@ -2845,7 +2885,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listKlingVideos": {
     "method": "GET",
@@ -2927,7 +2968,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listKlingOmniVideos": {
     "method": "GET",
@@ -2996,7 +3038,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listGrokVideos": {
     "method": "GET",
@@ -3065,7 +3108,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listHailuoVideos": {
     "method": "GET",
@@ -3125,7 +3169,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listMinimaxH3Videos": {
     "method": "GET",
@@ -3194,7 +3239,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listSora2ProVideos": {
     "method": "GET",
@@ -3309,7 +3355,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listSeedance2Videos": {
     "method": "GET",
