@@ -3,7 +3,7 @@
 // at start. The secret travels in the JSON body (never a header), so `navigator.sendBeacon` can leave on
 // page hide; a guessed or foreign channel is refused before anything reaches A2E.
 import { createA2EClient } from './client.js';
-import { APIError, InvalidRequestError } from './core/errors.js';
+import { APIConnectionTimeoutError, APIError, InvalidRequestError } from './core/errors.js';
 import { startStreamingSession, type StreamingSession } from './core/streaming.js';
 import { constantTimeEqual } from './core/webhooks.js';
 
@@ -71,11 +71,15 @@ export function createStreamingRoutes(upstream: { apiKey: string; baseUrl: strin
     // Counted and taken in one synchronous step: no other start runs between the check and the increment.
     if (sessions.size + starting >= maxSessions) return fail(429, 'Too many streaming sessions open');
     starting++;
+    // A timed-out start keeps its slot while its late answer is awaited: A2E may have opened that session.
+    let late: Promise<void> | undefined;
     let session: StreamingSession;
     try {
-      session = await startStreamingSession(client, { avatarId, durationSeconds: seconds, timeoutMs: upstream.timeoutMs, ...(lateAnswerGraceMs !== undefined && { lateAnswerGraceMs }) });
+      const opts = { avatarId, durationSeconds: seconds, timeoutMs: upstream.timeoutMs, ...(lateAnswerGraceMs !== undefined && { lateAnswerGraceMs }) };
+      session = await startStreamingSession(client, opts, (work) => { late = work; });
     } finally {
-      starting--;
+      if (late) void late.finally(() => { starting--; });
+      else starting--;
     }
     const secret = newSecret();
     sessions.set(session.channel, { session, secret });
@@ -111,6 +115,7 @@ export function createStreamingRoutes(upstream: { apiKey: string; baseUrl: strin
       // A non-zero code keeps A2E's HTTP 200, as a direct call would (1001: no free avatar host).
       if (error instanceof APIError) return json(error.status, error.body ?? { code: error.status, msg: error.message });
       if (error instanceof InvalidRequestError) return fail(409, error.message);
+      if (error instanceof APIConnectionTimeoutError) return fail(504, 'A2E did not answer in time');
       // Other causes may quote the upstream URL: the caller learns only that A2E was not reached.
       return fail(502, 'A2E could not be reached');
     }

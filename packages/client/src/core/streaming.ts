@@ -106,8 +106,13 @@ function deadline<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
   return Promise.race([work, clock]).finally(() => clearTimeout(timer));
 }
 
-/** Opens a session (billing starts) and returns it; see StreamingSession. */
-export async function startStreamingSession(client: Pick<A2EClient, 'call'>, options: StartStreamingOptions): Promise<StreamingSession> {
+/**
+ * Opens a session (billing starts) and returns it; see StreamingSession. `onLateAnswer` (for the proxy's slot
+ * count) receives the background work that waits for a timed-out token answer and leaves its session.
+ */
+export async function startStreamingSession(
+  client: Pick<A2EClient, 'call'>, options: StartStreamingOptions, onLateAnswer?: (work: Promise<void>) => void,
+): Promise<StreamingSession> {
   const { avatarId, durationSeconds, signal } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const graceMs = options.lateAnswerGraceMs ?? DEFAULT_LATE_ANSWER_GRACE_MS;
@@ -122,7 +127,8 @@ export async function startStreamingSession(client: Pick<A2EClient, 'call'>, opt
     result = await deadline(answer, timeoutMs);
   } catch (error) {
     if (error === LATE) {
-      void leaveLateSession(client, answer, graceMs, closing);
+      const late = leaveLateSession(client, answer, graceMs, closing);
+      onLateAnswer?.(late);
       throw new APIConnectionTimeoutError(timeoutMs);
     }
     // An error answer that still names a channel may have opened one.
