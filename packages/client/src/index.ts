@@ -31,4 +31,4 @@ export type {
   RequestOptions, Resources, Tag,
 } from './types.js';
 export type { paths, components, operations } from './generated/schema.gen.js';
-export { api, jobs, paging, servers } from './generated/api.gen.js';
+export { api, jobs, paging, privileged, servers } from './generated/api.gen.js';

@@ -3,8 +3,7 @@
 import { startScriptedServer, type ScriptedServer } from '@a2e-sdk/tools/scripted-server';
 import { startPrism, type Prism } from '@a2e-sdk/tools/prism';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { api, createA2EClient, createA2EProxy, AuthenticationError, type OperationId } from '../src/index.js';
-import { privileged } from '../src/generated/api.gen.js';
+import { api, createA2EClient, createA2EProxy, AuthenticationError, privileged, type OperationId } from '../src/index.js';
 
 const KEY = 'sk_proxy_canary_7f3e';
 const APP = 'http://app.test';
