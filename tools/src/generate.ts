@@ -15,7 +15,8 @@ export { operationTable, type JobFamily, type OperationEntry } from './operation
  * The compact table the client runs on (it ships in every bundle, so it holds only what requests need):
  * operations by tag as `[method, path, kind, queryNames?, sendsBody?]` — query names only for methods
  * that send a body (GET and DELETE send every non-path input as query), `false` for a POST/PUT that
- * declares no body — plus job families, paging and `privileged` (operations with `x-a2e-privilege`). The rich `operations.gen.ts` is for tools, docs and tests.
+ * declares no body — plus job families, paging and `privileged` (operations with `x-a2e-privilege`).
+ * The rich `operations.gen.ts` is for tools, docs and tests.
  */
 function renderRuntime(table: Record<string, OperationEntry>, families: Record<string, JobFamily>, servers: Record<string, string>): string {
   const byTag: Record<string, Record<string, unknown[]>> = {};

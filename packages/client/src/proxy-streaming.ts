@@ -44,7 +44,9 @@ export function streamingAction(path: string): Action | undefined {
   return path.startsWith(PREFIX) ? ACTIONS[path.slice(PREFIX.length) as keyof typeof ACTIONS] : undefined;
 }
 
-export function createStreamingRoutes(upstream: { apiKey: string; baseUrl: string; fetch: typeof fetch; timeoutMs: number }, options: StreamingProxyOptions = {}) {
+interface Upstream { apiKey: string; baseUrl: string; fetch: typeof fetch; timeoutMs: number }
+
+export function createStreamingRoutes(upstream: Upstream, options: StreamingProxyOptions = {}) {
   const { maxDurationSeconds = 600, avatarIds, maxSessions = 100, lateAnswerGraceMs } = options;
   // Through the proxy nothing is replayed: a retried token call could open (and bill) a second session.
   const client = createA2EClient({ ...upstream, maxRetries: 0 });
@@ -57,7 +59,9 @@ export function createStreamingRoutes(upstream: { apiKey: string; baseUrl: strin
   const sweep = () => {
     for (const [channel, { session }] of sessions) {
       if (session.left) sessions.delete(channel);
-      else if (session.credentials.expiresAt.getTime() <= Date.now()) void session.leave().then(() => sessions.delete(channel), () => {});
+      else if (session.credentials.expiresAt.getTime() <= Date.now()) {
+        void session.leave().then(() => sessions.delete(channel), () => {});
+      }
     }
   };
 
@@ -75,7 +79,8 @@ export function createStreamingRoutes(upstream: { apiKey: string; baseUrl: strin
     let late: Promise<void> | undefined;
     let session: StreamingSession;
     try {
-      const opts = { avatarId, durationSeconds: seconds, timeoutMs: upstream.timeoutMs, ...(lateAnswerGraceMs !== undefined && { lateAnswerGraceMs }) };
+      const grace = lateAnswerGraceMs !== undefined ? { lateAnswerGraceMs } : {};
+      const opts = { avatarId, durationSeconds: seconds, timeoutMs: upstream.timeoutMs, ...grace };
       session = await startStreamingSession(client, opts, (work) => { late = work; });
     } finally {
       if (late) void late.finally(() => { starting--; });

@@ -159,7 +159,8 @@ export function createA2EProxy(options: A2EProxyOptions): (request: Request) => 
       const id = candidates[0]?.id;
       if (id) {
         const privilege = privileged[id as keyof typeof privileged];
-        return refuse(403, `${id} is not offered here${privilege ? ` (x-a2e-privilege: ${privilege}; a server names it in allowOperations)` : ''}`);
+        const why = privilege ? ` (x-a2e-privilege: ${privilege}; a server names it in allowOperations)` : '';
+        return refuse(403, `${id} is not offered here${why}`);
       }
       const open = matches.flatMap((r) => [...r.methods].filter(([, op]) => op.open).map(([m]) => m));
       return refuse(405, `Method ${request.method} is not allowed on ${path}`, { allow: [...new Set(open)].sort().join(', ') });

@@ -121,7 +121,8 @@ export async function startStreamingSession(
   // late answer away, and a token issued late bills with nobody to leave it. `closing` ends it after the grace.
   // No caller signal either, for the same reason: the answer is always read.
   const closing = new AbortController();
-  const answer = client.call('createStreamingAvatarToken', { avatar_id: avatarId, expire_seconds: durationSeconds }, { timeoutMs: 0, signal: closing.signal });
+  const input = { avatar_id: avatarId, expire_seconds: durationSeconds };
+  const answer = client.call('createStreamingAvatarToken', input, { timeoutMs: 0, signal: closing.signal });
   let result;
   try {
     result = await deadline(answer, timeoutMs);
@@ -150,7 +151,9 @@ export async function startStreamingSession(
 }
 
 /** After a timeout: waits up to `graceMs` more for the token answer and leaves whatever session it reports. */
-async function leaveLateSession(client: Pick<A2EClient, 'call'>, answer: Promise<{ body: unknown }>, graceMs: number, closing: AbortController) {
+async function leaveLateSession(
+  client: Pick<A2EClient, 'call'>, answer: Promise<{ body: unknown }>, graceMs: number, closing: AbortController,
+) {
   let body: unknown;
   try {
     body = (await deadline(answer, graceMs)).body;

@@ -3,7 +3,9 @@
 // oversized body costs at most `maxBytes` plus one chunk of memory, whatever its real size.
 
 /** The bytes of `stream`, or `undefined` (stream cancelled) when it holds more than `maxBytes`. */
-export async function readBounded(stream: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
+export async function readBounded(
+  stream: ReadableStream<Uint8Array> | null, maxBytes: number,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
   if (!stream) return new Uint8Array(0);
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
