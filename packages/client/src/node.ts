@@ -1,10 +1,11 @@
 // `@a2e-sdk/client/node`: the Node-only helpers, kept out of the main entry so that it runs anywhere.
 import { openAsBlob } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, extname } from 'node:path';
 import { Readable } from 'node:stream';
 import type { A2EClient } from './client.js';
-import type { Uploaded, UploadOptions } from './core/files.js';
+import { UploadError, type Uploaded, type UploadOptions } from './core/files.js';
 
 const TYPES: Record<string, string> = {
   '.mp4': 'video/mp4', '.mov': 'video/quicktime', '.webm': 'video/webm', '.mp3': 'audio/mpeg', '.wav': 'audio/wav',
@@ -13,6 +14,9 @@ const TYPES: Record<string, string> = {
 
 /** Uploads a local file, streamed from disk (never read whole), to A2E's storage. */
 export async function uploadFile(client: Pick<A2EClient, 'files'>, path: string, options: UploadOptions = {}): Promise<Uploaded> {
+  // Checked before anything is signed: openAsBlob accepts a directory and fails only when read.
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile()) throw new UploadError(`uploadFile: ${path} ${info ? 'is not a regular file' : 'does not exist'}`, 'not-a-file');
   const blob = await openAsBlob(path);
   const contentType = options.contentType ?? TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
   return client.files.upload(new File([blob], basename(path), { type: contentType }), { ...options, contentType });
