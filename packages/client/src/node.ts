@@ -3,7 +3,6 @@ import { openAsBlob } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, extname } from 'node:path';
-import { Readable } from 'node:stream';
 import type { A2EClient } from './client.js';
 import { UploadError, type Uploaded, type UploadOptions } from './core/files.js';
 
@@ -22,14 +21,55 @@ export async function uploadFile(client: Pick<A2EClient, 'files'>, path: string,
   return client.files.upload(new File([blob], basename(path), { type: contentType }), { ...options, contentType });
 }
 
-/** A fetch-standard Request for a Node request (body streamed, not buffered). */
+/**
+ * The request body as a web stream that reads only when pulled: nothing is buffered ahead of the
+ * handler. Cancelling stops reading but leaves the socket alone, so the handler's answer (a 413, say)
+ * still goes out; `nodeHandler` then closes the connection.
+ */
+function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    pull: (controller) => new Promise<void>((resolve, reject) => {
+      const cleanup = () => {
+        req.off('readable', step);
+        req.off('end', onEnd);
+        req.off('error', onError);
+      };
+      function step() {
+        const chunk = req.read() as Buffer | null;
+        if (chunk === null) return;
+        cleanup();
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        resolve();
+      }
+      function onEnd() {
+        cleanup();
+        controller.close();
+        resolve();
+      }
+      function onError(error: unknown) {
+        cleanup();
+        reject(error);
+      }
+      if (req.readableEnded) return onEnd();
+      req.on('readable', step);
+      req.on('end', onEnd);
+      req.on('error', onError);
+      step();
+    }),
+    cancel: () => {
+      req.pause();
+    },
+  }, { highWaterMark: 0 });
+}
+
+/** A fetch-standard Request for a Node request (body streamed as it is read, never buffered). */
 export function toFetchRequest(req: IncomingMessage, origin = `http://${req.headers.host ?? 'localhost'}`): Request {
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
   return new Request(new URL(req.url ?? '/', origin), {
     method: req.method, headers,
-    ...(hasBody && { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' }),
+    ...(hasBody && { body: bodyStream(req), duplex: 'half' }),
   } as RequestInit);
 }
 
@@ -40,6 +80,17 @@ export async function sendResponse(res: ServerResponse, response: Response): Pro
   res.end();
 }
 
-/** Adapts a fetch-standard handler (webhook receiver, proxy) to Node `http` and Express. */
+/**
+ * Adapts a fetch-standard handler (webhook receiver, proxy) to Node `http` and Express. When the
+ * handler answers without reading the whole body (a 401, a 413), the rest is not read: the answer
+ * says `connection: close` and the connection is closed once it is sent.
+ */
 export const nodeHandler = (handler: (request: Request) => Promise<Response>) =>
-  async (req: IncomingMessage, res: ServerResponse) => sendResponse(res, await handler(toFetchRequest(req)));
+  async (req: IncomingMessage, res: ServerResponse) => {
+    const response = await handler(toFetchRequest(req));
+    if (!req.complete) {
+      res.setHeader('connection', 'close');
+      res.once('finish', () => req.socket.destroySoon());
+    }
+    await sendResponse(res, response);
+  };
