@@ -212,9 +212,10 @@ describe('webhook receiver limits and hostile input', () => {
 
 describe('nodeHandler with a body it does not read whole', () => {
   /** POSTs a body of up to `totalBytes`, made only as the socket takes it; resolves with the status and how much was made. */
-  const sendLarge = (url: string, token: string, totalBytes: number) => new Promise<{ status: number; made: number }>((ok, ko) => {
+  const sendLarge = (url: string, token: string, totalBytes: number) => new Promise<{ status: number; made: number; connection: string | undefined }>((ok, ko) => {
     let made = 0;
     let status = 0;
+    let connection: string | undefined;
     const body = new Readable({
       read() {
         if (made >= totalBytes) return this.push(null);
@@ -224,24 +225,25 @@ describe('nodeHandler with a body it does not read whole', () => {
     });
     const req = httpRequest(url, { method: 'POST', headers: { 'x-a2e-webhook-token': token } }, (res) => {
       status = res.statusCode!;
+      connection = res.headers.connection;
       res.resume();
     });
     // Done when the connection is gone: the server must close it, not read on.
-    req.on('close', () => ok({ status, made }));
+    req.on('close', () => ok({ status, made, connection }));
     req.on('error', () => {});
     body.on('error', ko);
     body.pipe(req);
   });
 
   it('answers 413 for an oversized body, reads no further and closes the connection', async () => {
-    const { status, made } = await sendLarge(`${receiverUrl}?a2e_family=dubbing`, SECRET, 256 * 2 ** 20);
-    expect(status).toBe(413);
+    const { status, made, connection } = await sendLarge(`${receiverUrl}?a2e_family=dubbing`, SECRET, 256 * 2 ** 20);
+    expect({ status, connection }).toEqual({ status: 413, connection: 'close' });
     expect(made).toBeLessThan(64 * 2 ** 20);
   }, 30_000);
 
   it('answers 401 for a wrong token and closes the connection instead of reading the body', async () => {
-    const { status, made } = await sendLarge(receiverUrl, 'whsec_wrong', 256 * 2 ** 20);
-    expect(status).toBe(401);
+    const { status, made, connection } = await sendLarge(receiverUrl, 'whsec_wrong', 256 * 2 ** 20);
+    expect({ status, connection }).toEqual({ status: 401, connection: 'close' });
     expect(made).toBeLessThan(64 * 2 ** 20);
   }, 30_000);
 });
