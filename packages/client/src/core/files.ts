@@ -3,7 +3,7 @@
 // whole: where the runtime can stream a request body (Node, Deno, Bun, Workers) every source is piped
 // and counted, so a stalled storage host is noticed; in a browser a Blob is handed to fetch as it is.
 import type { Call } from './call.js';
-import { A2EError, APIUserAbortError } from './errors.js';
+import { A2EError, APIUserAbortError, InvalidRequestError } from './errors.js';
 
 export type UploadSource = Blob | ArrayBuffer | Uint8Array | { stream: ReadableStream<Uint8Array>; size: number; type?: string; name?: string };
 
@@ -115,13 +115,43 @@ function checkedUploadUrl(value: unknown): URL {
   return url;
 }
 
-/** A timer that aborts `controller` after `ms` without a `touch()`; `stop()` ends it. */
+/** The CDN URL jobs will be given: it must be an http(s) URL, checked before any byte is sent. */
+function checkedCdnUrl(value: unknown): string {
+  let url: URL | undefined;
+  try {
+    url = typeof value === 'string' ? new URL(value) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
+    throw new UploadError('A2E answered with a file URL (cdnUrl) that is not an http(s) URL; nothing was sent', 'invalid-url');
+  }
+  return value as string;
+}
+
+/** At most the first 64 KiB of an error answer: enough for S3/R2's XML, and a huge one is not buffered. */
+async function headOf(response: Response): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  for (let read = 0; read < 64 * 1024;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    read += value.byteLength;
+    text += decoder.decode(value, { stream: true });
+  }
+  await reader.cancel().catch(() => {});
+  return text;
+}
+
+/** A timer that aborts `controller` after `ms` without a `touch()`; `stop()` ends it. Infinity: never. */
 function idleTimer(ms: number, controller: AbortController) {
   let fired = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const touch = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => { fired = true; controller.abort(); }, ms);
+    if (ms !== Infinity) timer = setTimeout(() => { fired = true; controller.abort(); }, ms);
   };
   touch();
   return { touch, stop: () => clearTimeout(timer), get fired() { return fired; } };
@@ -135,14 +165,19 @@ function storageMessage(text: string): string {
 }
 
 export async function upload(call: Call, fetchImpl: typeof fetch, source: UploadSource, options: UploadOptions = {}): Promise<Uploaded> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  // setTimeout takes NaN, 0 and Infinity alike as "now": refuse the first two, honour the last as "never".
+  if (!(timeoutMs > 0)) throw new InvalidRequestError(`timeoutMs must be a number of milliseconds above 0, got ${String(timeoutMs)}`);
   const { size, type, name } = describeSource(source);
   const contentType = options.contentType ?? type ?? 'application/octet-stream';
   const extension = /\.[A-Za-z0-9]{1,8}$/.exec(name ?? '')?.[0] ?? '';
   const key = options.key ?? `${crypto.randomUUID()}${extension}`;
+  const requested = Math.max(60, options.expiresInSeconds ?? 600);
   const { data } = await call('getUploadPresignedUrl', {
-    key, contentType, contentLength: size, fileSize: size, expiresIn: Math.max(60, options.expiresInSeconds ?? 600),
+    key, contentType, contentLength: size, fileSize: size, expiresIn: requested,
   }, { signal: options.signal });
   const uploadUrl = checkedUploadUrl(data.uploadUrl);
+  const cdnUrl = checkedCdnUrl(data.cdnUrl);
 
   const isStream = !(source instanceof Blob) && !(source instanceof ArrayBuffer) && !ArrayBuffer.isView(source);
   const streamed = isStream || canStreamBodies;
@@ -151,7 +186,7 @@ export async function upload(call: Call, fetchImpl: typeof fetch, source: Upload
   const onAbort = () => controller.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.signal?.aborted) controller.abort();
-  const idle = idleTimer(options.timeoutMs ?? 60_000, controller);
+  const idle = idleTimer(timeoutMs, controller);
   const onChunk = (sent: number) => {
     idle.touch();
     options.onProgress?.(sent, size);
@@ -166,7 +201,7 @@ export async function upload(call: Call, fetchImpl: typeof fetch, source: Upload
   };
   const fail = (error: unknown): never => {
     if (options.signal?.aborted) throw new APIUserAbortError();
-    if (idle.fired) throw new UploadError(`the storage host made no progress for ${options.timeoutMs ?? 60_000} ms`, 'timeout');
+    if (idle.fired) throw new UploadError(`the storage host made no progress for ${timeoutMs} ms`, 'timeout');
     const cause = (error as { cause?: unknown }).cause ?? error;
     if (cause instanceof UploadError) throw cause;
     throw new UploadError(`upload to storage failed: ${(error as Error).message}`, 'connection');
@@ -176,7 +211,7 @@ export async function upload(call: Call, fetchImpl: typeof fetch, source: Upload
     const response = await fetchImpl(uploadUrl.href, init).catch(fail);
     idle.touch();
     if (!response.ok) {
-      const text = storageMessage(await response.text().catch(fail));
+      const text = storageMessage(await headOf(response).catch(fail));
       const reason: UploadFailure = response.status === 403 && /expired/i.test(text) ? 'expired' : 'rejected';
       throw new UploadError(`storage refused the upload (HTTP ${response.status}${text ? `: ${text}` : ''})`, reason, response.status, text);
     }
@@ -186,7 +221,13 @@ export async function upload(call: Call, fetchImpl: typeof fetch, source: Upload
     idle.stop();
     options.signal?.removeEventListener('abort', onAbort);
   }
-  return { url: data.cdnUrl, key: data.key, bucket: data.bucket, expiresAt: new Date(Date.now() + data.expiresIn * 1000) };
+  const lifetimeSeconds = typeof data.expiresIn === 'number' && Number.isFinite(data.expiresIn) ? data.expiresIn : requested;
+  return {
+    url: cdnUrl,
+    key: typeof data.key === 'string' ? data.key : key,
+    bucket: String(data.bucket ?? ''),
+    expiresAt: new Date(Date.now() + lifetimeSeconds * 1000),
+  };
 }
 
 /** The source as a stream; a buffer is handed out in views of 64 KiB (no copy) so progress is seen. */

@@ -12,6 +12,8 @@ export interface StorageStandIn {
     path: string; headers: IncomingHttpHeaders; bytes: number; firstByteAt: number; status: number;
     /** Set when the connection the PUT came on was closed (a stalled one notices only once released). */
     socketClosed: boolean;
+    /** Bytes of the error answer a `huge-error` PUT got written before the client went away. */
+    answered?: number;
     /** For a `stall-body` PUT: starts reading, so that a closed connection can be noticed. */
     release?: () => void;
   }[];
@@ -42,6 +44,17 @@ export async function startStorage(): Promise<StorageStandIn> {
       return;
     }
     if (url.pathname.includes('stall-answer')) return;
+    if (url.pathname.includes('huge-error')) {
+      // A 64 MiB error answer, written as fast as the client reads it.
+      res.writeHead(500, { 'content-type': 'application/xml' });
+      entry.answered = 0;
+      const block = Buffer.alloc(64 * 1024, 0x20);
+      while (entry.answered < 64 * 2 ** 20 && !res.destroyed) {
+        entry.answered += block.length;
+        if (!res.write(block)) await new Promise((ok) => { res.once('drain', ok); res.once('close', ok); });
+      }
+      return void res.end();
+    }
     const fail = (status: number, code: string, message: string) => { entry.status = status; res.writeHead(status, { 'content-type': 'application/xml' }).end(xml(code, message)); };
     if (Number(url.searchParams.get('exp')) < Date.now()) return fail(403, 'AccessDenied', 'Request has expired');
     if (req.headers['content-type'] !== url.searchParams.get('ct')) return fail(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided');

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createA2EClient, UploadError, type LogEvent } from '../../src/index.js';
+import { createA2EClient, InvalidRequestError, UploadError, type LogEvent } from '../../src/index.js';
 import { uploadFile } from '../../src/node.js';
 import { startStorage, type StorageStandIn } from '../helpers/storage.js';
 
@@ -159,6 +159,41 @@ describe('files.upload', () => {
     expect(e).toBeInstanceOf(UploadError);
     expect(e.reason).toBe('invalid-url');
     expect(sent).toEqual(['https://api.example.com/api/v1/r2/upload-presigned-url']);
+  });
+
+  it('reads no more than the head of a huge error answer from the storage host', async () => {
+    const e = await client().files.upload(new Blob(['abc']), { key: 'huge-error.txt' }).catch((x) => x);
+    expect(e).toBeInstanceOf(UploadError);
+    expect({ reason: e.reason, status: e.status }).toEqual({ reason: 'rejected', status: 500 });
+    const put = s.puts.at(-1)!;
+    await expect.poll(() => put.socketClosed, { timeout: 5000 }).toBe(true);
+    expect(put.answered).toBeLessThan(32 * 2 ** 20);
+  });
+
+  it.each([['not a URL', 'cdn/k'], ['another scheme', 'javascript:alert(1)'], ['not a string', 42]])(
+    'refuses a file URL (cdnUrl) that is %s, before any byte is sent',
+    async (_, cdnUrl) => {
+      const sent: string[] = [];
+      const fetchImpl: typeof fetch = async (url) => {
+        sent.push(String(url));
+        return Response.json({ code: 0, data: { uploadUrl: 'https://storage.example.com/b/k', cdnUrl, key: 'k', bucket: 'b', expiresIn: 600 } });
+      };
+      const c = createA2EClient({ apiKey: CANARY, baseUrl: 'https://api.example.com', fetch: fetchImpl });
+      const e = await c.files.upload(new Blob(['abc'])).catch((x) => x);
+      expect(e).toBeInstanceOf(UploadError);
+      expect(e.reason).toBe('invalid-url');
+      expect(sent).toHaveLength(1);
+    },
+  );
+
+  it.each([['NaN', Number.NaN], ['0', 0], ['-1', -1]])('a timeoutMs of %s is refused before anything is signed', async (_, timeoutMs) => {
+    const before = s.signed.length;
+    await expect(client().files.upload(new Blob(['abc']), { timeoutMs })).rejects.toBeInstanceOf(InvalidRequestError);
+    expect(s.signed.length).toBe(before);
+  });
+
+  it('a timeoutMs of Infinity means no limit, not an immediate timeout', async () => {
+    await expect(client().files.upload(new Blob(['abc']), { timeoutMs: Infinity })).resolves.toMatchObject({ bucket: '3days-apac' });
   });
 
   it.each([
