@@ -45,10 +45,10 @@ export function constantTimeEqual(a: string, b: string): boolean {
 /** Default `maxBodyBytes`: far above any job-end payload, far below what could hurt the server. */
 export const DEFAULT_WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;
 
-/** Why `fetchRecord()` cannot read the job, or the receiver was set up without its token. */
+/** Why `fetchRecord()` cannot read the job, or the receiver was set up wrong (no token, a bad limit). */
 export class WebhookError extends A2EError {
   override name = 'WebhookError';
-  constructor(message: string, readonly reason: 'no-token' | 'no-client' | 'no-family' | 'no-id') {
+  constructor(message: string, readonly reason: 'invalid-option' | 'no-client' | 'no-family' | 'no-id') {
     super(message);
   }
 }
@@ -149,12 +149,15 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array<
  * `result.response` back either way.
  */
 export async function handleA2EWebhook(request: Request, options: WebhookOptions): Promise<WebhookResult> {
-  if (!options.token) throw new WebhookError('handleA2EWebhook needs the token you gave as webhook.token', 'no-token');
+  if (!options.token) throw new WebhookError('handleA2EWebhook needs the token you gave as webhook.token', 'invalid-option');
+  const limit = options.maxBodyBytes ?? DEFAULT_WEBHOOK_MAX_BODY_BYTES;
+  // NaN would make every size comparison false, that is, no limit at all.
+  if (typeof limit !== 'number' || !(limit >= 0)) throw new WebhookError(`maxBodyBytes must be a number of bytes, got ${String(limit)}`, 'invalid-option');
   // A repeated header arrives joined (`a, b`) and so never equals the token: refused, not guessed at.
   const given = request.headers.get(TOKEN_HEADER) ?? '';
   if (!constantTimeEqual(given, options.token)) return refuse('unauthorized', 401);
 
-  const bytes = await readLimited(request, options.maxBodyBytes ?? DEFAULT_WEBHOOK_MAX_BODY_BYTES);
+  const bytes = await readLimited(request, limit);
   if (!bytes) return refuse('too-large', 413);
   let text: string;
   try {

@@ -128,6 +128,12 @@ describe('webhook receiver limits and hostile input', () => {
     expect(exact.ok).toBe(true);
   });
 
+  it.each([['NaN', Number.NaN], ['-1', -1], ['a string', '1e6']])('a maxBodyBytes of %s is a WebhookError, not no limit', async (_, maxBodyBytes) => {
+    const e = await handleA2EWebhook(post('{}'), { token: SECRET, maxBodyBytes: maxBodyBytes as number }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(WebhookError);
+    expect((e as WebhookError).reason).toBe('invalid-option');
+  });
+
   it('refuses a Content-Length over the limit before reading a byte', async () => {
     const { stream, seen } = countedBody(4 * 2 ** 20);
     const result = await handleA2EWebhook(post(stream, '', { 'content-length': String(4 * 2 ** 20) }), { token: SECRET });
