@@ -15,7 +15,9 @@ const TYPES: Record<string, string> = {
 export async function uploadFile(client: Pick<A2EClient, 'files'>, path: string, options: UploadOptions = {}): Promise<Uploaded> {
   // Checked before anything is signed: openAsBlob accepts a directory and fails only when read.
   const info = await stat(path).catch(() => undefined);
-  if (!info?.isFile()) throw new UploadError(`uploadFile: ${path} ${info ? 'is not a regular file' : 'does not exist'}`, 'not-a-file');
+  if (!info?.isFile()) {
+    throw new UploadError(`uploadFile: ${path} ${info ? 'is not a regular file' : 'does not exist'}`, 'not-a-file');
+  }
   const blob = await openAsBlob(path);
   const contentType = options.contentType ?? TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
   return client.files.upload(new File([blob], basename(path), { type: contentType }), { ...options, contentType });

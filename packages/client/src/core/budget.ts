@@ -34,7 +34,7 @@ const AMOUNT_FIELDS = ['credits', 'coins', 'cost', 'creditCost', 'credit_cost', 
  * first amount field present decides; an unusable one is not passed over for a later one.
  */
 export function creditsIn(data: unknown): number | undefined {
-  const usable = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined);
+  const usable = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return usable(data);
   for (const name of AMOUNT_FIELDS) {
     if (Object.hasOwn(data, name)) return usable((data as Record<string, unknown>)[name]);
@@ -52,7 +52,8 @@ export async function quote<K extends OperationId>(call: Call, operationId: K, b
 export async function guard(call: Call, operationId: string, body: object, maxCredits: number, options?: RequestOptions): Promise<void> {
   // A NaN or non-number limit would make every comparison false and let every job through.
   if (typeof maxCredits !== 'number' || !(maxCredits >= 0)) {
-    throw new InvalidRequestError(`maxCredits must be a number of credits (0 or more), got ${String(maxCredits)}; nothing was started`);
+    throw new InvalidRequestError(
+      `maxCredits must be a number of credits (0 or more), got ${String(maxCredits)}; nothing was started`);
   }
   const q = await quote(call, operationId as OperationId, body as never, options);
   if (q.credits === undefined) throw new QuoteUnavailableError(operationId, q.raw);

@@ -110,7 +110,8 @@ function checkedUploadUrl(value: unknown): URL {
   const secure = url?.protocol === 'https:' || (url?.protocol === 'http:' && LOOPBACK.test(url.hostname));
   if (!url || !secure || url.username || url.password) {
     // The URL itself is not quoted: a signed URL is a credential for that one object.
-    throw new UploadError('A2E answered with an upload URL that is not a usable https URL; nothing was sent', 'invalid-url');
+    throw new UploadError('A2E answered with an upload URL that is not a usable https URL; nothing was sent',
+      'invalid-url');
   }
   return url;
 }
@@ -124,7 +125,8 @@ function checkedCdnUrl(value: unknown): string {
     url = undefined;
   }
   if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
-    throw new UploadError('A2E answered with a file URL (cdnUrl) that is not an http(s) URL; nothing was sent', 'invalid-url');
+    throw new UploadError('A2E answered with a file URL (cdnUrl) that is not an http(s) URL; nothing was sent',
+      'invalid-url');
   }
   return value as string;
 }
@@ -167,7 +169,9 @@ function storageMessage(text: string): string {
 export async function upload(call: Call, fetchImpl: typeof fetch, source: UploadSource, options: UploadOptions = {}): Promise<Uploaded> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   // setTimeout takes NaN, 0 and Infinity alike as "now": refuse the first two, honour the last as "never".
-  if (!(timeoutMs > 0)) throw new InvalidRequestError(`timeoutMs must be a number of milliseconds above 0, got ${String(timeoutMs)}`);
+  if (!(timeoutMs > 0)) {
+    throw new InvalidRequestError(`timeoutMs must be a number of milliseconds above 0, got ${String(timeoutMs)}`);
+  }
   const { size, type, name } = describeSource(source);
   const contentType = options.contentType ?? type ?? 'application/octet-stream';
   const extension = /\.[A-Za-z0-9]{1,8}$/.exec(name ?? '')?.[0] ?? '';
@@ -213,7 +217,8 @@ export async function upload(call: Call, fetchImpl: typeof fetch, source: Upload
     if (!response.ok) {
       const text = storageMessage(await headOf(response).catch(fail));
       const reason: UploadFailure = response.status === 403 && /expired/i.test(text) ? 'expired' : 'rejected';
-      throw new UploadError(`storage refused the upload (HTTP ${response.status}${text ? `: ${text}` : ''})`, reason, response.status, text);
+      const said = text ? `: ${text}` : '';
+      throw new UploadError(`storage refused the upload (HTTP ${response.status}${said})`, reason, response.status, text);
     }
     await response.body?.cancel().catch(() => {});
     if (!streamed) options.onProgress?.(size, size);
@@ -221,7 +226,7 @@ export async function upload(call: Call, fetchImpl: typeof fetch, source: Upload
     idle.stop();
     options.signal?.removeEventListener('abort', onAbort);
   }
-  const lifetimeSeconds = typeof data.expiresIn === 'number' && Number.isFinite(data.expiresIn) ? data.expiresIn : requested;
+  const lifetimeSeconds = Number.isFinite(data.expiresIn) ? data.expiresIn : requested;
   return {
     url: cdnUrl,
     key: typeof data.key === 'string' ? data.key : key,

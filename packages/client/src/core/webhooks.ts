@@ -80,7 +80,7 @@ export interface A2EWebhookEvent {
   fetchRecord(): Promise<unknown>;
 }
 
-/** Why a delivery was refused: a missing/wrong token (401), a body over `maxBodyBytes` (413), a body that is not UTF-8 (400). */
+/** Why a delivery was refused: a missing/wrong token (401), a body over `maxBodyBytes` (413), not UTF-8 (400). */
 export type WebhookRefusal = 'unauthorized' | 'too-large' | 'invalid-body';
 
 export type WebhookResult =
@@ -92,7 +92,8 @@ function pick<T>(payload: unknown, paths: string[], accept: (v: unknown) => v is
   for (const path of paths) {
     let v: unknown = payload;
     for (const k of path.split('.')) {
-      v = v !== null && typeof v === 'object' && !Array.isArray(v) && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined;
+      const own = v !== null && typeof v === 'object' && !Array.isArray(v) && Object.hasOwn(v, k);
+      v = own ? (v as Record<string, unknown>)[k] : undefined;
     }
     if (accept(v)) return v;
   }
@@ -109,7 +110,8 @@ async function sha256(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 }
 
 const reply = (status: number, body: object) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const refuse = (reason: WebhookRefusal, status: number): WebhookResult => ({ ok: false, reason, response: reply(status, { ok: false }) });
+const refuse = (reason: WebhookRefusal, status: number): WebhookResult =>
+  ({ ok: false, reason, response: reply(status, { ok: false }) });
 
 /** The body's bytes, or undefined once it passes `limit` (reading stops there and the stream is cancelled). */
 async function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
@@ -149,10 +151,14 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array<
  * `result.response` back either way.
  */
 export async function handleA2EWebhook(request: Request, options: WebhookOptions): Promise<WebhookResult> {
-  if (!options.token) throw new WebhookError('handleA2EWebhook needs the token you gave as webhook.token', 'invalid-option');
+  if (!options.token) {
+    throw new WebhookError('handleA2EWebhook needs the token you gave as webhook.token', 'invalid-option');
+  }
   const limit = options.maxBodyBytes ?? DEFAULT_WEBHOOK_MAX_BODY_BYTES;
   // NaN would make every size comparison false, that is, no limit at all.
-  if (typeof limit !== 'number' || !(limit >= 0)) throw new WebhookError(`maxBodyBytes must be a number of bytes, got ${String(limit)}`, 'invalid-option');
+  if (typeof limit !== 'number' || !(limit >= 0)) {
+    throw new WebhookError(`maxBodyBytes must be a number of bytes, got ${String(limit)}`, 'invalid-option');
+  }
   // A repeated header arrives joined (`a, b`) and so never equals the token: refused, not guessed at.
   const given = request.headers.get(TOKEN_HEADER) ?? '';
   if (!constantTimeEqual(given, options.token)) return refuse('unauthorized', 401);
@@ -173,7 +179,8 @@ export async function handleA2EWebhook(request: Request, options: WebhookOptions
   const family = familyName !== undefined && Object.hasOwn(jobs, familyName) ? (familyName as JobFamily) : undefined;
   const statusField = family ? jobs[family].statusField : 'current_status';
   const status = pick(payload, [statusField, `data.${statusField}`, 'status', 'data.status', 'current_status'], isText);
-  const rawId = pick(payload, ['_id', 'id', 'task_id', 'data._id', 'data.id', 'data.task_id', 'task._id', 'task.id'], isId);
+  const idPaths = ['_id', 'id', 'task_id', 'data._id', 'data.id', 'data.task_id', 'task._id', 'task.id'];
+  const rawId = pick(payload, idPaths, isId);
   const id = rawId === undefined ? undefined : String(rawId);
   let type = pick(payload, ['event', 'type', 'event_type', 'data.event'], isText);
   if (!type?.startsWith('task.') && family && status) {
@@ -187,10 +194,10 @@ export async function handleA2EWebhook(request: Request, options: WebhookOptions
     : `sha256:${await sha256(bytes)}`;
   const event: A2EWebhookEvent = {
     type, family, id, status, payload, key,
-    fetchRecord: () => {
-      if (!options.client) return Promise.reject(new WebhookError('fetchRecord needs `client` in the handler options', 'no-client'));
-      if (!family) return Promise.reject(new WebhookError('fetchRecord needs the job family (a2e_family in the webhook URL)', 'no-family'));
-      if (id === undefined) return Promise.reject(new WebhookError('fetchRecord needs the job id, and the payload names none', 'no-id'));
+    fetchRecord: async () => {
+      if (!options.client) throw new WebhookError('fetchRecord needs `client` in the handler options', 'no-client');
+      if (!family) throw new WebhookError('fetchRecord needs the job family (a2e_family in its URL)', 'no-family');
+      if (id === undefined) throw new WebhookError('fetchRecord needs the job id, and the payload names none', 'no-id');
       return readJob(options.client.call, family, id);
     },
   };
