@@ -96,7 +96,7 @@ export function createA2EClient(options: ClientOptions = {}): A2EClient {
     quote: <K extends OperationId>(id: K, body: Partial<OperationInput<K>>, opts?: RequestOptions) => quote(call, id, body, opts),
     startStreamingSession: (opts: StartStreamingOptions) => startStreamingSession({ call }, { timeoutMs: clientTimeoutMs, ...opts }),
     files: {
-      upload: (source: UploadSource, opts?: UploadOptions) => upload(call, fetchImpl, source, opts),
+      upload: (source: UploadSource, opts?: UploadOptions) => upload(call, fetchImpl, source, { timeoutMs: options.timeoutMs, ...opts }),
       saveUrl: (url: string, opts?: { signal?: AbortSignal }) => saveUrl(call, url, opts),
     },
   });

@@ -4,7 +4,7 @@
 // it fails closed rather than letting an unpriced job through.
 import { entries } from '../internal/table.js';
 import type { OperationId, OperationInput, RequestOptions } from '../types.js';
-import { A2EError } from './errors.js';
+import { A2EError, InvalidRequestError } from './errors.js';
 import type { Call } from './call.js';
 
 /** A quoted job would cost more than `maxCredits`. Nothing was sent to the job's endpoint. */
@@ -28,17 +28,19 @@ export interface Quote { credits: number | undefined; raw: unknown }
 /** Field names an amount may come under (the quote's answer is not documented). */
 const AMOUNT_FIELDS = ['credits', 'coins', 'cost', 'creditCost', 'credit_cost', 'estimatedCredits', 'estimated_credits', 'estimatedCoins', 'totalCredits', 'total_credits', 'price', 'total'];
 
+/**
+ * The amount a quote names, or undefined. Only a finite, non-negative number counts: a string, NaN,
+ * Infinity or a negative figure is no amount, so the guard refuses rather than compares with it. The
+ * first amount field present decides; an unusable one is not passed over for a later one.
+ */
 export function creditsIn(data: unknown): number | undefined {
-  if (typeof data === 'number') return data;
-  const record = data as Record<string, unknown> | null;
+  const usable = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined);
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return usable(data);
   for (const name of AMOUNT_FIELDS) {
-    const v = record?.[name];
-    if (typeof v === 'number' && Number.isFinite(v)) return v;
-    if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+    if (Object.hasOwn(data, name)) return usable((data as Record<string, unknown>)[name]);
   }
   return undefined;
 }
-
 
 /** Prices a call of `operationId` with `body` (its body fields, as you would send them). */
 export async function quote<K extends OperationId>(call: Call, operationId: K, body: Partial<OperationInput<K>>, options?: RequestOptions): Promise<Quote> {
@@ -48,6 +50,11 @@ export async function quote<K extends OperationId>(call: Call, operationId: K, b
 
 /** Quotes first and throws before anything is spent when the job would cost more than `maxCredits`. */
 export async function guard(call: Call, operationId: string, body: object, maxCredits: number, options?: RequestOptions): Promise<void> {
+  // A NaN or non-number limit would make every comparison false and let every job through.
+  if (typeof maxCredits !== 'number' || !(maxCredits >= 0)) {
+    throw new InvalidRequestError(
+      `maxCredits must be a number of credits (0 or more), got ${String(maxCredits)}; nothing was started`);
+  }
   const q = await quote(call, operationId as OperationId, body as never, options);
   if (q.credits === undefined) throw new QuoteUnavailableError(operationId, q.raw);
   if (q.credits > maxCredits) throw new BudgetExceededError(operationId, q.credits, maxCredits, q.raw);

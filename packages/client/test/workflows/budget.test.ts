@@ -1,6 +1,6 @@
 import { startScriptedServer, type ScriptedServer } from '@a2e-sdk/tools/scripted-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BudgetExceededError, QuoteUnavailableError } from '../../src/index.js';
+import { BudgetExceededError, InvalidRequestError, QuoteUnavailableError } from '../../src/index.js';
 import { testClient } from '../helpers/client.js';
 
 let a2e: ScriptedServer;
@@ -46,5 +46,29 @@ describe('cost quotes and the spending guard', () => {
     a2e.reply(quoteThenStart(10_000));
     await testClient(a2e.url).imageToVideo.startImageToVideo(body);
     expect(a2e.requests.map((r) => r.url)).toEqual(['/api/v1/userImage2Video/start']);
+  });
+
+  it.each([
+    ['a string', '{"credits":"50"}'],
+    ['negative', '{"credits":-5}'],
+    ['a negative top-level number', '-5'],
+    ['infinite (1e999 parses as Infinity)', '{"credits":1e999}'],
+    ['an object', '{"credits":{"value":50}}'],
+    ['an array', '{"credits":[50]}'],
+    ['a boolean', '{"credits":true}'],
+    ['unusable, with a usable field after it', '{"credits":"abc","cost":5}'],
+  ])('fails closed when the quoted amount is %s: nothing is started', async (_, data) => {
+    a2e.reply((req) => req.url === '/api/v1/generation/quote'
+      ? { headers: { 'content-type': 'application/json' }, body: `{"code":0,"data":${data}}` }
+      : { body: { code: 0, data: { _id: 'i2v1' } } });
+    await expect(testClient(a2e.url).imageToVideo.startImageToVideo(body, { maxCredits: 100 })).rejects.toBeInstanceOf(QuoteUnavailableError);
+    expect(a2e.requests.map((r) => r.url)).toEqual(['/api/v1/generation/quote']);
+  });
+
+  it.each([['NaN', Number.NaN], ['-1', -1], ["the string '100'", '100']])('a maxCredits of %s is refused before anything is quoted or started', async (_, limit) => {
+    a2e.reply(quoteThenStart(500));
+    const start = testClient(a2e.url).imageToVideo.startImageToVideo(body, { maxCredits: limit as number });
+    await expect(start).rejects.toBeInstanceOf(InvalidRequestError);
+    expect(a2e.requests).toHaveLength(0);
   });
 });
