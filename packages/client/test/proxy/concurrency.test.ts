@@ -89,6 +89,9 @@ describe('proxy streaming starts under concurrency', () => {
     const handler = proxy({ maxSessions: 2 });
     expect((await post(handler, 'agora-token', startBody)).status).toBe(200);
     await vi.waitFor(() => expect(a2e.leaves()).toEqual(['ch-1']), { timeout: 5_000, interval: 50 }); // at expiry: failed
+    // The stand-in records the leave on arrival; give the proxy time to read its 503. A start that came while
+    // that leave was still in flight would (rightly) not send a second one, and this test would race.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     a2e.other = () => ({ body: { code: 0, data: {} } });
     a2e.token = (n) => dataShape(n);
     expect((await post(handler, 'agora-token', startBody)).status).toBe(200);
