@@ -71,7 +71,10 @@ export const operations = {
     "kind": "write",
     "auth": true,
     "params": {},
-    "body": true
+    "body": true,
+    "mediaFields": [
+      "url"
+    ]
   },
   "getUploadPresignedUrlLegacy": {
     "method": "POST",
@@ -223,7 +226,10 @@ export const operations = {
     "jobStart": {
       "family": "voiceCloneTraining",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "voice_urls"
+    ]
   },
   "generateTtsAudio": {
     "method": "POST",
@@ -272,7 +278,11 @@ export const operations = {
     "jobStart": {
       "family": "avatarVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "audioSrc",
+      "custom_voice"
+    ]
   },
   "getAvatarVideo": {
     "method": "POST",
@@ -385,7 +395,11 @@ export const operations = {
     "jobStart": {
       "family": "videoTwin",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "video_url",
+      "image_url"
+    ]
   },
   "continueVideoTwinTraining": {
     "method": "POST",
@@ -609,7 +623,10 @@ export const operations = {
         "x-lang"
       ]
     },
-    "body": true
+    "body": true,
+    "mediaFields": [
+      "img_url"
+    ]
   },
   "deleteBackground": {
     "method": "POST",
@@ -653,7 +670,10 @@ export const operations = {
         "x-lang"
       ]
     },
-    "body": true
+    "body": true,
+    "mediaFields": [
+      "face_url"
+    ]
   },
   "listFaceSwapImages": {
     "method": "GET",
@@ -696,7 +716,11 @@ export const operations = {
     "jobStart": {
       "family": "faceSwapPreview",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "face_url",
+      "video_url"
+    ]
   },
   "getFaceSwapPreviewStatus": {
     "method": "GET",
@@ -723,7 +747,12 @@ export const operations = {
     "jobStart": {
       "family": "faceSwapTask",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "video_url",
+      "face_url",
+      "cover_url"
+    ]
   },
   "listFaceSwapTaskStatuses": {
     "method": "GET",
@@ -801,7 +830,10 @@ export const operations = {
     "jobStart": {
       "family": "dubbing",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "source_url"
+    ]
   },
   "listDubbings": {
     "method": "GET",
@@ -870,7 +902,11 @@ export const operations = {
     "jobStart": {
       "family": "imageToVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_url",
+      "end_image_url"
+    ]
   },
   "getImageToVideo": {
     "method": "GET",
@@ -952,7 +988,10 @@ export const operations = {
     "kind": "write",
     "auth": true,
     "params": {},
-    "body": true
+    "body": true,
+    "mediaFields": [
+      "image_url"
+    ]
   },
   "extendImageToVideoFlf2vPrompt": {
     "method": "POST",
@@ -961,7 +1000,11 @@ export const operations = {
     "kind": "write",
     "auth": true,
     "params": {},
-    "body": true
+    "body": true,
+    "mediaFields": [
+      "image_url",
+      "end_image_url"
+    ]
   },
   "markImageToVideoShared": {
     "method": "POST",
@@ -1013,7 +1056,11 @@ export const operations = {
     "jobStart": {
       "family": "captionRemoval",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "source_url",
+      "video_url"
+    ]
   },
   "getCaptionRemoval": {
     "method": "GET",
@@ -1167,7 +1214,10 @@ export const operations = {
     "jobStart": {
       "family": "upscale",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "source_url"
+    ]
   },
   "listUpscales": {
     "method": "GET",
@@ -1374,7 +1424,10 @@ export const operations = {
     "kind": "paid",
     "auth": true,
     "params": {},
-    "body": true
+    "body": true,
+    "mediaFields": [
+      "face_image_url"
+    ]
   },
   "listPhotobooks": {
     "method": "GET",
@@ -1805,7 +1858,10 @@ export const operations = {
     "jobStart": {
       "family": "imageEdit",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_urls"
+    ]
   },
   "listImageEdits": {
     "method": "GET",
@@ -1868,7 +1924,15 @@ export const operations = {
     "jobStart": {
       "family": "wanVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_url",
+      "last_frame_url",
+      "first_clip_url",
+      "edit_video_url",
+      "reference_image_urls",
+      "audio_url"
+    ]
   },
   "getWanVideo": {
     "method": "GET",
@@ -1937,7 +2001,11 @@ export const operations = {
     "jobStart": {
       "family": "wanSpicyVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_url",
+      "audio_url"
+    ]
   },
   "getWanSpicyVideo": {
     "method": "GET",
@@ -2033,7 +2101,10 @@ export const operations = {
     "jobStart": {
       "family": "wan26R2vVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "reference_urls"
+    ]
   },
   "getWan26R2vVideo": {
     "method": "GET",
@@ -2102,7 +2173,12 @@ export const operations = {
     "jobStart": {
       "family": "happyHorseVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_url",
+      "reference_image_urls",
+      "edit_video_url"
+    ]
   },
   "getHappyHorseVideo": {
     "method": "GET",
@@ -2171,7 +2247,11 @@ export const operations = {
     "jobStart": {
       "family": "talkingPhoto",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_url",
+      "audio_url"
+    ]
   },
   "getTalkingPhoto": {
     "method": "GET",
@@ -2240,7 +2320,11 @@ export const operations = {
     "jobStart": {
       "family": "talkingVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "video_url",
+      "audio_url"
+    ]
   },
   "getTalkingVideo": {
     "method": "GET",
@@ -2309,7 +2393,10 @@ export const operations = {
     "jobStart": {
       "family": "virtualTryOn",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_urls"
+    ]
   },
   "getVirtualTryOn": {
     "method": "GET",
@@ -2378,7 +2465,10 @@ export const operations = {
     "jobStart": {
       "family": "thinkSound",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "video_url"
+    ]
   },
   "getThinkSound": {
     "method": "GET",
@@ -2447,7 +2537,11 @@ export const operations = {
     "jobStart": {
       "family": "motionTransfer",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_url",
+      "video_url"
+    ]
   },
   "getMotionTransfer": {
     "method": "GET",
@@ -2516,7 +2610,11 @@ export const operations = {
     "jobStart": {
       "family": "actorSwap",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_url",
+      "video_url"
+    ]
   },
   "getActorSwap": {
     "method": "GET",
@@ -2585,7 +2683,10 @@ export const operations = {
     "jobStart": {
       "family": "productAvatar",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_urls"
+    ]
   },
   "getProductAvatar": {
     "method": "GET",
@@ -2654,7 +2755,11 @@ export const operations = {
     "jobStart": {
       "family": "headSwap",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_url",
+      "target_image_url"
+    ]
   },
   "listHeadSwaps": {
     "method": "GET",
@@ -2723,7 +2828,10 @@ export const operations = {
     "jobStart": {
       "family": "veoVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "imageUrls"
+    ]
   },
   "getVeoVideo": {
     "method": "GET",
@@ -2805,7 +2913,12 @@ export const operations = {
     "jobStart": {
       "family": "klingVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_url",
+      "video_url",
+      "end_image_url"
+    ]
   },
   "getKlingVideo": {
     "method": "GET",
@@ -2887,7 +3000,10 @@ export const operations = {
     "jobStart": {
       "family": "klingOmniVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_list"
+    ]
   },
   "getKlingOmniVideo": {
     "method": "GET",
@@ -2969,7 +3085,11 @@ export const operations = {
     "jobStart": {
       "family": "grokVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_urls",
+      "image_url"
+    ]
   },
   "getGrokVideo": {
     "method": "GET",
@@ -3038,7 +3158,11 @@ export const operations = {
     "jobStart": {
       "family": "hailuoVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_urls",
+      "image_url"
+    ]
   },
   "getHailuoVideo": {
     "method": "GET",
@@ -3098,7 +3222,14 @@ export const operations = {
     "jobStart": {
       "family": "minimaxH3Video",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "first_frame_url",
+      "last_frame_url",
+      "reference_image_urls",
+      "reference_video_urls",
+      "reference_audio_urls"
+    ]
   },
   "getMinimaxH3Video": {
     "method": "GET",
@@ -3167,7 +3298,10 @@ export const operations = {
     "jobStart": {
       "family": "sora2ProVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_urls"
+    ]
   },
   "getSora2ProVideo": {
     "method": "GET",
@@ -3236,7 +3370,11 @@ export const operations = {
     "jobStart": {
       "family": "seedance15ProVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_url",
+      "end_image_url"
+    ]
   },
   "listSeedance15ProVideos": {
     "method": "GET",
@@ -3269,7 +3407,15 @@ export const operations = {
     "jobStart": {
       "family": "seedance2Video",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_url",
+      "first_frame_url",
+      "last_frame_url",
+      "reference_urls",
+      "video_urls",
+      "audio_urls"
+    ]
   },
   "getSeedance2Video": {
     "method": "GET",
