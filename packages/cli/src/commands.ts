@@ -43,7 +43,8 @@ async function runOperation(id: string, entry: Entry, fields: Field[], flags: Re
   const input = buildInput(fields, flags, readBody(flags.body as string | undefined), attr);
   const maxCredits = globals.maxCredits === undefined ? undefined : Number(globals.maxCredits);
   if (maxCredits !== undefined && !(maxCredits >= 0)) throw new UsageError('--max-credits takes a number of credits ≥ 0');
-  const { a2e, ...made } = makeClient(globals, { needsKey: entry.auth, maxCredits });
+  const made = makeClient(globals, { needsKey: entry.auth, maxCredits });
+  const { a2e } = made;
 
   if (globals.dryRun) {
     localFiles(fields, input);

@@ -20,8 +20,9 @@ export function sandboxCommand(run: (task: () => Promise<void>) => Promise<void>
       'A2E does not document one). Uploads work: the presigned URL points at the sandbox\'s own storage.',
       '',
       'Control routes: GET /__sandbox/requests (the request log, authorization masked), GET /__sandbox/jobs,',
-      'GET /__sandbox/webhooks, POST /__sandbox/jobs/<id>/complete|fail. A start request with the header',
-      'X-A2e-Sandbox-Outcome: fail|complete decides that job\'s end.',
+      'GET /__sandbox/webhooks, POST /__sandbox/jobs/<id>/complete|fail, POST /__sandbox/faults {operationId,status,times}.',
+      'A start request with the header'
+      'X-A2e-Sandbox-Outcome: fail|complete decides that job\'s end. Quotes answer {credits: --quote-credits}.',
     ].join('\n'))
     .addOption(new Option('--port <n>', 'port to listen on; 0 picks a free one').default(4020).argParser(number('port', 0, 65535)))
     .addOption(new Option('--host <host>', 'interface to listen on').default('127.0.0.1'))
@@ -30,7 +31,8 @@ export function sandboxCommand(run: (task: () => Promise<void>) => Promise<void>
     .addOption(new Option('--seed <n>', 'seed for ids and fail-rate draws (repeatable runs)').default(1).argParser(number('seed', 0)))
     .addOption(new Option('--job-duration-ms <ms>', 'time from start to end of a job; 0 = only the control route ends it')
       .default(3000).argParser(number('job-duration-ms', 0)))
-    .action(async (flags: { port: number; host: string; latencyMs: number; failRate: number; seed: number; jobDurationMs: number }) => {
+    .addOption(new Option('--quote-credits <n>', 'credits every quote answers').default(10).argParser(number('quote-credits', 0)))
+    .action(async (flags: { port: number; host: string; latencyMs: number; failRate: number; seed: number; jobDurationMs: number; quoteCredits: number }) => {
       await run(async () => {
         const sandbox = await startSandbox(flags);
         process.stdout.write(`${JSON.stringify({ sandbox: sandbox.url })}\n`);

@@ -26,6 +26,8 @@ export interface SandboxOptions {
   jobDurationMs?: number;
   /** Builds the webhook body for an ended job. A2E does not document its payload: the default is our own. */
   webhookPayload?: (job: { family: string; id: string; status: string; record: Record<string, unknown> }) => unknown;
+  /** Credits every quote (`getGenerationQuote`) answers, so `maxCredits` can be tested. Default 10. */
+  quoteCredits?: number;
   /** Called after each webhook delivery (or failed attempt). */
   onWebhook?: (delivery: WebhookDelivery) => void;
 }
@@ -38,6 +40,8 @@ export interface Sandbox {
   requests(): LoggedRequest[];
   /** Ends a job now (as the control route `POST /__sandbox/jobs/{id}/complete|fail` does). */
   endJob(id: string, outcome: Outcome): Promise<Record<string, unknown> | undefined>;
+  /** The next `times` calls of `operationId` (or `*` for any) answer HTTP `status` (429 with Retry-After: 0). */
+  injectFault(operationId: string, status: number, times?: number): void;
   /** Webhook deliveries so far. */
   webhooks(): WebhookDelivery[];
   close(): Promise<void>;
@@ -46,7 +50,7 @@ export interface Sandbox {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const state: SandboxState = {
     jobs: new Map<string, SandboxJob>(), log: [], deliveries: [], baseUrl: '',
-    storage: new Map(), options,
+    storage: new Map(), options, faults: new Map(),
   };
   const { handle, endJob } = createHandler(state);
   const server = createServer((req, res) => {
@@ -66,6 +70,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port,
     requests: () => state.log.map((r) => ({ ...r })),
     endJob,
+    injectFault: (operationId, status, times = 1) => void state.faults.set(operationId, { status, times }),
     webhooks: () => [...state.deliveries],
     close: () => new Promise<void>((resolve) => {
       for (const job of state.jobs.values()) clearTimeout(job.timer);

@@ -19,6 +19,8 @@ export interface LoggedRequest {
 export interface SandboxState {
   jobs: Map<string, SandboxJob>; log: LoggedRequest[]; deliveries: WebhookDelivery[]; baseUrl: string;
   storage: Map<string, { type: string; bytes: Buffer }>; options: SandboxOptions;
+  /** Injected failures: the next `times` calls of an operation (or `*`) answer `status`. */
+  faults: Map<string, { status: number; times: number }>;
 }
 
 type Table = Record<string, { tag: string; jobStart?: { family: string; idField: string }; jobStatus?: string; paging?: Record<string, string> }>;
@@ -132,6 +134,12 @@ export function createHandler(state: SandboxState) {
       return send(res, 200, [...state.jobs.values()].map((j) => ({ family: j.family, id: j.id, outcome: j.outcome, record: recordOf(j) })));
     }
     if (req.method === 'GET' && url.pathname === '/__sandbox/webhooks') return send(res, 200, state.deliveries);
+    if (req.method === 'POST' && url.pathname === '/__sandbox/faults') {
+      const f = JSON.parse((await readBody(req)).toString('utf8') || '{}') as { operationId?: string; status?: number; times?: number };
+      if (!f.operationId || !Number.isInteger(f.status)) return send(res, 400, { error: 'give {operationId, status, times}' });
+      state.faults.set(f.operationId, { status: f.status!, times: f.times ?? 1 });
+      return send(res, 200, { ok: true });
+    }
     const end = /^\/__sandbox\/jobs\/([^/]+)\/(complete|fail)$/.exec(url.pathname);
     if (req.method === 'POST' && end) {
       const record = await endJob(decodeURIComponent(end[1]!), end[2] as Outcome);
@@ -191,6 +199,13 @@ export function createHandler(state: SandboxState) {
     const problems = validate(op, pathParams, url.searchParams, body, text.length > 0);
     if (problems.length) return send(res, 400, { ...errorExample(doc, 'BadRequest', {}), code: 400, msg: 'request does not match the spec', problems });
 
+    const fault = state.faults.get(op.operationId) ?? state.faults.get('*');
+    if (fault && fault.times > 0) {
+      fault.times--;
+      const name = fault.status === 429 ? 'RateLimited' : fault.status >= 500 ? 'ServerError' : 'BadRequest';
+      if (fault.status === 429) res.setHeader('retry-after', '0');
+      return send(res, fault.status, { ...errorExample(doc, name, {}), code: fault.status, msg: 'fault injected by the sandbox' });
+    }
     const { status, body: answer } = successExample(doc, op);
     const fields = { ...Object.fromEntries(url.searchParams), ...pathParams, ...(body && typeof body === 'object' ? body : {}) } as Record<string, unknown>;
     const e = table[op.operationId]!;
@@ -201,6 +216,10 @@ export function createHandler(state: SandboxState) {
       const where = `${state.baseUrl}/__sandbox/storage/${encodeURIComponent(key)}`;
       if (a?.data && typeof a.data === 'object') Object.assign(a.data, { uploadUrl: where, cdnUrl: where, key, bucket: 'sandbox' });
       return send(res, status, a);
+    }
+    if (op.operationId === 'getGenerationQuote') {
+      // The quote's answer is not documented: the sandbox answers its own shape, with a fixed price.
+      return send(res, 200, { code: 0, data: { credits: state.options.quoteCredits ?? 10, sandbox: true } });
     }
     if (e.jobStart) return send(res, status, startJob(op, fields, String(req.headers[OUTCOME_HEADER] ?? '') || undefined, a));
     if (e.jobStatus) {
