@@ -49,7 +49,7 @@ export async function waitForJobWithProgress(a2e: A2EClient, family: FamilyName,
     if (tty) process.stderr.write(`Stopped waiting; the job was not cancelled. Resume with: ${resume}\n`);
     process.exit(EXIT.interrupted);
   };
-  process.once('SIGINT', onSigint);
+  process.on('SIGINT', onSigint);
   try {
     return await a2e.waitForJob(family, id, {
       ...(flags.intervalMs !== undefined && { intervalMs: flags.intervalMs, maxIntervalMs: Math.max(flags.intervalMs, 1) }),

@@ -21,7 +21,7 @@ export function sandboxCommand(run: (task: () => Promise<void>) => Promise<void>
       '',
       'Control routes: GET /__sandbox/requests (the request log, authorization masked), GET /__sandbox/jobs,',
       'GET /__sandbox/webhooks, POST /__sandbox/jobs/<id>/complete|fail, POST /__sandbox/faults {operationId,status,times}.',
-      'A start request with the header'
+      'A start request with the header',
       'X-A2e-Sandbox-Outcome: fail|complete decides that job\'s end. Quotes answer {credits: --quote-credits}.',
     ].join('\n'))
     .addOption(new Option('--port <n>', 'port to listen on; 0 picks a free one').default(4020).argParser(number('port', 0, 65535)))
