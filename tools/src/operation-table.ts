@@ -8,8 +8,22 @@ export interface OperationEntry {
   /** Parameter names by location, so a flat call input can be split into path, query, headers and body. */
   params: { path?: string[]; query?: string[]; header?: string[] }; body: boolean;
   jobStart?: { family: string; idField: string }; jobStatus?: string; paging?: Record<string, string>;
+  /** Top-level body properties marked `x-a2e-media` (they take a media file's URL, or an array of them). */
+  mediaFields?: string[];
   /** `x-a2e-privilege`: absent for an ordinary app operation (see spec/CONVENTIONS.md). */
   privilege?: 'account' | 'destructive';
+}
+
+/** Top-level properties of a request body marked `x-a2e-media`, through `$ref`s and `allOf`/`anyOf`/`oneOf`. */
+function mediaFieldsOf(doc: OpenAPIDoc, schema: unknown, seen = new Set<unknown>()): string[] {
+  const s = deref(doc, schema) as Record<string, any> | undefined;
+  if (!s || typeof s !== 'object' || seen.has(s)) return [];
+  seen.add(s);
+  const own = Object.entries((s.properties ?? {}) as Record<string, unknown>)
+    .filter(([, p]) => (deref(doc, p) as Record<string, unknown> | undefined)?.['x-a2e-media'] === true)
+    .map(([name]) => name);
+  const nested = ['allOf', 'anyOf', 'oneOf'].flatMap((k) => ((s[k] ?? []) as unknown[]).flatMap((sub) => mediaFieldsOf(doc, sub, seen)));
+  return [...new Set([...own, ...nested])];
 }
 /** A job family as the client's waiters need it; `idIn` says where the status operation takes the id
  * (`list`: the status call lists jobs and the waiter picks the row whose `matchField` is the id). */
@@ -35,6 +49,8 @@ export function operationTable(doc: OpenAPIDoc) {
       ...(op['x-a2e-paging'] ? { paging: op['x-a2e-paging'] as Record<string, string> } : {}),
       ...(op['x-a2e-privilege'] ? { privilege: op['x-a2e-privilege'] as 'account' | 'destructive' } : {}),
     };
+    const media = mediaFieldsOf(doc, op.requestBody?.content?.['application/json']?.schema);
+    if (media.length) table[id]!.mediaFields = media;
     if (status) {
       const param = [...(doc.paths[path]?.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(doc, p)).find((p) => p.name === status.idParam);
       const idIn = status.matchField ? 'list' : param ? (param.in as 'path' | 'query') : 'body';

@@ -1,11 +1,16 @@
 // `pnpm demo`: an end-to-end flow through the client — credits, start a dubbing job, wait for it with
 // printed progress, read it, list records. Against a Prism mock of our spec (started and stopped
 // here), or with `--live` against https://video.a2e.ai using A2E_API_KEY (the paid job start runs only
-// with A2E_LIVE_WRITE=1).
+// with A2E_LIVE_WRITE=1), or with `--sandbox` against `a2e sandbox` (packages/cli), where the job really
+// progresses and ends.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { startPrism, type Prism } from '@a2e-sdk/tools/prism';
 import { createA2EClient } from '../src/index.js';
 
 const live = process.argv.includes('--live');
+const sandboxed = process.argv.includes('--sandbox');
 const write = !live || process.env.A2E_LIVE_WRITE === '1';
 if (live && !process.env.A2E_API_KEY) {
   console.error('--live needs A2E_API_KEY (an sk_… token from https://video.a2e.ai, Account → API Token).');
@@ -22,13 +27,30 @@ function mockProgress(): typeof fetch {
   };
 }
 
+/** Starts `a2e sandbox` from packages/cli (built first if needed) as a child process; resolves to its URL. */
+async function startSandboxProcess(): Promise<{ url: string; child: ChildProcess }> {
+  const bin = fileURLToPath(new URL('../../cli/dist/bin.js', import.meta.url));
+  if (!existsSync(bin)) spawnSync('pnpm', ['--filter', '@a2e-sdk/cli', 'build'], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [bin, 'sandbox', '--port', '0', '--job-duration-ms', '1500'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.once('data', (chunk) => resolve((JSON.parse(String(chunk).split('\n')[0]!) as { sandbox: string }).sandbox));
+    child.once('exit', (code) => reject(new Error(`a2e sandbox exited with ${code}`)));
+  });
+  return { url, child };
+}
+
 let prism: Prism | undefined;
+let sandbox: { url: string; child: ChildProcess } | undefined;
 try {
-  if (!live) {
+  if (sandboxed) {
+    sandbox = await startSandboxProcess();
+    console.log(`a2e sandbox at ${sandbox.url}\n`);
+  } else if (!live) {
     prism = await startPrism();
     console.log(`Prism mock of spec/openapi.yaml at ${prism.url}\n`);
   }
-  const a2e = createA2EClient(live ? {} : { baseUrl: prism!.url, apiKey: 'sk_demo_not_a_real_key', fetch: mockProgress() });
+  const a2e = createA2EClient(live ? {} : sandbox ? { baseUrl: sandbox.url, apiKey: 'sk_demo_not_a_real_key' }
+    : { baseUrl: prism!.url, apiKey: 'sk_demo_not_a_real_key', fetch: mockProgress() });
 
   const coins = await a2e.misc.getRemainingCoins();
   console.log(`1. credits: ${coins.coins ?? '?'} coins, ${coins.diamonds ?? '?'} diamonds`);
@@ -68,4 +90,5 @@ try {
   console.log('\ndone');
 } finally {
   await prism?.stop();
+  sandbox?.child.kill('SIGTERM');
 }

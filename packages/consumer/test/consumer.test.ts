@@ -23,6 +23,7 @@ const EXPECTED: Record<string, string[]> = {
   '@a2e-sdk/client/operations': ['operations', 'jobFamilies', 'servers'],
   '@a2e-sdk/client/node': ['uploadFile', 'nodeHandler'],
   '@a2e-sdk/react': ['A2EProvider', 'useA2EJob', 'useDubbingList'],
+  '@a2e-sdk/cli/sandbox': ['startSandbox'],
   '@a2e-sdk/spec': ['specFiles'],
   '@a2e-sdk/spec/openapi.json': ['openapi', 'info', 'paths', 'components'],
   '@a2e-sdk/spec/operations.json': ['servers', 'operations', 'jobFamilies'],
@@ -57,7 +58,7 @@ afterAll(() => { if (installed) rmSync(dirname(installed.dir), { recursive: true
 
 describe('the packed tarballs, installed with npm outside the workspace', () => {
   it('installed every publishable package from its tarball, not from the workspace', () => {
-    expect(installed.packages.map((p) => p.name).sort()).toEqual(['@a2e-sdk/client', '@a2e-sdk/react', '@a2e-sdk/spec']);
+    expect(installed.packages.map((p) => p.name).sort()).toEqual(['@a2e-sdk/cli', '@a2e-sdk/client', '@a2e-sdk/react', '@a2e-sdk/spec']);
     expect(installed.dir.startsWith(ROOT)).toBe(false);
     for (const p of installed.packages) {
       expect(existsSync(join(installed.dir, 'node_modules', p.name, 'package.json'))).toBe(true);
@@ -81,6 +82,20 @@ describe('the packed tarballs, installed with npm outside the workspace', () => 
   it.each(['bundler', 'node16'])('type-checks a consumer project under moduleResolution %s', (resolution) => {
     const tsc = join(installed.dir, 'node_modules', 'typescript', 'bin', 'tsc');
     expect(() => node([tsc, '-p', `tsconfig.${resolution}.json`])).not.toThrow();
+  });
+
+  describe('the installed CLI', () => {
+    it('runs as `npx a2e --help`', () => {
+      const help = run('npx', ['--no-install', 'a2e', '--help'], { cwd: installed.dir });
+      expect(help).toContain('a2e <group> <operation>');
+      expect(help).toMatch(/^\s+dubbing\s/m);
+    });
+
+    it('starts the sandbox from the installed package and waits for a job through the installed bin', () => {
+      const out = JSON.parse(node(['cli-sandbox.mjs']));
+      expect(out.record).toMatchObject({ current_status: 'completed' });
+      expect(out.operations).toEqual(expect.arrayContaining(['startDubbing', 'getDubbing']));
+    });
   });
 
   describe('a dubbing flow through the installed client against Prism serving the installed spec', () => {

@@ -75,7 +75,10 @@ export const operations = {
     "kind": "write",
     "auth": true,
     "params": {},
-    "body": true
+    "body": true,
+    "mediaFields": [
+      "url"
+    ]
   },
   "getUploadPresignedUrlLegacy": {
     "method": "POST",
@@ -228,7 +231,10 @@ export const operations = {
     "jobStart": {
       "family": "voiceCloneTraining",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "voice_urls"
+    ]
   },
   "generateTtsAudio": {
     "method": "POST",
@@ -278,7 +284,11 @@ export const operations = {
     "jobStart": {
       "family": "avatarVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "audioSrc",
+      "custom_voice"
+    ]
   },
   "getAvatarVideo": {
     "method": "POST",
@@ -393,7 +403,11 @@ export const operations = {
     "jobStart": {
       "family": "videoTwin",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "video_url",
+      "image_url"
+    ]
   },
   "continueVideoTwinTraining": {
     "method": "POST",
@@ -619,7 +633,10 @@ export const operations = {
         "x-lang"
       ]
     },
-    "body": true
+    "body": true,
+    "mediaFields": [
+      "img_url"
+    ]
   },
   "deleteBackground": {
     "method": "POST",
@@ -664,7 +681,10 @@ export const operations = {
         "x-lang"
       ]
     },
-    "body": true
+    "body": true,
+    "mediaFields": [
+      "face_url"
+    ]
   },
   "listFaceSwapImages": {
     "method": "GET",
@@ -708,7 +728,11 @@ export const operations = {
     "jobStart": {
       "family": "faceSwapPreview",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "face_url",
+      "video_url"
+    ]
   },
   "getFaceSwapPreviewStatus": {
     "method": "GET",
@@ -735,7 +759,12 @@ export const operations = {
     "jobStart": {
       "family": "faceSwapTask",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "video_url",
+      "face_url",
+      "cover_url"
+    ]
   },
   "listFaceSwapTaskStatuses": {
     "method": "GET",
@@ -814,7 +843,10 @@ export const operations = {
     "jobStart": {
       "family": "dubbing",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "source_url"
+    ]
   },
   "listDubbings": {
     "method": "GET",
@@ -884,7 +916,11 @@ export const operations = {
     "jobStart": {
       "family": "imageToVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_url",
+      "end_image_url"
+    ]
   },
   "getImageToVideo": {
     "method": "GET",
@@ -967,7 +1003,10 @@ export const operations = {
     "kind": "write",
     "auth": true,
     "params": {},
-    "body": true
+    "body": true,
+    "mediaFields": [
+      "image_url"
+    ]
   },
   "extendImageToVideoFlf2vPrompt": {
     "method": "POST",
@@ -976,7 +1015,11 @@ export const operations = {
     "kind": "write",
     "auth": true,
     "params": {},
-    "body": true
+    "body": true,
+    "mediaFields": [
+      "image_url",
+      "end_image_url"
+    ]
   },
   "markImageToVideoShared": {
     "method": "POST",
@@ -1028,7 +1071,11 @@ export const operations = {
     "jobStart": {
       "family": "captionRemoval",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "source_url",
+      "video_url"
+    ]
   },
   "getCaptionRemoval": {
     "method": "GET",
@@ -1183,7 +1230,10 @@ export const operations = {
     "jobStart": {
       "family": "upscale",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "source_url"
+    ]
   },
   "listUpscales": {
     "method": "GET",
@@ -1393,7 +1443,10 @@ export const operations = {
     "kind": "paid",
     "auth": true,
     "params": {},
-    "body": true
+    "body": true,
+    "mediaFields": [
+      "face_image_url"
+    ]
   },
   "listPhotobooks": {
     "method": "GET",
@@ -1831,7 +1884,10 @@ export const operations = {
     "jobStart": {
       "family": "imageEdit",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_urls"
+    ]
   },
   "listImageEdits": {
     "method": "GET",
@@ -1895,7 +1951,15 @@ export const operations = {
     "jobStart": {
       "family": "wanVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_url",
+      "last_frame_url",
+      "first_clip_url",
+      "edit_video_url",
+      "reference_image_urls",
+      "audio_url"
+    ]
   },
   "getWanVideo": {
     "method": "GET",
@@ -1965,7 +2029,11 @@ export const operations = {
     "jobStart": {
       "family": "wanSpicyVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_url",
+      "audio_url"
+    ]
   },
   "getWanSpicyVideo": {
     "method": "GET",
@@ -2062,7 +2130,10 @@ export const operations = {
     "jobStart": {
       "family": "wan26R2vVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "reference_urls"
+    ]
   },
   "getWan26R2vVideo": {
     "method": "GET",
@@ -2132,7 +2203,12 @@ export const operations = {
     "jobStart": {
       "family": "happyHorseVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_url",
+      "reference_image_urls",
+      "edit_video_url"
+    ]
   },
   "getHappyHorseVideo": {
     "method": "GET",
@@ -2202,7 +2278,11 @@ export const operations = {
     "jobStart": {
       "family": "talkingPhoto",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_url",
+      "audio_url"
+    ]
   },
   "getTalkingPhoto": {
     "method": "GET",
@@ -2272,7 +2352,11 @@ export const operations = {
     "jobStart": {
       "family": "talkingVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "video_url",
+      "audio_url"
+    ]
   },
   "getTalkingVideo": {
     "method": "GET",
@@ -2342,7 +2426,10 @@ export const operations = {
     "jobStart": {
       "family": "virtualTryOn",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_urls"
+    ]
   },
   "getVirtualTryOn": {
     "method": "GET",
@@ -2412,7 +2499,10 @@ export const operations = {
     "jobStart": {
       "family": "thinkSound",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "video_url"
+    ]
   },
   "getThinkSound": {
     "method": "GET",
@@ -2482,7 +2572,11 @@ export const operations = {
     "jobStart": {
       "family": "motionTransfer",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_url",
+      "video_url"
+    ]
   },
   "getMotionTransfer": {
     "method": "GET",
@@ -2552,7 +2646,11 @@ export const operations = {
     "jobStart": {
       "family": "actorSwap",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_url",
+      "video_url"
+    ]
   },
   "getActorSwap": {
     "method": "GET",
@@ -2622,7 +2720,10 @@ export const operations = {
     "jobStart": {
       "family": "productAvatar",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_urls"
+    ]
   },
   "getProductAvatar": {
     "method": "GET",
@@ -2692,7 +2793,11 @@ export const operations = {
     "jobStart": {
       "family": "headSwap",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_url",
+      "target_image_url"
+    ]
   },
   "listHeadSwaps": {
     "method": "GET",
@@ -2762,7 +2867,10 @@ export const operations = {
     "jobStart": {
       "family": "veoVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "imageUrls"
+    ]
   },
   "getVeoVideo": {
     "method": "GET",
@@ -2845,7 +2953,12 @@ export const operations = {
     "jobStart": {
       "family": "klingVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_url",
+      "video_url",
+      "end_image_url"
+    ]
   },
   "getKlingVideo": {
     "method": "GET",
@@ -2928,7 +3041,10 @@ export const operations = {
     "jobStart": {
       "family": "klingOmniVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_list"
+    ]
   },
   "getKlingOmniVideo": {
     "method": "GET",
@@ -3011,7 +3127,11 @@ export const operations = {
     "jobStart": {
       "family": "grokVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_urls",
+      "image_url"
+    ]
   },
   "getGrokVideo": {
     "method": "GET",
@@ -3081,7 +3201,11 @@ export const operations = {
     "jobStart": {
       "family": "hailuoVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_urls",
+      "image_url"
+    ]
   },
   "getHailuoVideo": {
     "method": "GET",
@@ -3142,7 +3266,14 @@ export const operations = {
     "jobStart": {
       "family": "minimaxH3Video",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "first_frame_url",
+      "last_frame_url",
+      "reference_image_urls",
+      "reference_video_urls",
+      "reference_audio_urls"
+    ]
   },
   "getMinimaxH3Video": {
     "method": "GET",
@@ -3212,7 +3343,10 @@ export const operations = {
     "jobStart": {
       "family": "sora2ProVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_urls"
+    ]
   },
   "getSora2ProVideo": {
     "method": "GET",
@@ -3282,7 +3416,11 @@ export const operations = {
     "jobStart": {
       "family": "seedance15ProVideo",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_url",
+      "end_image_url"
+    ]
   },
   "listSeedance15ProVideos": {
     "method": "GET",
@@ -3315,7 +3453,15 @@ export const operations = {
     "jobStart": {
       "family": "seedance2Video",
       "idField": "_id"
-    }
+    },
+    "mediaFields": [
+      "image_url",
+      "first_frame_url",
+      "last_frame_url",
+      "reference_urls",
+      "video_urls",
+      "audio_urls"
+    ]
   },
   "getSeedance2Video": {
     "method": "GET",
