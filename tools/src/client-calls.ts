@@ -10,7 +10,8 @@ import { deref, operations, type OpenAPIDoc, type Operation, type Schema } from 
 /** One file a reviewer can open: a repository path, or the search index's file id where no repo was shown. */
 export interface ClientRef { repo?: string; path?: string; commit?: string; index_id?: string; note?: string }
 export interface Codebase { what: string; files: ClientRef[] }
-export interface Sighting { by: string; body?: string[]; query?: string[]; reads?: string[] }
+/** `reads`: fields the client relies on (checked). `tries`: fields probed in a fallback chain (listed only). */
+export interface Sighting { by: string; body?: string[]; query?: string[]; reads?: string[]; tries?: string[] }
 export interface CallRow { method: string; path: string; seen: Sighting[]; note?: string }
 export interface ClientCallTable { codebases: Record<string, Codebase>; calls: CallRow[] }
 
