@@ -30,7 +30,7 @@ export const pairKey = (method: string, path: string) =>
   `${method.toUpperCase()} ${path.replace(/\{[^}]*\}/g, '{}').toLowerCase()}`;
 
 type Tally = { total: number; multi: number; missing: string[] };
-export interface ClientCallReport { codebases: number; pairs: Tally; keys: Tally; fields: Tally; problems: string[] }
+export interface ClientCallReport { codebases: number; files: number; pairs: Tally; keys: Tally; fields: Tally; problems: string[] }
 
 /** Every schema a value may match: follows $ref, allOf, anyOf and oneOf. */
 function branches(root: unknown, schema: unknown, seen = new Set<unknown>()): Schema[] {
@@ -95,7 +95,8 @@ export function checkClientCalls(doc: OpenAPIDoc, table: ClientCallTable): Clien
     tally(keys, (s) => s.body, (x) => !!op && declares(doc, bodySchema(op), x), 'body key');
     tally(fields, (s) => s.reads, (x) => !!op && declares(doc, okSchema(doc, op), x), 'read field');
   }
-  return { codebases: Object.keys(table.codebases ?? {}).length, pairs, keys, fields, problems };
+  const codebases = Object.values(table.codebases ?? {});
+  return { codebases: codebases.length, files: codebases.reduce((n, c) => n + (c.files?.length ?? 0), 0), pairs, keys, fields, problems };
 }
 
 const frac = (t: Tally) => `${t.multi - t.missing.length}/${t.multi}`;
@@ -103,7 +104,8 @@ const frac = (t: Tally) => `${t.multi - t.missing.length}/${t.multi}`;
 export function clientCallLines(r: ClientCallReport): string[] {
   return [
     `client calls: pairs used by 2+ clients covered ${frac(r.pairs)}, body keys ${frac(r.keys)}, read fields ${frac(r.fields)}`,
-    `  sweep totals: ${r.codebases} independent codebases; ${r.pairs.total} pairs, ${r.keys.total} body keys, ${r.fields.total} read fields seen`,
+    `  sweep totals: ${r.codebases} independent codebases (${r.files} files); ${r.pairs.total} pairs, ${r.keys.total} body keys, ` +
+      `${r.fields.total} read fields seen`,
     ...[...r.pairs.missing, ...r.keys.missing, ...r.fields.missing].map((m) => `  missing: ${m}`),
     ...r.problems.map((p) => `  table: ${p}`),
   ];
