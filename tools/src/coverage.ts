@@ -1,5 +1,6 @@
 // `pnpm spec:coverage`: every endpoint of the docs catalogue and every operation of A2E's own
-// description (../shared) must be an operation of our spec, same method and path template.
+// description (../shared) must be an operation of our spec, same method and path template; and every call,
+// body key and answer field that two or more independent public clients use (spec/evidence) must be in it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -7,6 +8,7 @@ import { isMain, SHARED_DIR, SPEC_ENTRY } from './paths.ts';
 import { bundle } from './redocly.ts';
 import { precisionGaps, type OfficialOp } from './precision.ts';
 import { operations } from './types.ts';
+import { checkClientCalls, clientCallLines, clientCallsFail, loadClientCalls } from './client-calls.ts';
 
 interface DocsEndpoint { title: string; method: string | null; path: string | null }
 
@@ -34,6 +36,7 @@ export function coverage() {
     docs: { total: docsOps.length, missing: docsOps.filter((e) => !have.has(key(e.method!, e.path!))), notOperations: docs.filter((e) => !e.path) },
     official: { total: official.length, missing: official.filter((o) => !have.has(key(o.method, o.path))) },
     precision: precisionGaps(doc, official),
+    clientCalls: checkClientCalls(doc, loadClientCalls()),
     specTotal: have.size,
   };
 }
@@ -48,6 +51,7 @@ if (isMain(import.meta.url)) {
   const p = c.precision;
   console.log(`official request facts kept ${p.checked - p.gaps.length}/${p.checked} (job starts, parameters, body properties, required fields)`);
   for (const g of p.gaps) console.log(`  gap: ${g}`);
+  for (const line of clientCallLines(c.clientCalls)) console.log(line);
   console.log(`spec operations in all: ${c.specTotal}`);
-  process.exit(c.docs.missing.length || c.official.missing.length || p.gaps.length ? 1 : 0);
+  process.exit(c.docs.missing.length || c.official.missing.length || p.gaps.length || clientCallsFail(c.clientCalls) ? 1 : 0);
 }

@@ -48,6 +48,7 @@ export const api = {
   avatars: {
     startVideoTwinTraining: ["POST","/api/v1/userVideoTwin/startTraining","paid"],
     continueVideoTwinTraining: ["POST","/api/v1/userVideoTwin/continueTraining","paid"],
+    continueVideoTwinTrainingLegacy: ["POST","/api/v1/userVideoTwin/continueTranining","paid"],
     deleteVideoTwin: ["POST","/api/v1/userVideoTwin/remove","write"],
     listVideoTwins: ["GET","/api/v1/userVideoTwin/records","read"],
     listTrainingVideoTwins: ["GET","/api/v1/userVideoTwin/trainingRecords","read"],
@@ -145,6 +146,7 @@ export const api = {
     listNanoBananas: ["GET","/api/v1/userNanoBanana/allRecords","read"],
     getNanoBananaBatch: ["POST","/api/v1/userNanoBanana/batchDetail","read"],
     getNanoBanana: ["GET","/api/v1/userNanoBanana/detail/{id}","read"],
+    getNanoBananaDirect: ["GET","/api/v1/userNanoBanana/{_id}","read"],
     deleteNanoBanana: ["DELETE","/api/v1/userNanoBanana/delete/{id}","write"],
   },
   photobook: {
@@ -355,7 +357,7 @@ export const api = {
 export const jobs = {
   voiceCloneTraining: {"statusOperation":"getVoice","idIn":"path","idParam":"_id","statusField":"current_status","success":["completed"],"failure":["failed"],"messageFields":[],"startOperations":["startVoiceTraining"],"idField":"_id"},
   avatarVideo: {"statusOperation":"getAvatarVideo","idIn":"body","idParam":"_id","statusField":"status","success":["success"],"failure":["fail"],"messageFields":["msg"],"startOperations":["startAvatarVideo"],"idField":"_id"},
-  videoTwin: {"statusOperation":"getVideoTwin","idIn":"path","idParam":"_id","statusField":"current_status","success":["completed"],"failure":["failed"],"messageFields":["failed_message","faild_message"],"startOperations":["startVideoTwinTraining","continueVideoTwinTraining"],"idField":"_id"},
+  videoTwin: {"statusOperation":"getVideoTwin","idIn":"path","idParam":"_id","statusField":"current_status","success":["completed"],"failure":["failed"],"messageFields":["failed_message","faild_message"],"startOperations":["startVideoTwinTraining","continueVideoTwinTraining","continueVideoTwinTrainingLegacy"],"idField":"_id"},
   faceSwapPreview: {"statusOperation":"getFaceSwapPreviewStatus","idIn":"query","idParam":"_id","statusField":"current_status","success":["completed"],"failure":["failed"],"messageFields":["faild_message","failed_message"],"startOperations":["addFaceSwapPreview"],"idField":"_id"},
   faceSwapTask: {"statusOperation":"getFaceSwapTask","idIn":"path","idParam":"_id","statusField":"current_status","success":["completed"],"failure":["failed"],"messageFields":["faild_message","failed_message"],"startOperations":["startFaceSwapTask"],"idField":"_id"},
   dubbing: {"statusOperation":"getDubbing","idIn":"path","idParam":"_id","statusField":"current_status","success":["completed"],"failure":["failed"],"messageFields":["faild_message","failed_message"],"startOperations":["startDubbing"],"idField":"_id"},

@@ -426,6 +426,23 @@ export const operations = {
       "idField": "_id"
     }
   },
+  "continueVideoTwinTrainingLegacy": {
+    "method": "POST",
+    "path": "/api/v1/userVideoTwin/continueTranining",
+    "tag": "avatars",
+    "kind": "paid",
+    "auth": true,
+    "params": {
+      "header": [
+        "x-lang"
+      ]
+    },
+    "body": true,
+    "jobStart": {
+      "family": "videoTwin",
+      "idField": "_id"
+    }
+  },
   "deleteVideoTwin": {
     "method": "POST",
     "path": "/api/v1/userVideoTwin/remove",
@@ -1421,6 +1438,19 @@ export const operations = {
     },
     "body": false,
     "jobStatus": "nanoBanana"
+  },
+  "getNanoBananaDirect": {
+    "method": "GET",
+    "path": "/api/v1/userNanoBanana/{_id}",
+    "tag": "nanoBanana",
+    "kind": "read",
+    "auth": true,
+    "params": {
+      "path": [
+        "_id"
+      ]
+    },
+    "body": false
   },
   "deleteNanoBanana": {
     "method": "DELETE",
@@ -3616,7 +3646,8 @@ export const jobFamilies = {
     "idIn": "path",
     "startOperations": [
       "startVideoTwinTraining",
-      "continueVideoTwinTraining"
+      "continueVideoTwinTraining",
+      "continueVideoTwinTrainingLegacy"
     ]
   },
   "faceSwapPreview": {

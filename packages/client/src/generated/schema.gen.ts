@@ -751,9 +751,34 @@ export interface paths {
          *
          *     Path spelling is disputed: this is the spelling of A2E's description, but every public client
          *     calls `/api/v1/userVideoTwin/continueTranining` (sic), two of them saying the typo is the real
-         *     route. If this path answers 404, try that spelling.
+         *     route. If this path answers 404, call `continueVideoTwinTrainingLegacy`, which sends the same
+         *     body to that spelling.
          */
         post: operations["continueVideoTwinTraining"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/userVideoTwin/continueTranining": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Train a personalised lip-sync model (misspelled path clients call)
+         * @deprecated
+         * @description The same step as `continueVideoTwinTraining` at the path spelled `continueTranining`, the only
+         *     spelling public clients are seen to call. Kept as a deprecated alias so a caller can fall back to
+         *     it when the spelling of A2E's description is refused; body, answer and cost are assumed to be the
+         *     same, since nothing distinguishes the two in any source.
+         */
+        post: operations["continueVideoTwinTrainingLegacy"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2367,6 +2392,26 @@ export interface paths {
          * @description Reads one Nano Banana task: its `current_status` and, once `completed`, the output in `image_urls`; a failure explains itself in `failed_message` (or `faild_message`). Poll it until the status is `completed` or `failed`; it is the source of truth even when a webhook is set.
          */
         get: operations["getNanoBanana"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/userNanoBanana/{_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one Nano Banana task (path without detail/)
+         * @description Reads one Nano Banana task at the path shape older families use (`/{family}/{_id}`), which several public clients poll instead of `getNanoBanana`. The answer is assumed to be the same task record: `current_status`, `image_urls` once `completed`, `failed_message` on failure. Prefer `getNanoBanana`, the path A2E's description names; this one exists because clients rely on it.
+         */
+        get: operations["getNanoBananaDirect"];
         put?: never;
         post?: never;
         delete?: never;
@@ -10149,6 +10194,39 @@ export interface operations {
             "5XX": components["responses"]["ServerError"];
         };
     };
+    continueVideoTwinTrainingLegacy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description UI language of messages. Never on a docs page; public clients send `en-US` on many calls. */
+                "x-lang"?: components["parameters"]["XLang"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AvatarIdBody"];
+            };
+        };
+        responses: {
+            /** @description Lip-sync training was accepted (a non-zero `code` is an error). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        data?: components["schemas"]["AvatarVideoTwinRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
     deleteVideoTwin: {
         parameters: {
             query?: never;
@@ -12670,6 +12748,36 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getNanoBananaDirect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id of the Nano Banana task (`_id` of its record). */
+                _id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Envelope"] & {
+                        /** @description The task record. */
+                        data?: components["schemas"]["NanoBananaRecord"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["RateLimited"];
             "5XX": components["responses"]["ServerError"];
         };

@@ -169,6 +169,10 @@ export const useStartVideoTwinTraining = /* @__PURE__ */ mutationHook(startVideo
 export const continueVideoTwinTrainingMutation = /* @__PURE__ */ mutationOptionsFactory('continueVideoTwinTraining');
 export const useContinueVideoTwinTraining = /* @__PURE__ */ mutationHook(continueVideoTwinTrainingMutation);
 
+/** `POST /api/v1/userVideoTwin/continueTranining` (paid) */
+export const continueVideoTwinTrainingLegacyMutation = /* @__PURE__ */ mutationOptionsFactory('continueVideoTwinTrainingLegacy');
+export const useContinueVideoTwinTrainingLegacy = /* @__PURE__ */ mutationHook(continueVideoTwinTrainingLegacyMutation);
+
 /** `POST /api/v1/userVideoTwin/remove` (write) */
 export const deleteVideoTwinMutation = /* @__PURE__ */ mutationOptionsFactory('deleteVideoTwin', ['listVideoTwins', 'listTrainingVideoTwins', 'listUserVideoTwins', 'listCustomAvatars', 'listCustomAvatarTags']);
 export const useDeleteVideoTwin = /* @__PURE__ */ mutationHook(deleteVideoTwinMutation);
@@ -542,6 +546,11 @@ export const useNanoBananaBatch = /* @__PURE__ */ queryHook('getNanoBananaBatch'
 export const getNanoBananaQueryKey = /* @__PURE__ */ queryKeyFactory('getNanoBanana');
 export const getNanoBananaOptions = /* @__PURE__ */ queryOptionsFactory('getNanoBanana');
 export const useNanoBanana = /* @__PURE__ */ queryHook('getNanoBanana');
+
+/** `GET /api/v1/userNanoBanana/{_id}` (read) */
+export const getNanoBananaDirectQueryKey = /* @__PURE__ */ queryKeyFactory('getNanoBananaDirect');
+export const getNanoBananaDirectOptions = /* @__PURE__ */ queryOptionsFactory('getNanoBananaDirect');
+export const useNanoBananaDirect = /* @__PURE__ */ queryHook('getNanoBananaDirect');
 
 /** `DELETE /api/v1/userNanoBanana/delete/{id}` (write) */
 export const deleteNanoBananaMutation = /* @__PURE__ */ mutationOptionsFactory('deleteNanoBanana', ['listNanoBananas']);
