@@ -1,6 +1,7 @@
 // The spec's own conventions (spec/CONVENTIONS.md), which Redocly cannot express: the annotations the
 // client, React hooks and conformance suite are generated from must be present and consistent.
 import type { Problem } from './examples.ts';
+import { checkLimits, checkUnknownResponse } from './rules-evidence.ts';
 import { deref, needsAuth, operations, type MediaType, type OpenAPIDoc, type Operation } from './types.ts';
 
 export const KINDS = ['read', 'write', 'paid'] as const;
@@ -41,6 +42,7 @@ export function checkRules(doc: OpenAPIDoc): Problem[] {
     }
   };
   scan(doc.components?.schemas, '/components/schemas');
+  const limitSchemas = new Set<object>(); // a shared schema's limits are reported once
 
   for (const { path, method, op } of operations(doc)) {
     const where = `${method.toUpperCase()} ${path}`;
@@ -50,6 +52,8 @@ export function checkRules(doc: OpenAPIDoc): Problem[] {
     if (!KINDS.includes(op['x-a2e-kind'] as never)) err(`x-a2e-kind must be one of ${KINDS.join('|')}`);
     scan(op, `/paths/${path}/${method}`);
 
+    for (const message of checkLimits(doc, path, op, limitSchemas)) err(message);
+    for (const message of checkUnknownResponse(doc, op)) err(message);
     const body = op.requestBody?.content;
     if (body) for (const [type, media] of Object.entries(body)) {
       if (!examplesOf(media).length) err(`request body ${type} needs named examples`);
