@@ -1,6 +1,7 @@
 // The spec's own conventions (spec/CONVENTIONS.md), which Redocly cannot express: the annotations the
 // client, React hooks and conformance suite are generated from must be present and consistent.
 import type { Problem } from './examples.ts';
+import { checkAlternatives, checkVocabulary, type JobStatus } from './job-status.ts';
 import { checkLimits, checkUnknownResponse } from './rules-evidence.ts';
 import { deref, needsAuth, operations, type MediaType, type OpenAPIDoc, type Operation } from './types.ts';
 
@@ -9,15 +10,7 @@ const FORBIDDEN_KEYWORDS = ['prefixItems', 'unevaluatedProperties', 'unevaluated
 const JOB_EXAMPLES = ['completed', 'processing', 'failed'] as const;
 const ERROR_STATUSES = ['400', '401', '429', '5XX'];
 
-export interface JobStatus {
-  family: string; statusField: string;
-  /** Where the status call takes the job id (a parameter or body property)… */
-  idParam?: string;
-  /** …or, for a family whose only status call is a list, the row field that equals the job id. */
-  matchField?: string;
-  pending: string[]; success: string[]; failure: string[];
-  resultFields?: string[]; messageFields?: string[];
-}
+export type { JobStatus } from './job-status.ts';
 
 const json = (op: Operation, status: string): MediaType | undefined => op.responses?.[status]?.content?.['application/json'];
 const get = (o: unknown, dotted: string) => dotted.split('.').reduce<any>((v, k) => v?.[k], o);
@@ -83,6 +76,7 @@ export function checkRules(doc: OpenAPIDoc): Problem[] {
       const { family, idParam, matchField, statusField, pending, success, failure } = status;
       if (!family || !statusField || !pending || !success?.length || !failure?.length) { err('x-a2e-job-status needs family, statusField, pending, success, failure'); continue; }
       if (!idParam === !matchField) err('x-a2e-job-status needs exactly one of idParam and matchField');
+      for (const message of [...checkAlternatives(status), ...checkVocabulary(op['x-a2e-docs'])]) err(message);
       if (statusOps.has(family)) err(`job family ${family} already has a status operation (${statusOps.get(family)})`);
       statusOps.set(family, where);
       const params = [...(doc.paths[path]?.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(doc, p).name);

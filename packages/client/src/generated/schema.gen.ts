@@ -7671,6 +7671,8 @@ export interface components {
             current_status?: components["schemas"]["VirtualTryOnStatus"];
             /** @description URL of the finished image once the task is completed; empty before. Read by public clients. */
             result_url?: string;
+            /** @description Where one public client reads the finished image instead of `result_url`; no answer shows it. Waiters read it too. */
+            result_image_url?: string;
             /** @description Why the task failed; empty otherwise. */
             failed_message?: string | null;
             /** @description Misspelt twin of failed_message used by some sibling families; not seen for this one. */
@@ -7769,6 +7771,8 @@ export interface components {
             current_status?: components["schemas"]["MotionTransferStatus"];
             /** @description URL of the finished video once the task is completed; empty before. Read by public clients. */
             result_url?: string;
+            /** @description Where one public client reads the finished video instead of `result_url`; no answer shows it. Waiters read it too. */
+            result_video_url?: string;
             /** @description Why the task failed; empty otherwise. */
             failed_message?: string | null;
             /** @description Misspelt twin of failed_message used by some sibling families; not seen for this one. */
@@ -8953,8 +8957,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Holds the login token; its field names are not documented anywhere. */
-                        data?: Record<string, never>;
+                        /** @description Holds the login token; its field names are not documented anywhere. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -10518,8 +10522,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Not described by any source; A2E's description only says a collection of task records comes back. Typed loosely so either an array or an object matches. */
-                        data?: components["schemas"]["AvatarVideoTwinRecord"][] | Record<string, never>;
+                        /** @description Not described by any source; A2E's description only says a collection of task records comes back. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -11441,8 +11445,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Not documented. */
-                        data?: Record<string, never>;
+                        /** @description Not documented. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -11540,8 +11544,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Not documented: A2E's description shows an empty object. */
-                        data?: Record<string, never>;
+                        /** @description Not documented: A2E's description shows an empty object. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -11567,8 +11571,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Not documented: A2E's description shows an empty object. */
-                        data?: Record<string, never>;
+                        /** @description Not documented: A2E's description shows an empty object. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -11598,8 +11602,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Not documented: A2E's description shows an empty object. */
-                        data?: Record<string, never>;
+                        /** @description Not documented: A2E's description shows an empty object. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -11629,8 +11633,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Not documented: A2E's description shows an empty object. */
-                        data?: Record<string, never>;
+                        /** @description Not documented: A2E's description shows an empty object. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -11662,8 +11666,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Not documented: A2E's description shows an empty object. */
-                        data?: Record<string, never>;
+                        /** @description Not documented: A2E's description shows an empty object. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -11695,8 +11699,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Not documented: A2E's description shows an empty object. */
-                        data?: Record<string, never>;
+                        /** @description Not documented: A2E's description shows an empty object. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -11728,8 +11732,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Not documented: A2E's description shows an empty object. */
-                        data?: Record<string, never>;
+                        /** @description Not documented: A2E's description shows an empty object. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -11823,8 +11827,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Not documented: A2E's description shows an empty object. */
-                        data?: Record<string, never>;
+                        /** @description Not documented: A2E's description shows an empty object. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -11891,8 +11895,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Not documented: A2E's description shows an empty object. */
-                        data?: Record<string, never>;
+                        /** @description Not documented: A2E's description shows an empty object. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -11949,8 +11953,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Not documented: A2E's description shows an empty object. */
-                        data?: Record<string, never>;
+                        /** @description Not documented: A2E's description shows an empty object. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -12428,8 +12432,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). */
-                        data?: Record<string, never>;
+                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -12497,8 +12501,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description No source shows what the delete answer carries. */
-                        data?: Record<string, never>;
+                        /** @description No source shows what the delete answer carries. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -12528,8 +12532,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description No source shows what comes back (probably the new avatar record). */
-                        data?: Record<string, never>;
+                        /** @description No source shows what comes back (probably the new avatar record). Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -12593,8 +12597,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The requested page of Nano Banana task records; its shape (a bare array or `{rows, count}`) is not shown by any source. */
-                        data?: Record<string, never>;
+                        /** @description The requested page of Nano Banana task records; its shape (a bare array or `{rows, count}`) is not shown by any source. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -12624,8 +12628,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). */
-                        data?: Record<string, never>;
+                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -12693,8 +12697,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description No source shows what the delete answer carries. */
-                        data?: Record<string, never>;
+                        /** @description No source shows what the delete answer carries. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -12733,8 +12737,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Probably the new photobook record with its id; no source shows it. */
-                        data?: Record<string, never>;
+                        /** @description Probably the new photobook record with its id; no source shows it. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -12765,8 +12769,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The requested page of photobook records; no source shows its shape. */
-                        data?: Record<string, never>;
+                        /** @description The requested page of photobook records; no source shows its shape. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -12796,8 +12800,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The photobook records found for the given ids; no source shows their shape. */
-                        data?: Record<string, never>;
+                        /** @description The photobook records found for the given ids; no source shows their shape. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -12826,8 +12830,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The photobook record with its current pipeline status and photos; no source shows its fields. */
-                        data?: Record<string, never>;
+                        /** @description The photobook record with its current pipeline status and photos; no source shows its fields. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -12865,8 +12869,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description No source shows what the delete answer carries. */
-                        data?: Record<string, never>;
+                        /** @description No source shows what the delete answer carries. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -12937,8 +12941,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The requested page of GPT Image task records; no source shows its shape. */
-                        data?: Record<string, never>;
+                        /** @description The requested page of GPT Image task records; no source shows its shape. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -12968,8 +12972,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). */
-                        data?: Record<string, never>;
+                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13028,8 +13032,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description No source shows what the delete answer carries. */
-                        data?: Record<string, never>;
+                        /** @description No source shows what the delete answer carries. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13091,8 +13095,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The requested page of Wan 2.6 image task records; no source shows its shape. */
-                        data?: Record<string, never>;
+                        /** @description The requested page of Wan 2.6 image task records; no source shows its shape. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13122,8 +13126,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). */
-                        data?: Record<string, never>;
+                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13182,8 +13186,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description No source shows what the delete answer carries. */
-                        data?: Record<string, never>;
+                        /** @description No source shows what the delete answer carries. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13245,8 +13249,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The requested page of Wan 2.7 image task records; no source shows its shape. */
-                        data?: Record<string, never>;
+                        /** @description The requested page of Wan 2.7 image task records; no source shows its shape. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13276,8 +13280,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). */
-                        data?: Record<string, never>;
+                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13336,8 +13340,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description No source shows what the delete answer carries. */
-                        data?: Record<string, never>;
+                        /** @description No source shows what the delete answer carries. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13394,8 +13398,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Your Qwen image task records; no source shows their shape or how they page. */
-                        data?: Record<string, never>;
+                        /** @description Your Qwen image task records; no source shows their shape or how they page. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13425,8 +13429,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). */
-                        data?: Record<string, never>;
+                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13485,8 +13489,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description No source shows what the delete answer carries. */
-                        data?: Record<string, never>;
+                        /** @description No source shows what the delete answer carries. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13559,8 +13563,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The requested page of Flux 2 task records; no source shows its shape. */
-                        data?: Record<string, never>;
+                        /** @description The requested page of Flux 2 task records; no source shows its shape. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13590,8 +13594,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). */
-                        data?: Record<string, never>;
+                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13659,8 +13663,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description No source shows what the delete answer carries. */
-                        data?: Record<string, never>;
+                        /** @description No source shows what the delete answer carries. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13717,8 +13721,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Your Kling image task records; no source shows their shape or how they page. */
-                        data?: Record<string, never>;
+                        /** @description Your Kling image task records; no source shows their shape or how they page. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13748,8 +13752,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). */
-                        data?: Record<string, never>;
+                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13808,8 +13812,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description No source shows what the delete answer carries. */
-                        data?: Record<string, never>;
+                        /** @description No source shows what the delete answer carries. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13871,8 +13875,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The requested page of image edit task records; no source shows its shape. */
-                        data?: Record<string, never>;
+                        /** @description The requested page of image edit task records; no source shows its shape. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13902,8 +13906,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). */
-                        data?: Record<string, never>;
+                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13962,8 +13966,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description No source shows what the delete answer carries. */
-                        data?: Record<string, never>;
+                        /** @description No source shows what the delete answer carries. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
