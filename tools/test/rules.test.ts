@@ -60,7 +60,7 @@ describe('checkRules', () => {
   });
 
   describe('evidence', () => {
-    const withBody = (schema: object, over: Partial<Operation> = {}) => jobStatusOp({
+    const withBody = (schema: Record<string, unknown>, over: Partial<Operation> = {}) => jobStatusOp({
       requestBody: { content: { 'application/json': { schema, examples: { one: { value: {} } } } } }, ...over,
     });
     const limitMessages = (op: Operation) => messages(doc({ '/t/{_id}': { post: op } }));
