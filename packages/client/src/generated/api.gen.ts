@@ -138,7 +138,7 @@ export const api = {
     getTextToImageBatch: ["POST","/api/v1/userText2Image/batchDetail","read"],
     getTextToImage: ["GET","/api/v1/userText2Image/{_id}","read"],
     deleteTextToImage: ["DELETE","/api/v1/userText2Image/{_id}","write"],
-    quickAddTextToImageAvatar: ["POST","/api/v1/userText2Image/quickAddAvatar","write"],
+    quickAddTextToImageAvatar: ["POST","/api/v1/userText2Image/quickAddAvatar","paid"],
   },
   nanoBanana: {
     startNanoBanana: ["POST","/api/v1/userNanoBanana/start","paid"],

@@ -1298,7 +1298,7 @@ export const operations = {
     "method": "POST",
     "path": "/api/v1/userText2Image/quickAddAvatar",
     "tag": "textToImage",
-    "kind": "write",
+    "kind": "paid",
     "auth": true,
     "params": {},
     "body": true

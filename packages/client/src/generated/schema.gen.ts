@@ -2286,7 +2286,7 @@ export interface paths {
         put?: never;
         /**
          * Turn a generated image into an avatar
-         * @description Creates a custom avatar straight from the image of a finished text-to-image task. Whether it costs credits is not documented.
+         * @description Creates a custom avatar straight from the image of a finished text-to-image task. Counted as spending credits (a third-party note prices it; A2E states no price), so it is never replayed blindly.
          */
         post: operations["quickAddTextToImageAvatar"];
         delete?: never;
@@ -3259,7 +3259,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Start a Wan Spicy image-to-video task
+         * Queue a Wan Spicy video from an image
          * @description Queues a Wan Spicy task that animates `image_url` and answers at once with its record. Poll `getWanSpicyVideo` until `current_status` is `completed` (video in `result_url`) or `failed`.
          *
          *     Spends credits. A2E runs these models through an outside provider. `minor_suspected_skip` turns off a pre-charge check on the input image; it is off (the check runs) unless sent as true.
@@ -3408,7 +3408,7 @@ export interface paths {
         };
         /**
          * Get one Wan 2.6 reference-to-video task
-         * @description Returns one of the caller's Wan 2.6 reference-to-video tasks with its current state; once `current_status` is `completed`, `result_url` holds the video.
+         * @description Returns one reference-to-video task (Wan 2.6) of the caller with its current state; once `current_status` is `completed`, `result_url` holds the video.
          */
         get: operations["getWan26R2vVideo"];
         put?: never;
@@ -3432,7 +3432,7 @@ export interface paths {
         };
         /**
          * List Wan 2.6 reference-to-video tasks
-         * @description Lists the caller's Wan 2.6 reference-to-video tasks page by page; records are those of `getWan26R2vVideo`.
+         * @description Lists the caller's reference-to-video tasks (Wan 2.6) page by page; records are those of `getWan26R2vVideo`.
          */
         get: operations["listWan26R2vVideos"];
         put?: never;
@@ -4929,7 +4929,7 @@ export interface paths {
         put?: never;
         /**
          * Start a Seedance 2.x video
-         * @description Queues a Seedance 2.0 (tiers `standard`, `mini`, `fast`) or Seedance 2.5 (`model_version: '2.5'`) video in one of four modes: `text-to-video` (default), `image-to-video` (`image_url`, optional `last_frame_url`), `first-last-frames` (`first_frame_url` and `last_frame_url`) or `reference` (any mix of `reference_urls` images, `video_urls` and `audio_urls`). The call returns at once with the task record; poll `getSeedance2Video` with its `_id` until `current_status` is `completed` or `failed`. Spends credits.
+         * @description Queues a video from Seedance 2.0 (tier `standard`, `mini` or `fast`) or, with `model_version: '2.5'`, from Seedance 2.5, in one of four modes: `text-to-video` (default), `image-to-video` (`image_url`, optional `last_frame_url`), `first-last-frames` (`first_frame_url` and `last_frame_url`) or `reference` (any mix of `reference_urls` images, `video_urls` and `audio_urls`). The call returns at once with the task record; poll `getSeedance2Video` with its `_id` until `current_status` is `completed` or `failed`. Spends credits.
          *
          *     All media must be public http(s) URLs; `asset://` URIs are refused. Limits differ by version, and the schema encodes them: Seedance 2.0 allows up to 9 reference images, 3 videos and 3 audio clips and 15 s of output, and only its standard tier offers 4k (mini and fast stop at 720p); Seedance 2.5 allows 30 images, 10 videos, 10 audio clips, 30 s of output and up to 1080p. On 2.0, each reference video or audio clip must last 2–15 s, audio may not be the only reference, and reference videos may total at most 15 s per video sent; on 2.5 reference videos total at most 30 s and audio-only references are allowed. These per-clip rules are checked by the server only.
          *
@@ -5931,7 +5931,7 @@ export interface components {
              */
             model_type?: "GENERAL" | "FLF2V";
             /**
-             * @description Model version; it sets the price. When omitted the server picks by account: Ultra accounts get `a2e-v2`, all others `a2e` — so leaving it out can cost more on an Ultra account. `a2e-v2` is billed at a higher per-second rate, `a2e-v2-flash` at the `a2e` rate. The v2 models are not covered by plan waivers and make their own audio (an auto-add-audio setting is ignored for them).
+             * @description Model version; it sets the price. When omitted the server picks by account: Ultra accounts get `a2e-v2`, all others `a2e` — so leaving it out can cost more on an Ultra account. `a2e-v2` is billed at a higher per-second rate, `a2e-v2-flash` at the `a2e` rate. Plan waivers do not apply to the v2 models, which also make their own sound (an auto-add-audio setting has no effect on them).
              * @enum {string}
              */
             model_version?: "a2e" | "a2e-v2" | "a2e-v2-flash";
@@ -6448,7 +6448,7 @@ export interface components {
              */
             aspect_ratio?: "auto" | "16:9" | "1:1" | "9:16" | "4:3" | "3:4" | "2:3" | "3:2" | "4:5" | "5:4" | "21:9";
             /**
-             * @description Output size; used by `nano-banana-pro` and `nano-banana-2` only (`nano-banana-2-lite` is held at 1K).
+             * @description Output size. Only `nano-banana-pro` and `nano-banana-2` read it; `nano-banana-2-lite` always makes 1K.
              * @default 1K
              * @enum {string}
              */
@@ -7143,7 +7143,7 @@ export interface components {
         /** @description Body of `startWanSpicyVideo`. The two models take different settings: `wan2.7-i2v-spicy` (the default) makes sound and takes 720p or 1080p and 2 to 15 seconds, plus `negative_prompt` and `audio_url`; `wan2.2-i2v-spicy` is silent and takes 480p or 720p and 5 or 8 seconds. */
         WanImageToVideoSpicyStartRequest: ({
             /**
-             * @description Model variant; 2.7 supports audio, 2.2 does not. Left out, `wan2.7-i2v-spicy` is used.
+             * @description Which model runs: sound works with 2.7, not with 2.2. Left out, `wan2.7-i2v-spicy` is used.
              * @default wan2.7-i2v-spicy
              * @enum {string}
              */
@@ -7230,7 +7230,7 @@ export interface components {
             /** Format: date-time */
             updatedAt?: string;
         };
-        /** @description Body of `startWan30Video`. Rules A2E states in words: each reference video lasts 3 to 15 seconds, all reference videos together at most 15 seconds, and reference video plus output at most 30 seconds; first-frame / last-frame media cannot be mixed with reference media; `file` and `link` media exclude each other; `negative_prompt` is not supported. */
+        /** @description Body of `startWan30Video`. Rules A2E states in words: each reference video lasts 3 to 15 seconds, all reference videos together at most 15 seconds, and reference video plus output at most 30 seconds; a request carries either first/last-frame media or reference media, never both; it may hold `file` media or `link` media, not both; `negative_prompt` is not supported. */
         WanImageToVideo30StartRequest: {
             /**
              * @description Label of the task.
@@ -8144,7 +8144,7 @@ export interface components {
              */
             resolution?: "720p" | "1080p";
             /**
-             * @description Quality tier, billed differently; `4k` only on Kling 3.0 text-to-video and image-to-video.
+             * @description Quality tier, each priced on its own; `4k` is offered by Kling 3.0 alone, with `mode` set to `text-to-video` or `image-to-video`.
              * @default std
              * @example std
              * @enum {string}
