@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { isMain, SHARED_DIR, SPEC_ENTRY } from './paths.ts';
 import { bundle } from './redocly.ts';
+import { unconfirmedOfficialLimits } from './official-limits.ts';
 import { precisionGaps, type OfficialOp } from './precision.ts';
 import { operations } from './types.ts';
 import { checkClientCalls, clientCallLines, clientCallsFail, loadClientCalls } from './client-calls.ts';
@@ -37,6 +38,9 @@ export function coverage() {
     official: { total: official.length, missing: official.filter((o) => !have.has(key(o.method, o.path))) },
     precision: precisionGaps(doc, official),
     clientCalls: checkClientCalls(doc, loadClientCalls()),
+    officialLimits: unconfirmedOfficialLimits(doc, official, {
+      components: { schemas: JSON.parse(readFileSync(join(SHARED_DIR, 'a2e-official', 'schemas.json'), 'utf8')) },
+    }),
     specTotal: have.size,
   };
 }
@@ -51,7 +55,11 @@ if (isMain(import.meta.url)) {
   const p = c.precision;
   console.log(`official request facts kept ${p.checked - p.gaps.length}/${p.checked} (job starts, parameters, body properties, required fields)`);
   for (const g of p.gaps) console.log(`  gap: ${g}`);
+  const l = c.officialLimits;
+  console.log(`limits cited as official and found in A2E's description ${l.checked - l.gaps.length}/${l.checked}`);
+  for (const g of l.gaps) console.log(`  gap: ${g}`);
   for (const line of clientCallLines(c.clientCalls)) console.log(line);
   console.log(`spec operations in all: ${c.specTotal}`);
-  process.exit(c.docs.missing.length || c.official.missing.length || p.gaps.length || clientCallsFail(c.clientCalls) ? 1 : 0);
+  const failed = c.docs.missing.length || c.official.missing.length || p.gaps.length || l.gaps.length || clientCallsFail(c.clientCalls);
+  process.exit(failed ? 1 : 0);
 }

@@ -1,6 +1,7 @@
 // Shared reporting for the check commands: one line per problem, a count, and the exit code.
 import { checkExamples, type Problem } from './examples.ts';
 import { bundle, lint } from './redocly.ts';
+import { checkOwnWords } from './prose.ts';
 import { checkRules } from './rules.ts';
 import { operations } from './types.ts';
 
@@ -21,5 +22,6 @@ export function checkRoot(entry: string): boolean {
     linted.ok,
     report('examples', ex.problems, `${ex.checked} examples valid`),
     report('conventions', checkRules(doc), `${[...operations(doc)].length} operations follow spec/CONVENTIONS.md`),
+    report('own words', checkOwnWords(doc), 'no 8-word run of A2E\'s prose'),
   ].every(Boolean);
 }

@@ -1,6 +1,8 @@
 // The spec's own conventions (spec/CONVENTIONS.md), which Redocly cannot express: the annotations the
 // client, React hooks and conformance suite are generated from must be present and consistent.
 import type { Problem } from './examples.ts';
+import { checkAlternatives, checkVocabulary, type JobStatus } from './job-status.ts';
+import { checkLimits, checkUnknownResponse } from './rules-evidence.ts';
 import { deref, needsAuth, operations, type MediaType, type OpenAPIDoc, type Operation } from './types.ts';
 
 export const KINDS = ['read', 'write', 'paid'] as const;
@@ -12,15 +14,7 @@ const FORBIDDEN_KEYWORDS = ['prefixItems', 'unevaluatedProperties', 'unevaluated
 const JOB_EXAMPLES = ['completed', 'processing', 'failed'] as const;
 const ERROR_STATUSES = ['400', '401', '429', '5XX'];
 
-export interface JobStatus {
-  family: string; statusField: string;
-  /** Where the status call takes the job id (a parameter or body property)… */
-  idParam?: string;
-  /** …or, for a family whose only status call is a list, the row field that equals the job id. */
-  matchField?: string;
-  pending: string[]; success: string[]; failure: string[];
-  resultFields?: string[]; messageFields?: string[];
-}
+export type { JobStatus } from './job-status.ts';
 
 const json = (op: Operation, status: string): MediaType | undefined => op.responses?.[status]?.content?.['application/json'];
 const get = (o: unknown, dotted: string) => dotted.split('.').reduce<any>((v, k) => v?.[k], o);
@@ -45,6 +39,7 @@ export function checkRules(doc: OpenAPIDoc): Problem[] {
     }
   };
   scan(doc.components?.schemas, '/components/schemas');
+  const limitSchemas = new Set<object>(); // a shared schema's limits are reported once
 
   for (const { path, method, op } of operations(doc)) {
     const where = `${method.toUpperCase()} ${path}`;
@@ -57,6 +52,8 @@ export function checkRules(doc: OpenAPIDoc): Problem[] {
     else if (DELETES(method, path, op.operationId) && privilege !== 'destructive') err('a deletion needs x-a2e-privilege: destructive');
     scan(op, `/paths/${path}/${method}`);
 
+    for (const message of checkLimits(doc, path, op, limitSchemas)) err(message);
+    for (const message of checkUnknownResponse(doc, op)) err(message);
     const body = op.requestBody?.content;
     if (body) for (const [type, media] of Object.entries(body)) {
       if (!examplesOf(media).length) err(`request body ${type} needs named examples`);
@@ -86,6 +83,7 @@ export function checkRules(doc: OpenAPIDoc): Problem[] {
       const { family, idParam, matchField, statusField, pending, success, failure } = status;
       if (!family || !statusField || !pending || !success?.length || !failure?.length) { err('x-a2e-job-status needs family, statusField, pending, success, failure'); continue; }
       if (!idParam === !matchField) err('x-a2e-job-status needs exactly one of idParam and matchField');
+      for (const message of [...checkAlternatives(status), ...checkVocabulary(op['x-a2e-docs'])]) err(message);
       if (statusOps.has(family)) err(`job family ${family} already has a status operation (${statusOps.get(family)})`);
       statusOps.set(family, where);
       const params = [...(doc.paths[path]?.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(doc, p).name);

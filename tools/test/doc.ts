@@ -9,6 +9,7 @@ export function jobStatusOp(over: Partial<Operation> = {}, statuses = { complete
   return {
     operationId: 'getThing', summary: 's', tags: ['things'], 'x-a2e-kind': 'read',
     'x-a2e-job-status': { family: 'thing', idParam: '_id', statusField: 'current_status', pending: ['processing'], success: ['completed'], failure: ['failed'] },
+    'x-a2e-docs': { vocabulary: 'docs: the thing status page' },
     parameters: [{ name: '_id', in: 'path', required: true, schema: { type: 'string' } }],
     responses: {
       '200': { content: { 'application/json': {

@@ -77,4 +77,85 @@ describe('checkRules', () => {
       '/t/login': { post: del({ operationId: 'loginThing', 'x-a2e-kind': 'write', 'x-a2e-privilege': 'account' }) },
     }))).toEqual([]);
   });
+
+  describe('evidence', () => {
+    const withBody = (schema: Record<string, unknown>, over: Partial<Operation> = {}) => jobStatusOp({
+      requestBody: { content: { 'application/json': { schema, examples: { one: { value: {} } } } } }, ...over,
+    });
+    const limitMessages = (op: Operation) => messages(doc({ '/t/{_id}': { post: op } }));
+
+    it('wants every request limit to cite its source, and refuses a borrowed one', () => {
+      const op = withBody({ type: 'object', properties: {
+        ids: { type: 'array', minItems: 1, maxItems: 200, 'x-a2e-limits': { maxItems: 'official-prose: at most 200 ids per call' } },
+        size: { type: 'integer', minimum: 1, 'x-a2e-limits': 'borrowed: from the sibling list' },
+        name: { type: 'string', maxLength: 40, 'x-a2e-limits': 'official' },
+      } });
+      expect(limitMessages(op)).toEqual([
+        'body.ids: minItems 1 cites no source (x-a2e-limits)',
+        "body.size: x-a2e-limits a sibling's limit is not a source: cite what says it applies here, or drop the limit",
+      ]);
+    });
+
+    it('checks limits of parameters and nested schemas, and citations of limits that are not there', () => {
+      const op = withBody({ type: 'object', properties: { shots: { type: 'array', items: { type: 'object', properties: { prompt: { type: 'string', maxLength: 512 } } } } } }, {
+        parameters: [
+          { name: '_id', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, 'x-a2e-limits': { maximum: 'docs: the list page' } } as never },
+        ],
+      });
+      expect(limitMessages(op)).toEqual([
+        'query parameter pageSize: x-a2e-limits cites maximum, which this schema does not have',
+        'query parameter pageSize: minimum 1 cites no source (x-a2e-limits)',
+        'body.shots[].prompt: maxLength 512 cites no source (x-a2e-limits)',
+      ]);
+    });
+
+    it('leaves data untyped when nothing is known of the answer', () => {
+      const op = jobStatusOp({ 'x-a2e-docs': { vocabulary: 'docs: x', response: 'unknown' } });
+      expect(messages(doc({ '/t/{_id}': { get: op } }))).toEqual(['response: unknown, but data is constrained (type, properties): leave it untyped']);
+      const media = op.responses!['200']!.content!['application/json']!;
+      media.schema = { allOf: [{ $ref: '#/components/schemas/Envelope' }, { type: 'object', properties: { data: { description: 'Not seen.' } } }] };
+      expect(messages(doc({ '/t/{_id}': { get: op } }))).toEqual([]);
+    });
+  });
+
+  describe('job-status alternatives and vocabulary', () => {
+    const withStatus = (extra: object, docs: object = { vocabulary: 'docs: x' }) => {
+      const op = jobStatusOp({ 'x-a2e-docs': docs });
+      Object.assign(op['x-a2e-job-status'] as object, extra);
+      return messages(doc({ '/t/{_id}': { get: op } }));
+    };
+
+    it('accepts another status field with its vocabulary, or extra result fields, each with a source', () => {
+      expect(withStatus({ alternatives: [
+        { statusField: 'state', pending: [], success: ['success'], failure: ['fail'], resultFields: ['video_output'], messageFields: ['fail_reason'], source: 'code: a client' },
+        { resultFields: ['result_video_url'], source: 'code: another client' },
+        { statusField: 'current_status', failure: ['error'], source: 'docs: the status page' },
+      ] })).toEqual([]);
+    });
+
+    it('refuses an alternative without a source, without anything to read, or with unknown keys', () => {
+      expect(withStatus({ alternatives: [{ statusField: 'state', success: ['ok'] }, { source: 'code: x' }, { resultFields: ['u'], source: 'code: x', extra: 1 }] })).toEqual([
+        'x-a2e-job-status.alternatives[0]: source must be "code: …", "docs: …", "official-prose: …" or official',
+        'x-a2e-job-status.alternatives[1]: adds nothing (no statusField, resultFields or messageFields)',
+        'x-a2e-job-status.alternatives[2]: unknown key extra',
+      ]);
+      expect(withStatus({ alternatives: [{ pending: ['x'], resultFields: ['u'], source: 'code: x' }, { statusField: 'state', pending: ['x'], source: 'code: x' }] })).toEqual([
+        'x-a2e-job-status.alternatives[0]: status values need a statusField',
+        'x-a2e-job-status.alternatives[1]: a status field needs at least one success or failure value',
+      ]);
+    });
+
+    it('refuses a value that one status field would read two ways', () => {
+      expect(withStatus({ alternatives: [{ statusField: 'current_status', success: ['failed'], source: 'code: x' }] })).toEqual([
+        'x-a2e-job-status.alternatives[0]: current_status=failed is success here but failure elsewhere',
+      ]);
+    });
+
+    it('wants the status operation to say where its vocabulary comes from', () => {
+      expect(withStatus({}, {})).toEqual([
+        'x-a2e-docs.vocabulary must say where the status values come from ("official: …", "docs: …", "code: …", "official-prose: …" or "borrowed: …")',
+      ]);
+    });
+  });
 });

@@ -4,6 +4,7 @@ import { api, jobs, servers } from './generated/api.gen.js';
 
 import { createCall, type Call } from './core/call.js';
 import { createWaiters, jobIdOf, waitForJob, type Waiters, type WaitOptions } from './core/jobs.js';
+import { jobResultOf } from './core/job-outcome.js';
 import { paginate, type Pager } from './core/paginate.js';
 import { quote, type Quote } from './core/budget.js';
 import { saveUrl, upload, type Uploaded, type UploadOptions, type UploadSource } from './core/files.js';
@@ -47,6 +48,8 @@ export type A2EClient = Client<paths> & Resources & {
   waitForJob<F extends JobFamily>(family: F, id: string, options?: WaitOptions<JobRecord<F>>): Promise<JobRecord<F>>;
   /** The job id in a start operation's `data`. */
   jobIdOf(family: JobFamily, data: unknown): string | undefined;
+  /** The output of a finished job's record: its first non-empty result field, the spec's alternatives included. */
+  jobResultOf(family: JobFamily, record: unknown): string | readonly string[] | undefined;
   /** Walks a paged list: `for await (const row of client.paginate('listDubbings'))`. */
   paginate<K extends PagedOperationId>(operationId: K, input?: Partial<OperationInput<K>>, options?: RequestOptions): Pager<K>;
   /** Prices a call before making it. Only the fields that set the price are checked, not the whole request. */
@@ -92,6 +95,7 @@ export function createA2EClient(options: ClientOptions = {}): A2EClient {
     waitFor: createWaiters(call),
     waitForJob: <F extends JobFamily>(family: F, id: string, opts?: WaitOptions<JobRecord<F>>) => waitForJob(call, family, id, opts),
     jobIdOf,
+    jobResultOf,
     paginate: <K extends PagedOperationId>(id: K, input?: Partial<OperationInput<K>>, opts?: RequestOptions) => paginate(call, id, input, opts),
     quote: <K extends OperationId>(id: K, body: Partial<OperationInput<K>>, opts?: RequestOptions) => quote(call, id, body, opts),
     startStreamingSession: (opts: StartStreamingOptions) => startStreamingSession({ call }, { timeoutMs: clientTimeoutMs, ...opts }),

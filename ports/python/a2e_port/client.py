@@ -226,16 +226,31 @@ class Client:
         while True:
             record = self.read_job(name, job_id, headers_for(polls) if headers_for else None)
             polls += 1
-            status = record.get(f["statusField"]) if isinstance(record, dict) else None
-            if status in f["success"]:
+            state, status = self.outcome(f, record)
+            if state == "success":
                 return record
-            if status in f["failure"]:
-                reason = next((record[m] for m in f.get("messageFields", []) if isinstance(record.get(m), str) and record[m]), None)
+            if state == "failure":
+                fields = [m for r in [f, *f.get("alternatives", [])] for m in r.get("messageFields", [])]
+                reason = next((record[m] for m in fields if isinstance(record.get(m), str) and record[m]), None)
                 raise e.JobFailedError(name, job_id, status, reason)
             if time.monotonic() + interval / 1000 > deadline:
                 raise e.JobTimedOutError(f"{name} job {job_id} did not finish within {timeout_ms} ms (it keeps running on the server)")
             time.sleep(interval / 1000)
             interval = min(interval * 1.5, max_interval_ms)
+
+    @staticmethod
+    def outcome(f, record):
+        """("success" | "failure" | "pending", status): the family's own status field first, then each
+        alternative's (the vectors' `job.alternatives`); the first terminal value decides."""
+        if not isinstance(record, dict):
+            return "pending", None
+        for r in [f, *f.get("alternatives", [])]:
+            status = record.get(r["statusField"]) if r.get("statusField") else None
+            if status in r.get("success", []):
+                return "success", status
+            if status in r.get("failure", []):
+                return "failure", status
+        return "pending", record.get(f["statusField"])
 
     def job_id_of(self, name, data):
         row = data[0] if isinstance(data, list) and data else data

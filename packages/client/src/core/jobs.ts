@@ -2,6 +2,7 @@
 import { jobs } from '../generated/api.gen.js';
 import type { JobFamily, JobRecord, OperationId } from '../types.js';
 import { JobFailedError, JobTimedOutError } from './errors.js';
+import { jobFailureMessage, jobOutcome } from './job-outcome.js';
 import { pollUntil, type PollOptions } from './poll.js';
 import type { Call } from './call.js';
 
@@ -28,19 +29,18 @@ export async function readJob(call: Call, name: JobFamily, id: string, signal?: 
   return firstRow(data);
 }
 
-/** Polls a job until a terminal status: resolves to its record, or throws JobFailedError / JobTimedOutError. */
+/**
+ * Polls a job until a terminal status — of the family's status field or of any alternative the spec
+ * declares — and resolves to its record, or throws JobFailedError / JobTimedOutError.
+ */
 export function waitForJob<F extends JobFamily>(call: Call, name: F, id: string, options: WaitOptions<JobRecord<F>> = {}): Promise<JobRecord<F>> {
-  const family: Family = jobs[name];
   let last: Record<string, unknown> | undefined;
   return pollUntil<JobRecord<F>>(async (signal) => {
     last = await readJob(call, name, id, signal);
-    const status = last?.[family.statusField] as string | undefined;
+    const { state, status } = jobOutcome(name, last);
     options.onProgress?.(status, last as JobRecord<F>);
-    if (status !== undefined && (family.success as readonly string[]).includes(status)) return { done: true, value: last as JobRecord<F> };
-    if (status !== undefined && (family.failure as readonly string[]).includes(status)) {
-      const reason = family.messageFields.map((f) => last?.[f]).find((m) => typeof m === 'string' && m !== '') as string | undefined;
-      throw new JobFailedError(name, id, status, last, reason);
-    }
+    if (state === 'success') return { done: true, value: last as JobRecord<F> };
+    if (state === 'failure') throw new JobFailedError(name, id, status!, last, jobFailureMessage(name, last));
     return { done: false };
   }, () => new JobTimedOutError(name, id, options.timeoutMs ?? 3_600_000, last), options);
 }

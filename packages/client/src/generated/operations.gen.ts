@@ -1383,7 +1383,7 @@ export const operations = {
     "method": "POST",
     "path": "/api/v1/userText2Image/quickAddAvatar",
     "tag": "textToImage",
-    "kind": "write",
+    "kind": "paid",
     "auth": true,
     "params": {},
     "body": true
@@ -4308,6 +4308,14 @@ export const jobFamilies = {
       "failed_message",
       "faild_message"
     ],
+    "alternatives": [
+      {
+        "resultFields": [
+          "result_image_url"
+        ],
+        "source": "code: index file 53118674693 (find_string 'motionTransfer/${'), a TypeScript A2E gateway that reads result_image_url from the finished try-on record"
+      }
+    ],
     "statusOperation": "getVirtualTryOn",
     "idIn": "path",
     "startOperations": [
@@ -4365,6 +4373,14 @@ export const jobFamilies = {
     "messageFields": [
       "failed_message",
       "faild_message"
+    ],
+    "alternatives": [
+      {
+        "resultFields": [
+          "result_video_url"
+        ],
+        "source": "code: index file 53118674693 (find_string 'motionTransfer/${'), a TypeScript A2E gateway that reads result_video_url from the finished motion-transfer record"
+      }
     ],
     "statusOperation": "getMotionTransfer",
     "idIn": "path",
@@ -4476,13 +4492,34 @@ export const jobFamilies = {
       "failed"
     ],
     "resultFields": [
-      "result_url",
-      "video_output"
+      "result_url"
     ],
     "messageFields": [
       "failed_message",
-      "faild_message",
-      "fail_reason"
+      "faild_message"
+    ],
+    "alternatives": [
+      {
+        "statusField": "state",
+        "pending": [
+          "waiting",
+          "running"
+        ],
+        "success": [
+          "success"
+        ],
+        "failure": [
+          "failed",
+          "fail"
+        ],
+        "resultFields": [
+          "video_output"
+        ],
+        "messageFields": [
+          "fail_reason"
+        ],
+        "source": "code: index file 60354502188 (find_string '/api/v1/veoVideo'), a TypeScript Veo adapter whose comments and poll loop read state (waiting, running, success, failed, fail), video_output and fail_reason from GET /api/v1/veoVideo/{_id}"
+      }
     ],
     "statusOperation": "getVeoVideo",
     "idIn": "path",

@@ -2311,7 +2311,7 @@ export interface paths {
         put?: never;
         /**
          * Turn a generated image into an avatar
-         * @description Creates a custom avatar straight from the image of a finished text-to-image task. Whether it costs credits is not documented.
+         * @description Creates a custom avatar straight from the image of a finished text-to-image task. Counted as spending credits (a third-party note prices it; A2E states no price), so it is never replayed blindly.
          */
         post: operations["quickAddTextToImageAvatar"];
         delete?: never;
@@ -3304,7 +3304,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Start a Wan Spicy image-to-video task
+         * Queue a Wan Spicy video from an image
          * @description Queues a Wan Spicy task that animates `image_url` and answers at once with its record. Poll `getWanSpicyVideo` until `current_status` is `completed` (video in `result_url`) or `failed`.
          *
          *     Spends credits. A2E runs these models through an outside provider. `minor_suspected_skip` turns off a pre-charge check on the input image; it is off (the check runs) unless sent as true.
@@ -3453,7 +3453,7 @@ export interface paths {
         };
         /**
          * Get one Wan 2.6 reference-to-video task
-         * @description Returns one of the caller's Wan 2.6 reference-to-video tasks with its current state; once `current_status` is `completed`, `result_url` holds the video.
+         * @description Returns one reference-to-video task (Wan 2.6) of the caller with its current state; once `current_status` is `completed`, `result_url` holds the video.
          */
         get: operations["getWan26R2vVideo"];
         put?: never;
@@ -3477,7 +3477,7 @@ export interface paths {
         };
         /**
          * List Wan 2.6 reference-to-video tasks
-         * @description Lists the caller's Wan 2.6 reference-to-video tasks page by page; records are those of `getWan26R2vVideo`.
+         * @description Lists the caller's reference-to-video tasks (Wan 2.6) page by page; records are those of `getWan26R2vVideo`.
          */
         get: operations["listWan26R2vVideos"];
         put?: never;
@@ -4974,7 +4974,7 @@ export interface paths {
         put?: never;
         /**
          * Start a Seedance 2.x video
-         * @description Queues a Seedance 2.0 (tiers `standard`, `mini`, `fast`) or Seedance 2.5 (`model_version: '2.5'`) video in one of four modes: `text-to-video` (default), `image-to-video` (`image_url`, optional `last_frame_url`), `first-last-frames` (`first_frame_url` and `last_frame_url`) or `reference` (any mix of `reference_urls` images, `video_urls` and `audio_urls`). The call returns at once with the task record; poll `getSeedance2Video` with its `_id` until `current_status` is `completed` or `failed`. Spends credits.
+         * @description Queues a video from Seedance 2.0 (tier `standard`, `mini` or `fast`) or, with `model_version: '2.5'`, from Seedance 2.5, in one of four modes: `text-to-video` (default), `image-to-video` (`image_url`, optional `last_frame_url`), `first-last-frames` (`first_frame_url` and `last_frame_url`) or `reference` (any mix of `reference_urls` images, `video_urls` and `audio_urls`). The call returns at once with the task record; poll `getSeedance2Video` with its `_id` until `current_status` is `completed` or `failed`. Spends credits.
          *
          *     All media must be public http(s) URLs; `asset://` URIs are refused. Limits differ by version, and the schema encodes them: Seedance 2.0 allows up to 9 reference images, 3 videos and 3 audio clips and 15 s of output, and only its standard tier offers 4k (mini and fast stop at 720p); Seedance 2.5 allows 30 images, 10 videos, 10 audio clips, 30 s of output and up to 1080p. On 2.0, each reference video or audio clip must last 2–15 s, audio may not be the only reference, and reference videos may total at most 15 s per video sent; on 2.5 reference videos total at most 30 s and audio-only references are allowed. These per-clip rules are checked by the server only.
          *
@@ -5976,7 +5976,7 @@ export interface components {
              */
             model_type?: "GENERAL" | "FLF2V";
             /**
-             * @description Model version; it sets the price. When omitted the server picks by account: Ultra accounts get `a2e-v2`, all others `a2e` — so leaving it out can cost more on an Ultra account. `a2e-v2` is billed at a higher per-second rate, `a2e-v2-flash` at the `a2e` rate. The v2 models are not covered by plan waivers and make their own audio (an auto-add-audio setting is ignored for them).
+             * @description Model version; it sets the price. When omitted the server picks by account: Ultra accounts get `a2e-v2`, all others `a2e` — so leaving it out can cost more on an Ultra account. `a2e-v2` is billed at a higher per-second rate, `a2e-v2-flash` at the `a2e` rate. Plan waivers do not apply to the v2 models, which also make their own sound (an auto-add-audio setting has no effect on them).
              * @enum {string}
              */
             model_version?: "a2e" | "a2e-v2" | "a2e-v2-flash";
@@ -6493,7 +6493,7 @@ export interface components {
              */
             aspect_ratio?: "auto" | "16:9" | "1:1" | "9:16" | "4:3" | "3:4" | "2:3" | "3:2" | "4:5" | "5:4" | "21:9";
             /**
-             * @description Output size; used by `nano-banana-pro` and `nano-banana-2` only (`nano-banana-2-lite` is held at 1K).
+             * @description Output size. Only `nano-banana-pro` and `nano-banana-2` read it; `nano-banana-2-lite` always makes 1K.
              * @default 1K
              * @enum {string}
              */
@@ -7188,7 +7188,7 @@ export interface components {
         /** @description Body of `startWanSpicyVideo`. The two models take different settings: `wan2.7-i2v-spicy` (the default) makes sound and takes 720p or 1080p and 2 to 15 seconds, plus `negative_prompt` and `audio_url`; `wan2.2-i2v-spicy` is silent and takes 480p or 720p and 5 or 8 seconds. */
         WanImageToVideoSpicyStartRequest: ({
             /**
-             * @description Model variant; 2.7 supports audio, 2.2 does not. Left out, `wan2.7-i2v-spicy` is used.
+             * @description Which model runs: sound works with 2.7, not with 2.2. Left out, `wan2.7-i2v-spicy` is used.
              * @default wan2.7-i2v-spicy
              * @enum {string}
              */
@@ -7275,7 +7275,7 @@ export interface components {
             /** Format: date-time */
             updatedAt?: string;
         };
-        /** @description Body of `startWan30Video`. Rules A2E states in words: each reference video lasts 3 to 15 seconds, all reference videos together at most 15 seconds, and reference video plus output at most 30 seconds; first-frame / last-frame media cannot be mixed with reference media; `file` and `link` media exclude each other; `negative_prompt` is not supported. */
+        /** @description Body of `startWan30Video`. Rules A2E states in words: each reference video lasts 3 to 15 seconds, all reference videos together at most 15 seconds, and reference video plus output at most 30 seconds; a request carries either first/last-frame media or reference media, never both; it may hold `file` media or `link` media, not both; `negative_prompt` is not supported. */
         WanImageToVideo30StartRequest: {
             /**
              * @description Label of the task.
@@ -7716,6 +7716,8 @@ export interface components {
             current_status?: components["schemas"]["VirtualTryOnStatus"];
             /** @description URL of the finished image once the task is completed; empty before. Read by public clients. */
             result_url?: string;
+            /** @description Where one public client reads the finished image instead of `result_url`; no answer shows it. Waiters read it too. */
+            result_image_url?: string;
             /** @description Why the task failed; empty otherwise. */
             failed_message?: string | null;
             /** @description Misspelt twin of failed_message used by some sibling families; not seen for this one. */
@@ -7814,6 +7816,8 @@ export interface components {
             current_status?: components["schemas"]["MotionTransferStatus"];
             /** @description URL of the finished video once the task is completed; empty before. Read by public clients. */
             result_url?: string;
+            /** @description Where one public client reads the finished video instead of `result_url`; no answer shows it. Waiters read it too. */
+            result_video_url?: string;
             /** @description Why the task failed; empty otherwise. */
             failed_message?: string | null;
             /** @description Misspelt twin of failed_message used by some sibling families; not seen for this one. */
@@ -8185,7 +8189,7 @@ export interface components {
              */
             resolution?: "720p" | "1080p";
             /**
-             * @description Quality tier, billed differently; `4k` only on Kling 3.0 text-to-video and image-to-video.
+             * @description Quality tier, each priced on its own; `4k` is offered by Kling 3.0 alone, with `mode` set to `text-to-video` or `image-to-video`.
              * @default std
              * @example std
              * @enum {string}
@@ -8998,8 +9002,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Holds the login token; its field names are not documented anywhere. */
-                        data?: Record<string, never>;
+                        /** @description Holds the login token; its field names are not documented anywhere. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -10596,8 +10600,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Not described by any source; A2E's description only says a collection of task records comes back. Typed loosely so either an array or an object matches. */
-                        data?: components["schemas"]["AvatarVideoTwinRecord"][] | Record<string, never>;
+                        /** @description Not described by any source; A2E's description only says a collection of task records comes back. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -11519,8 +11523,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Not documented. */
-                        data?: Record<string, never>;
+                        /** @description Not documented. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -11618,8 +11622,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Not documented: A2E's description shows an empty object. */
-                        data?: Record<string, never>;
+                        /** @description Not documented: A2E's description shows an empty object. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -11645,8 +11649,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Not documented: A2E's description shows an empty object. */
-                        data?: Record<string, never>;
+                        /** @description Not documented: A2E's description shows an empty object. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -11676,8 +11680,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Not documented: A2E's description shows an empty object. */
-                        data?: Record<string, never>;
+                        /** @description Not documented: A2E's description shows an empty object. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -11707,8 +11711,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Not documented: A2E's description shows an empty object. */
-                        data?: Record<string, never>;
+                        /** @description Not documented: A2E's description shows an empty object. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -11740,8 +11744,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Not documented: A2E's description shows an empty object. */
-                        data?: Record<string, never>;
+                        /** @description Not documented: A2E's description shows an empty object. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -11773,8 +11777,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Not documented: A2E's description shows an empty object. */
-                        data?: Record<string, never>;
+                        /** @description Not documented: A2E's description shows an empty object. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -11806,8 +11810,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Not documented: A2E's description shows an empty object. */
-                        data?: Record<string, never>;
+                        /** @description Not documented: A2E's description shows an empty object. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -11901,8 +11905,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Not documented: A2E's description shows an empty object. */
-                        data?: Record<string, never>;
+                        /** @description Not documented: A2E's description shows an empty object. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -11969,8 +11973,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Not documented: A2E's description shows an empty object. */
-                        data?: Record<string, never>;
+                        /** @description Not documented: A2E's description shows an empty object. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -12027,8 +12031,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Not documented: A2E's description shows an empty object. */
-                        data?: Record<string, never>;
+                        /** @description Not documented: A2E's description shows an empty object. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -12506,8 +12510,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). */
-                        data?: Record<string, never>;
+                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -12575,8 +12579,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description No source shows what the delete answer carries. */
-                        data?: Record<string, never>;
+                        /** @description No source shows what the delete answer carries. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -12606,8 +12610,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description No source shows what comes back (probably the new avatar record). */
-                        data?: Record<string, never>;
+                        /** @description No source shows what comes back (probably the new avatar record). Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -12671,8 +12675,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The requested page of Nano Banana task records; its shape (a bare array or `{rows, count}`) is not shown by any source. */
-                        data?: Record<string, never>;
+                        /** @description The requested page of Nano Banana task records; its shape (a bare array or `{rows, count}`) is not shown by any source. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -12702,8 +12706,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). */
-                        data?: Record<string, never>;
+                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -12801,8 +12805,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description No source shows what the delete answer carries. */
-                        data?: Record<string, never>;
+                        /** @description No source shows what the delete answer carries. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -12841,8 +12845,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Probably the new photobook record with its id; no source shows it. */
-                        data?: Record<string, never>;
+                        /** @description Probably the new photobook record with its id; no source shows it. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -12873,8 +12877,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The requested page of photobook records; no source shows its shape. */
-                        data?: Record<string, never>;
+                        /** @description The requested page of photobook records; no source shows its shape. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -12904,8 +12908,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The photobook records found for the given ids; no source shows their shape. */
-                        data?: Record<string, never>;
+                        /** @description The photobook records found for the given ids; no source shows their shape. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -12934,8 +12938,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The photobook record with its current pipeline status and photos; no source shows its fields. */
-                        data?: Record<string, never>;
+                        /** @description The photobook record with its current pipeline status and photos; no source shows its fields. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -12973,8 +12977,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description No source shows what the delete answer carries. */
-                        data?: Record<string, never>;
+                        /** @description No source shows what the delete answer carries. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13045,8 +13049,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The requested page of GPT Image task records; no source shows its shape. */
-                        data?: Record<string, never>;
+                        /** @description The requested page of GPT Image task records; no source shows its shape. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13076,8 +13080,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). */
-                        data?: Record<string, never>;
+                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13136,8 +13140,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description No source shows what the delete answer carries. */
-                        data?: Record<string, never>;
+                        /** @description No source shows what the delete answer carries. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13199,8 +13203,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The requested page of Wan 2.6 image task records; no source shows its shape. */
-                        data?: Record<string, never>;
+                        /** @description The requested page of Wan 2.6 image task records; no source shows its shape. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13230,8 +13234,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). */
-                        data?: Record<string, never>;
+                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13290,8 +13294,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description No source shows what the delete answer carries. */
-                        data?: Record<string, never>;
+                        /** @description No source shows what the delete answer carries. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13353,8 +13357,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The requested page of Wan 2.7 image task records; no source shows its shape. */
-                        data?: Record<string, never>;
+                        /** @description The requested page of Wan 2.7 image task records; no source shows its shape. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13384,8 +13388,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). */
-                        data?: Record<string, never>;
+                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13444,8 +13448,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description No source shows what the delete answer carries. */
-                        data?: Record<string, never>;
+                        /** @description No source shows what the delete answer carries. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13502,8 +13506,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Your Qwen image task records; no source shows their shape or how they page. */
-                        data?: Record<string, never>;
+                        /** @description Your Qwen image task records; no source shows their shape or how they page. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13533,8 +13537,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). */
-                        data?: Record<string, never>;
+                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13593,8 +13597,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description No source shows what the delete answer carries. */
-                        data?: Record<string, never>;
+                        /** @description No source shows what the delete answer carries. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13667,8 +13671,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The requested page of Flux 2 task records; no source shows its shape. */
-                        data?: Record<string, never>;
+                        /** @description The requested page of Flux 2 task records; no source shows its shape. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13698,8 +13702,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). */
-                        data?: Record<string, never>;
+                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13767,8 +13771,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description No source shows what the delete answer carries. */
-                        data?: Record<string, never>;
+                        /** @description No source shows what the delete answer carries. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13825,8 +13829,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description Your Kling image task records; no source shows their shape or how they page. */
-                        data?: Record<string, never>;
+                        /** @description Your Kling image task records; no source shows their shape or how they page. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13856,8 +13860,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). */
-                        data?: Record<string, never>;
+                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13916,8 +13920,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description No source shows what the delete answer carries. */
-                        data?: Record<string, never>;
+                        /** @description No source shows what the delete answer carries. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -13979,8 +13983,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The requested page of image edit task records; no source shows its shape. */
-                        data?: Record<string, never>;
+                        /** @description The requested page of image edit task records; no source shows its shape. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -14010,8 +14014,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). */
-                        data?: Record<string, never>;
+                        /** @description The records found for the given ids. A2E's description only says a collection comes back and that callers should match records by id rather than by order; no source shows its shape (probably an array of task records). Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };
@@ -14070,8 +14074,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Envelope"] & {
-                        /** @description No source shows what the delete answer carries. */
-                        data?: Record<string, never>;
+                        /** @description No source shows what the delete answer carries. Left untyped (any JSON value) until an answer is seen. */
+                        data?: unknown;
                     };
                 };
             };

@@ -60,6 +60,36 @@ describe('job waiters', () => {
     expect(jobs.seedance15ProVideo.idIn).toBe('list');
   });
 
+  // The spec's x-a2e-job-status alternatives: shapes some clients see that the main vocabulary misses.
+  const veo = (record: object) => ({ body: { code: 0, data: { _id: 'veo1', ...record } } });
+
+  it('ends on an alternative status field (Veo `state`) and reads its result field', async () => {
+    server.reply(veo({ state: 'running' }), veo({ state: 'success', video_output: 'https://cdn/veo.mp4' }));
+    const seen: (string | undefined)[] = [];
+    const client = testClient(server.url);
+    const record = await client.waitFor.veoVideo('veo1', { ...fast, timeoutMs: 2000, onProgress: (s) => seen.push(s) });
+    expect(seen).toEqual(['running', 'success']);
+    expect(client.jobResultOf('veoVideo', record)).toBe('https://cdn/veo.mp4');
+  });
+
+  it('fails on an alternative failure value, with the alternative message field', async () => {
+    server.reply(veo({ state: 'fail', fail_reason: 'prompt refused' }));
+    const e = await testClient(server.url).waitFor.veoVideo('veo1', { ...fast, timeoutMs: 2000 }).catch((x) => x);
+    expect(e).toBeInstanceOf(JobFailedError);
+    expect(e.status).toBe('fail');
+    expect(e.message).toContain('prompt refused');
+  });
+
+  it('the main status field still decides first, and results come from every declared field', async () => {
+    server.reply({ body: { code: 0, data: { _id: 'm1', current_status: 'completed', result_url: '', result_video_url: 'https://cdn/m.mp4' } } });
+    const client = testClient(server.url);
+    const record = await client.waitFor.motionTransfer('m1', fast);
+    expect(client.jobResultOf('motionTransfer', record)).toBe('https://cdn/m.mp4');
+    expect(client.jobResultOf('dubbing', { result_url: 'https://cdn/d.mp3' })).toBe('https://cdn/d.mp3');
+    expect(client.jobResultOf('gptImage', [{ image_urls: ['https://cdn/1.png'] }])).toEqual(['https://cdn/1.png']);
+    expect(client.jobResultOf('dubbing', { result_url: '' })).toBeUndefined();
+  });
+
   it('every job family of the spec has a waiter', () => {
     expect(Object.keys(testClient(server.url).waitFor).sort()).toEqual(Object.keys(jobs).sort());
   });

@@ -522,7 +522,7 @@ export const useTextToImage = /* @__PURE__ */ queryHook('getTextToImage');
 export const deleteTextToImageMutation = /* @__PURE__ */ mutationOptionsFactory('deleteTextToImage', ['listTextToImages']);
 export const useDeleteTextToImage = /* @__PURE__ */ mutationHook(deleteTextToImageMutation);
 
-/** `POST /api/v1/userText2Image/quickAddAvatar` (write) */
+/** `POST /api/v1/userText2Image/quickAddAvatar` (paid) */
 export const quickAddTextToImageAvatarMutation = /* @__PURE__ */ mutationOptionsFactory('quickAddTextToImageAvatar', ['listTextToImages']);
 export const useQuickAddTextToImageAvatar = /* @__PURE__ */ mutationHook(quickAddTextToImageAvatarMutation);
 
