@@ -28,8 +28,14 @@ export async function readJob(call: Call, name: JobFamily, id: string, signal?: 
   return firstRow(data);
 }
 
-/** Polls a job until a terminal status: resolves to its record, or throws JobFailedError / JobTimedOutError. */
-export function waitForJob<F extends JobFamily>(call: Call, name: F, id: string, options: WaitOptions<JobRecord<F>> = {}): Promise<JobRecord<F>> {
+type Redact = <T>(value: T) => T;
+const unchanged: Redact = (v) => v;
+
+/**
+ * Polls a job until a terminal status: resolves to its record, or throws JobFailedError / JobTimedOutError.
+ * The record and the failure text in those errors pass through `redact`: a server may echo the key there.
+ */
+export function waitForJob<F extends JobFamily>(call: Call, name: F, id: string, options: WaitOptions<JobRecord<F>> = {}, redact: Redact = unchanged): Promise<JobRecord<F>> {
   const family: Family = jobs[name];
   let last: Record<string, unknown> | undefined;
   return pollUntil<JobRecord<F>>(async (signal) => {
@@ -39,10 +45,10 @@ export function waitForJob<F extends JobFamily>(call: Call, name: F, id: string,
     if (status !== undefined && (family.success as readonly string[]).includes(status)) return { done: true, value: last as JobRecord<F> };
     if (status !== undefined && (family.failure as readonly string[]).includes(status)) {
       const reason = family.messageFields.map((f) => last?.[f]).find((m) => typeof m === 'string' && m !== '') as string | undefined;
-      throw new JobFailedError(name, id, status, last, reason);
+      throw new JobFailedError(name, id, redact(status), redact(last), redact(reason));
     }
     return { done: false };
-  }, () => new JobTimedOutError(name, id, options.timeoutMs ?? 3_600_000, last), options);
+  }, () => new JobTimedOutError(name, id, options.timeoutMs ?? 3_600_000, redact(last)), options);
 }
 
 /** The job id in a start operation's `data` (the first record's, where a start answers several). */
@@ -53,8 +59,10 @@ export function jobIdOf(name: JobFamily, data: unknown): string | undefined {
 
 export type Waiters = { [F in JobFamily]: (id: string, options?: WaitOptions<JobRecord<F>>) => Promise<JobRecord<F>> };
 
-export function createWaiters(call: Call): Waiters {
+export function createWaiters(call: Call, redact: Redact = unchanged): Waiters {
   const waiters = {} as Record<string, unknown>;
-  for (const name of Object.keys(jobs) as JobFamily[]) waiters[name] = (id: string, options?: WaitOptions) => waitForJob(call, name, id, options as never);
+  for (const name of Object.keys(jobs) as JobFamily[]) {
+    waiters[name] = (id: string, options?: WaitOptions) => waitForJob(call, name, id, options as never, redact);
+  }
   return waiters as Waiters;
 }

@@ -18,7 +18,7 @@ function kindOf(method: string, pathname: string): { kind: OperationKind; operat
   return route ? { kind: route.kind, operationId: route.operationId } : { kind: 'write' };
 }
 
-export function createRawClient(baseUrl: string, headers: Record<string, string>, send: Send): Client<paths> {
+export function createRawClient(baseUrl: string, headers: Record<string, string>, send: Send, redact: <T>(value: T) => T = (v) => v): Client<paths> {
   // A relative baseUrl (a same-origin proxy such as `/api/a2e`) is allowed: only its path matters here.
   const basePath = new URL(baseUrl, 'http://relative.invalid').pathname.replace(/\/$/, '');
   return createClient<paths>({
@@ -28,9 +28,16 @@ export function createRawClient(baseUrl: string, headers: Record<string, string>
     fetch: async (request: Request) => {
       const { pathname } = new URL(request.url, 'http://relative.invalid');
       const { response, text } = await send(request, {}, kindOf(request.method, pathname.slice(basePath.length)));
+      if (response.ok) {
+        const body = text === '' || [204, 205, 304].includes(response.status) ? null : text;
+        return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+      }
+      // An error answer becomes openapi-fetch's `error`: redacted like every error of the named calls
+      // (its text, its headers and its status text may all echo the key).
+      const statusText = redact(response.statusText);
       // openapi-fetch reports an empty error body as `error: undefined`; give it the status instead.
-      const body = text === '' && !response.ok ? JSON.stringify({ code: response.status, msg: response.statusText || `HTTP ${response.status}` }) : text;
-      return new Response(body === '' || [204, 205, 304].includes(response.status) ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
+      const body = text === '' ? JSON.stringify({ code: response.status, msg: statusText || `HTTP ${response.status}` }) : redact(text);
+      return new Response(body, { status: response.status, statusText, headers: redact(response.headers) });
     },
   });
 }
