@@ -115,3 +115,21 @@ describe('every refusal of bad input is an InvalidRequestError, before sending',
     expect(server.requests[0]!.url).toBe('/api/v1/userDubbing/a%F0%9F%98%80');
   });
 });
+
+describe('the raw client refuses the same bad input, typed', () => {
+  const client = () => createA2EClient({ apiKey: 'sk_x_1234', baseUrl: server.url, maxRetries: 2 });
+  it('a header value with CR/LF, without quoting it', async () => {
+    server.reply({ body: { code: 0, data: {} } });
+    const e = await client().GET('/api/v1/user/remainingCoins', { headers: { 'x-lang': 'en\r\nsk_SECRET_VALUE' } }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(InvalidRequestError);
+    expect(String(e)).not.toContain('sk_SECRET_VALUE');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('a query value with a lone surrogate', async () => {
+    server.reply({ body: { code: 0, data: {} } });
+    const e = await client().GET('/api/v1/userDubbing/allRecords', { params: { query: { pageNum: 1, pageSize: 1, x: 'a\uD800' } as never } }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(InvalidRequestError);
+    expect(server.requests).toHaveLength(0);
+  });
+});
