@@ -28,6 +28,9 @@ export interface BackoffOptions {
   initialDelayMs?: number;
   /** Longest delay between attempts when the server asks for none. */
   maxDelayMs?: number;
+}
+
+export interface RetryDelayOptions extends BackoffOptions {
   /** Longest server-asked wait (`Retry-After`, `retry-after-ms`) the client follows. Default 60000. */
   maxRetryAfterMs?: number;
 }
@@ -40,7 +43,7 @@ export const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
  * else 0.5 s doubling to 8 s with jitter. `undefined` when the server asked for longer than
  * `maxRetryAfterMs`: then there is no retry, and the error carries `retryAfterMs` for the caller.
  */
-export function retryDelayMs(attempt: number, headers: Headers | undefined, options: BackoffOptions = {}): number | undefined {
+export function retryDelayMs(attempt: number, headers: Headers | undefined, options: RetryDelayOptions = {}): number | undefined {
   const { initialDelayMs = 500, maxDelayMs = 8000, maxRetryAfterMs = DEFAULT_MAX_RETRY_AFTER_MS } = options;
   const asked = headers && retryAfterMs(headers);
   if (asked !== undefined) return asked <= maxRetryAfterMs ? asked : undefined;

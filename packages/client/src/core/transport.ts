@@ -8,7 +8,7 @@
 // controller is the cheapest way that really closes it (AbortSignal.timeout cannot be cleared, so each
 // finished request would leave a timer behind for `timeoutMs`). `pnpm bench` measures what it costs.
 import { A2EError, APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from './errors.js';
-import { retryableError, retryableStatus, retryDelayMs, type BackoffOptions, type OperationKind } from './retry.js';
+import { retryableError, retryableStatus, retryDelayMs, type OperationKind, type RetryDelayOptions } from './retry.js';
 import { readBody } from '../internal/body.js';
 import { sleep } from '../internal/sleep.js';
 
@@ -19,7 +19,7 @@ export type LogEvent =
   | { type: 'retry'; operationId?: string; method: string; url: string; attempt: number; delayMs: number; reason: string }
   | { type: 'error'; operationId?: string; method: string; url: string; message: string };
 
-export interface TransportOptions extends BackoffOptions {
+export interface TransportOptions extends RetryDelayOptions {
   fetch: typeof fetch;
   timeoutMs: number;
   maxRetries: number;
