@@ -31,6 +31,10 @@ export interface TransportOptions extends RetryDelayOptions {
   maxResponseBytes: number;
 }
 
+/**
+ * How `send(input, init, ctx)` is called: `init` must be a fresh object per call (its `signal` and
+ * `redirect` are set by each attempt); with a Request as `input`, `init` holds only those two.
+ */
 export interface SendContext {
   kind: OperationKind;
   operationId?: string | undefined;
@@ -56,11 +60,13 @@ export function createTransport(options: TransportOptions) {
     const onAbort = signal && (() => controller.abort());
     if (onAbort) signal!.addEventListener('abort', onAbort, { once: true });
     // A write or paid call follows no redirect: a 307/308 would re-send its body (a webhook token
-    // included) to wherever the answer points.
-    const extra: RequestInit = kind === 'read' ? { signal: controller.signal } : { signal: controller.signal, redirect: 'manual' };
+    // included) to wherever the answer points. `init` is the caller's per-call object (see SendContext),
+    // set in place rather than copied on the hot path.
+    init.signal = controller.signal;
+    if (kind !== 'read') init.redirect = 'manual';
     let timer: ReturnType<typeof setTimeout> | undefined;
     const work = (async () => {
-      const response = await (typeof input === 'string' ? fetchImpl(input, { ...init, ...extra }) : fetchImpl(input.clone(), extra));
+      const response = await (typeof input === 'string' ? fetchImpl(input, init) : fetchImpl(input.clone(), init));
       if (kind !== 'read' && isRedirect(response)) {
         void response.body?.cancel().catch(() => {});
         throw APIError.generate({
