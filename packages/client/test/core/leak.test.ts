@@ -8,8 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { A2EError, createA2EClient, type LogEvent } from '../src/index.js';
-import { createRedactor } from '../src/internal/redact.js';
+import { A2EError, createA2EClient, type LogEvent } from '../../src/index.js';
+import { createRedactor } from '../../src/internal/redact.js';
 
 const CANARY = 'sk_LEAK_CANARY_9c8b7a6f5e';
 type Answer = { status: number; statusText?: string; headers: Record<string, string>; body: string | Buffer };
