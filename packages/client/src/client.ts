@@ -5,13 +5,15 @@ import { api, jobs, servers } from './generated/api.gen.js';
 import { createCall, type Call } from './core/call.js';
 import { createWaiters, jobIdOf, waitForJob, type Waiters, type WaitOptions } from './core/jobs.js';
 import { jobResultOf } from './core/job-outcome.js';
-import { paginate, type Pager } from './core/paginate.js';
+import { paginate, type PaginateOptions, type Pager } from './core/paginate.js';
 import { quote, type Quote } from './core/budget.js';
 import { saveUrl, upload, type Uploaded, type UploadOptions, type UploadSource } from './core/files.js';
 import { createRawClient } from './core/raw.js';
 import { startStreamingSession, type StartStreamingOptions, type StreamingSession } from './core/streaming.js';
 import { createTransport, type LogEvent } from './core/transport.js';
-import type { BackoffOptions } from './core/retry.js';
+import { DEFAULT_MAX_RETRY_AFTER_MS, type BackoffOptions } from './core/retry.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './internal/body.js';
+import { checkOptions } from './internal/options.js';
 import { createRedactor } from './internal/redact.js';
 import type { JobFamily, JobRecord, OperationId, OperationInput, PagedOperationId, RequestOptions, Resources } from './types.js';
 import type { Client } from 'openapi-fetch';
@@ -34,7 +36,18 @@ export interface ClientOptions {
   headers?: Record<string, string>;
   /** Backoff between retries when the server gives no Retry-After: first delay (default 500 ms), doubling up to `maxDelayMs` (default 8000). */
   backoff?: BackoffOptions;
-  /** Receives request, response, retry and error events. The API key never appears in them. */
+  /**
+   * Longest wait a server may ask for (`Retry-After`, `retry-after-ms`) that the client still follows
+   * before retrying. A longer one is not retried: the call fails (a 429 with RateLimitError, whose
+   * `retryAfterMs` says how long) and the caller decides. Default 60000.
+   */
+  maxRetryAfterMs?: number;
+  /**
+   * Largest answer body read, in bytes; a larger one is cancelled at the limit and fails with
+   * InvalidResponseError. Default 33554432 (32 MiB), far above any A2E answer.
+   */
+  maxResponseBytes?: number;
+  /** Receives request, response, retry and error events. The API key never appears in them; a logger that throws is ignored. */
   logger?: (event: LogEvent) => void;
   /** Default spending limit for every job start: each is quoted first and refused over this (see `quote`). */
   maxCredits?: number;
@@ -51,7 +64,7 @@ export type A2EClient = Client<paths> & Resources & {
   /** The output of a finished job's record: its first non-empty result field, the spec's alternatives included. */
   jobResultOf(family: JobFamily, record: unknown): string | readonly string[] | undefined;
   /** Walks a paged list: `for await (const row of client.paginate('listDubbings'))`. */
-  paginate<K extends PagedOperationId>(operationId: K, input?: Partial<OperationInput<K>>, options?: RequestOptions): Pager<K>;
+  paginate<K extends PagedOperationId>(operationId: K, input?: Partial<OperationInput<K>>, options?: PaginateOptions): Pager<K>;
   /** Prices a call before making it. Only the fields that set the price are checked, not the whole request. */
   quote<K extends OperationId>(operationId: K, body: Partial<OperationInput<K>>, options?: RequestOptions): Promise<Quote>;
   /** Opens a streaming avatar session (billing starts); it leaves exactly once, however it ends. */
@@ -69,6 +82,8 @@ const env = (name: string): string | undefined => (globalThis as { process?: { e
 export function createA2EClient(options: ClientOptions = {}): A2EClient {
   const apiKey = options.apiKey ?? env('A2E_API_KEY');
   const baseUrl = (options.baseUrl ?? servers[options.server ?? 'global']).replace(/\/+$/, '');
+  // Refused here, typed, rather than failing every request as a connection error retried three times.
+  checkOptions(apiKey, baseUrl, options);
   const redact = createRedactor([apiKey]);
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (apiKey) headers.authorization = `Bearer ${apiKey}`;
@@ -80,6 +95,8 @@ export function createA2EClient(options: ClientOptions = {}): A2EClient {
     logger: options.logger,
     redact,
     ...options.backoff,
+    maxRetryAfterMs: options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS,
+    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
   });
   const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
   const call = createCall({ baseUrl, headers, send, redact, maxCredits: options.maxCredits });
@@ -90,13 +107,13 @@ export function createA2EClient(options: ClientOptions = {}): A2EClient {
     for (const id of Object.keys(ops)) group[id] = (input?: object, opts?: RequestOptions) => call(id as OperationId, input as never, opts).then((r) => r.data);
   }
 
-  return Object.assign(createRawClient(baseUrl, headers, send), resources as Resources, {
+  return Object.assign(createRawClient(baseUrl, headers, send, redact), resources as Resources, {
     call,
-    waitFor: createWaiters(call),
-    waitForJob: <F extends JobFamily>(family: F, id: string, opts?: WaitOptions<JobRecord<F>>) => waitForJob(call, family, id, opts),
+    waitFor: createWaiters(call, redact),
+    waitForJob: <F extends JobFamily>(family: F, id: string, opts?: WaitOptions<JobRecord<F>>) => waitForJob(call, family, id, opts, redact),
     jobIdOf,
     jobResultOf,
-    paginate: <K extends PagedOperationId>(id: K, input?: Partial<OperationInput<K>>, opts?: RequestOptions) => paginate(call, id, input, opts),
+    paginate: <K extends PagedOperationId>(id: K, input?: Partial<OperationInput<K>>, opts?: PaginateOptions) => paginate(call, id, input, opts),
     quote: <K extends OperationId>(id: K, body: Partial<OperationInput<K>>, opts?: RequestOptions) => quote(call, id, body, opts),
     startStreamingSession: (opts: StartStreamingOptions) => startStreamingSession({ call }, { timeoutMs: clientTimeoutMs, ...opts }),
     files: {

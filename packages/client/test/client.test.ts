@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { api, createA2EClient, InternalServerError, servers } from '../src/index.js';
+import { inspect } from 'node:util';
+import { api, createA2EClient, InternalServerError, InvalidRequestError, servers } from '../src/index.js';
 import { testClient } from './helpers/client.js';
 import { startScriptedServer, type ScriptedServer } from '@a2e-sdk/tools/scripted-server';
 
@@ -76,5 +77,39 @@ describe('the raw openapi-fetch client', () => {
   it('named methods throw typed errors where the raw client returns them', async () => {
     server.reply({ status: 500, body: { code: 500, msg: 'boom' } });
     await expect(testClient(server.url, { maxRetries: 0 }).misc.getRemainingCoins()).rejects.toBeInstanceOf(InternalServerError);
+  });
+});
+
+describe('createA2EClient refuses options that could never make a request', () => {
+  const CANARY = 'sk_CANARY_creation_4d5e6f';
+  it.each([
+    ['a key with a newline', { apiKey: `${CANARY}\n` }],
+    ['a key with CR LF and a header after it', { apiKey: `${CANARY}\r\nx-evil: 1` }],
+    ['a key with a NUL', { apiKey: `${CANARY}\u0000` }],
+    ['a key beyond Latin-1', { apiKey: `${CANARY}\u2028` }],
+    ['a header value with CR/LF', { apiKey: CANARY, headers: { 'x-lang': `en\r\n${CANARY}` } }],
+    ['a header name with a space', { apiKey: CANARY, headers: { 'x lang': 'en' } }],
+    ['a baseUrl that is not a URL', { apiKey: CANARY, baseUrl: 'not a url' }],
+    ['a baseUrl with another scheme', { apiKey: CANARY, baseUrl: 'ftp://example.com' }],
+    ['a protocol-relative baseUrl', { apiKey: CANARY, baseUrl: '//example.com' }],
+    ['a negative timeoutMs', { apiKey: CANARY, timeoutMs: -1 }],
+    ['maxResponseBytes NaN', { apiKey: CANARY, maxResponseBytes: Number.NaN }],
+  ])('%s: InvalidRequestError at creation, naming no secret', (_, options) => {
+    const fetch = vi.fn(globalThis.fetch);
+    let error: unknown;
+    try {
+      createA2EClient({ baseUrl: server.url, fetch, ...options });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(`${String(error)} ${(error as Error).stack} ${inspect(error)}`).not.toContain(CANARY);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('still accepts absolute http(s) base URLs and a same-origin path', () => {
+    for (const baseUrl of ['https://video.a2e.ai', 'http://127.0.0.1:4010/', '/api/a2e']) {
+      expect(() => createA2EClient({ apiKey: 'sk_ok_1234', baseUrl })).not.toThrow();
+    }
   });
 });

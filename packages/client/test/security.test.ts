@@ -78,3 +78,58 @@ describe('path parameters stay one segment', () => {
     expect(server.requests).toHaveLength(0);
   });
 });
+
+describe('every refusal of bad input is an InvalidRequestError, before sending', () => {
+  const client = () => createA2EClient({ apiKey: 'sk_x_1234', baseUrl: server.url, maxRetries: 2 });
+  const refused = async (run: () => Promise<unknown>) => {
+    server.reply({ body: { code: 0, data: {} } });
+    const e = await run().catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(InvalidRequestError);
+    expect(server.requests).toHaveLength(0);
+  };
+
+  it.each(['\uD800', 'a\uDFFFb', 'x\uD83D'])('a path parameter with a lone surrogate (%j), named or raw', async (id) => {
+    await refused(() => client().dubbing.getDubbing({ _id: id }));
+    await refused(() => client().GET('/api/v1/userDubbing/{_id}', { params: { path: { _id: id } } }));
+  });
+
+  it.each([[{ a: 1 }], [['x']], [true], [Number.NaN], [Symbol('s')], [() => 'x']])('a path parameter that is not a string or number (%s)', async (id) => {
+    await refused(() => client().dubbing.getDubbing({ _id: id as never }));
+  });
+
+  it('a query value with a lone surrogate (URLSearchParams would turn it into U+FFFD)', async () => {
+    await refused(() => client().call('listLanguages', { lang: 'en\uD800' } as never));
+  });
+
+  it.each([['a\r\nx-injected: 1'], ['a\nb'], ['\u0000'], ['\u2028'], ['日本']])('a per-call header value %j', async (value) => {
+    await refused(() => client().misc.getRemainingCoins(undefined, { headers: { 'x-lang': value } }));
+  });
+
+  it('a per-call header with an invalid name', async () => {
+    await refused(() => client().misc.getRemainingCoins(undefined, { headers: { 'bad name': 'x' } }));
+  });
+
+  it('a well-formed pair of surrogates (an emoji) is sent, encoded', async () => {
+    server.reply({ body: { code: 0, data: {} } });
+    await client().dubbing.getDubbing({ _id: 'a😀' });
+    expect(server.requests[0]!.url).toBe('/api/v1/userDubbing/a%F0%9F%98%80');
+  });
+});
+
+describe('the raw client refuses the same bad input, typed', () => {
+  const client = () => createA2EClient({ apiKey: 'sk_x_1234', baseUrl: server.url, maxRetries: 2 });
+  it('a header value with CR/LF, without quoting it', async () => {
+    server.reply({ body: { code: 0, data: {} } });
+    const e = await client().GET('/api/v1/user/remainingCoins', { headers: { 'x-lang': 'en\r\nsk_SECRET_VALUE' } }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(InvalidRequestError);
+    expect(String(e)).not.toContain('sk_SECRET_VALUE');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('a query value with a lone surrogate', async () => {
+    server.reply({ body: { code: 0, data: {} } });
+    const e = await client().GET('/api/v1/userDubbing/allRecords', { params: { query: { pageNum: 1, pageSize: 1, x: 'a\uD800' } as never } }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(InvalidRequestError);
+    expect(server.requests).toHaveLength(0);
+  });
+});

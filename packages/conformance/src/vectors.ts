@@ -10,14 +10,17 @@ export type { OperationVector };
 export interface BehaviourCase {
   description: string;
   comment?: string;
-  client?: { apiKey?: string; maxRetries?: number; timeoutMs?: number };
-  action: { call: string; input?: Record<string, unknown> } | { waitFor: string; id: string };
+  client?: { apiKey?: string; maxRetries?: number; timeoutMs?: number; maxRetryAfterMs?: number; maxResponseBytes?: number };
+  action:
+    | { call: string; input?: Record<string, unknown> }
+    | { waitFor: string; id: string }
+    | { paginate: string; input?: Record<string, unknown>; maxPages?: number; paging: { page: string; size: string; items: string; total?: string } };
   server: Reply[];
   expect: {
     requests?: number;
     requestUrls?: string[];
     data?: unknown;
-    error?: { type: string; status?: number; code?: number | string; messageContains?: string };
+    error?: { type: string; status?: number; code?: number | string; messageContains?: string; retryAfterMs?: number };
     neverEmitted?: string;
   };
 }

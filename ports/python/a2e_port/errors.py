@@ -26,16 +26,23 @@ class AuthenticationError(APIError): pass
 class PermissionDeniedError(APIError): pass
 class NotFoundError(APIError): pass
 class UnprocessableEntityError(APIError): pass
-class RateLimitError(APIError): pass
+class RateLimitError(APIError):
+    """`retry_after_ms`: the wait the server asked for (None when it gave no valid one)."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        from .client import retry_after_ms  # the client's parser: one rule for retries and errors
+        self.retry_after_ms = retry_after_ms(self.headers or {})
 class InternalServerError(APIError): pass
 
 
 class InvalidResponseError(A2EError):
     """The answer was not the JSON envelope (an HTML page, no `code`)."""
 
-    def __init__(self, message, status):
+    def __init__(self, message, status, headers=None):
         super().__init__(message)
         self.status = status
+        self.headers = headers or {}  # response headers, already redacted
 
 
 class APIConnectionError(A2EError):
@@ -47,9 +54,11 @@ class APIConnectionTimeoutError(APIConnectionError):
 
 
 class JobFailedError(A2EError):
-    def __init__(self, family, job_id, status, reason):
+    """`reason` and `job` (the last record) come redacted: a server may echo the key into them."""
+
+    def __init__(self, family, job_id, status, reason, job=None):
         super().__init__(f'{family} job {job_id} ended with status "{status}"' + (f": {reason}" if reason else ""))
-        self.family, self.job_id, self.status = family, job_id, status
+        self.family, self.job_id, self.status, self.job = family, job_id, status, job
 
 
 class JobTimedOutError(A2EError):

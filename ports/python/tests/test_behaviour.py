@@ -25,13 +25,17 @@ def run_case(case):
     server = ScriptedServer(case["server"])
     logs, out = [], {"data": None, "error": None}
     settings = case.get("client", {})
-    client = Client(server.url, OPERATIONS, api_key=settings.get("apiKey", "sk_behaviour_case_key"),
-                    max_retries=settings.get("maxRetries", 2), timeout_ms=settings.get("timeoutMs", 5000),
-                    initial_delay_ms=5, max_delay_ms=20, logger=logs.append)
+    limits = {k: settings[v] for k, v in (("max_retry_after_ms", "maxRetryAfterMs"), ("max_response_bytes", "maxResponseBytes")) if v in settings}
     action = case["action"]
     try:
+        # Made inside the try: refusing a bad key at creation is an outcome a case can expect.
+        client = Client(server.url, OPERATIONS, api_key=settings.get("apiKey", "sk_behaviour_case_key"),
+                        max_retries=settings.get("maxRetries", 2), timeout_ms=settings.get("timeoutMs", 5000),
+                        initial_delay_ms=5, max_delay_ms=20, logger=logs.append, **limits)
         if "call" in action:
             out["data"] = client.call(action["call"], action.get("input")).data
+        elif "paginate" in action:
+            out["data"] = client.paginate(action["paginate"], action.get("input"), action["paging"], action.get("maxPages", 10_000))
         else:
             out["data"] = client.wait_for(action["waitFor"], action["id"], interval_ms=5, max_interval_ms=10, timeout_ms=5000)
     except errors.A2EError as error:
@@ -61,6 +65,8 @@ def mismatches(requests, out, want):
                 found.append(f"code {getattr(error, 'code', None)}, expected {w['code']}")
             if "messageContains" in w and w["messageContains"] not in str(error):
                 found.append(f'message "{error}" lacks "{w["messageContains"]}"')
+            if "retryAfterMs" in w and getattr(error, "retry_after_ms", None) != w["retryAfterMs"]:
+                found.append(f"retryAfterMs {getattr(error, 'retry_after_ms', None)}, expected {w['retryAfterMs']}")
     else:
         if error is not None:
             found.append(f"unexpected {type(error).__name__}: {error}")

@@ -1,7 +1,7 @@
 // Calls one operation by its operationId: the hot path of every named method, kept close to a bare
 // `fetch(url, init)` (no Request or Headers objects, no middleware chain).
 import { entries, familyOfStart } from '../internal/table.js';
-import { fillPath, toQuery } from '../internal/url.js';
+import { checkHeaders, fillPath, toQuery } from '../internal/url.js';
 import type { OperationBody, OperationData, OperationId, OperationInput, RequestOptions } from '../types.js';
 import { guard } from './budget.js';
 import { APIError, InvalidRequestError, InvalidResponseError } from './errors.js';
@@ -19,8 +19,6 @@ export interface CallResult<K extends OperationId> {
 }
 
 export type Call = <K extends OperationId>(operationId: K, input?: OperationInput<K>, options?: RequestOptions) => Promise<CallResult<K>>;
-
-
 
 export interface CallContext {
   baseUrl: string;
@@ -70,23 +68,29 @@ export function createCall({ baseUrl, headers, send, redact, maxCredits }: CallC
       if (limit !== undefined && familyOfStart.has(operationId)) await guard(call, operationId, fields, limit, { signal: options.signal });
       init.body = JSON.stringify(fields);
     }
-    if (options.headers) init.headers = { ...init.headers, ...options.headers };
+    if (options.headers) {
+      checkHeaders(options.headers, operationId);
+      init.headers = { ...init.headers, ...options.headers };
+    }
     const { response, text } = await send(baseUrl + path + toQuery(query), init, { kind, operationId, signal: options.signal, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries });
 
     let parsed: unknown;
     try {
       parsed = text === '' ? undefined : JSON.parse(text);
     } catch {
-      if (!response.ok) throw APIError.generate({ status: response.status, headers: response.headers, body: undefined, operationId, message: `${operationId} failed: HTTP ${response.status} with a body that is not JSON (${response.headers.get('content-type') ?? 'no content-type'})` });
-      throw new InvalidResponseError(`${operationId}: the answer is not JSON (${response.headers.get('content-type') ?? 'no content-type'}, ${text.length} bytes)`, response.status, response.headers, operationId);
+      // Everything from the answer that goes into an error is redacted: a server may echo the key in
+      // any header, even the content-type quoted in the message.
+      const type = redact(response.headers.get('content-type') ?? 'no content-type');
+      if (!response.ok) throw APIError.generate({ status: response.status, headers: redact(response.headers), body: undefined, operationId, message: `${operationId} failed: HTTP ${response.status} with a body that is not JSON (${type})` });
+      throw new InvalidResponseError(`${operationId}: the answer is not JSON (${type}, ${text.length} bytes)`, response.status, redact(response.headers), operationId);
     }
     // Only what goes into an error is redacted: a success body is the caller's own data, left untouched.
-    if (!response.ok) throw APIError.generate({ status: response.status, headers: response.headers, body: redact(parsed), operationId });
+    if (!response.ok) throw APIError.generate({ status: response.status, headers: redact(response.headers), body: redact(parsed), operationId });
     const code = (parsed as { code?: unknown } | null)?.code;
     if (typeof code !== 'number' && typeof code !== 'string') {
-      throw new InvalidResponseError(`${operationId}: the answer is not the A2E envelope (no code)`, response.status, response.headers, operationId);
+      throw new InvalidResponseError(`${operationId}: the answer is not the A2E envelope (no code)`, response.status, redact(response.headers), operationId);
     }
-    if (code !== 0) throw APIError.generate({ status: response.status, headers: response.headers, body: redact(parsed), operationId });
+    if (code !== 0) throw APIError.generate({ status: response.status, headers: redact(response.headers), body: redact(parsed), operationId });
     return { data: (parsed as { data: OperationData<K> }).data, body: parsed as OperationBody<K>, response };
   };
 }

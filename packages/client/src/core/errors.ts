@@ -45,17 +45,7 @@ export class APIError extends A2EError {
 
   /** The one factory that maps an error answer to its class. */
   static generate(init: APIErrorInit): APIError {
-    const code = envelopeCode(init.body);
-    // A bad key has been seen as HTTP 200 with code 401/403 in the body: class it as the status would.
-    const effective = init.status === 200 && (code === 401 || code === 403) ? code : init.status;
-    if (effective === 400) return new BadRequestError(init);
-    if (effective === 401) return new AuthenticationError(init);
-    if (effective === 403) return new PermissionDeniedError(init);
-    if (effective === 404) return new NotFoundError(init);
-    if (effective === 422) return new UnprocessableEntityError(init);
-    if (effective === 429) return new RateLimitError(init);
-    if (effective >= 500) return new InternalServerError(init);
-    return new APIError(init);
+    return generateAPIError(init);
   }
 }
 
@@ -77,7 +67,11 @@ export class RateLimitError extends APIError {
   }
 }
 
-/** The answer was not the JSON envelope: HTML from a proxy, a truncated body, the wrong type. */
+/**
+ * The answer was not the JSON envelope: HTML from a proxy, the wrong type, a body that cannot be
+ * decoded (broken gzip), or one larger than `maxResponseBytes`. A received answer that is wrong is
+ * not a connection failure, so it is never retried.
+ */
 export class InvalidResponseError extends A2EError {
   override name = 'InvalidResponseError';
   constructor(message: string, readonly status: number, readonly headers: Headers, readonly operationId?: string) {
@@ -119,16 +113,46 @@ export class JobTimedOutError extends A2EError {
   }
 }
 
-/** Milliseconds asked for by `retry-after-ms` or `Retry-After` (seconds or an HTTP date). */
+const DELTA_SECONDS = /^\d+$/;
+/** `retry-after-ms` is not standard: digits with an optional fraction, never a sign, hex or exponent. */
+const MILLISECONDS = /^\d+(?:\.\d+)?$/;
+// The three HTTP-date forms of RFC 9110 §5.6.7: IMF-fixdate, the obsolete RFC 850 form, and asctime.
+const HTTP_DATE = new RegExp([
+  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.source,
+  /^[A-Z][a-z]+day, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT$/.source,
+  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}$/.source,
+].join('|'));
+
+/**
+ * Milliseconds asked for by `retry-after-ms` (digits, optionally with a fraction) or `Retry-After`
+ * (delta-seconds: digits only; or an HTTP date). Anything else (`0x10`, `1e3`, `-5`, `soon`) is not a
+ * wait and is ignored, as if the header were absent.
+ */
 export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
-  const ms = Number(headers.get('retry-after-ms'));
-  if (headers.has('retry-after-ms') && Number.isFinite(ms) && ms >= 0) return ms;
-  const value = headers.get('retry-after');
-  if (value === null) return undefined;
-  const seconds = Number(value);
-  if (value.trim() !== '' && Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
+  const ms = headers.get('retry-after-ms')?.trim();
+  if (ms && MILLISECONDS.test(ms)) return Number(ms);
+  const value = headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  if (DELTA_SECONDS.test(value)) return Number(value) * 1000;
+  if (!HTTP_DATE.test(value)) return undefined;
+  const date = Date.parse(value.replace(/-(\d{2}) /, (_, yy: string) => ` ${Number(yy) < 70 ? 20 : 19}${yy} `).replace(/-/g, ' '));
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+// Outside the class body on purpose: a class that names itself inside its own body is renamed by the
+// bundler (`class _APIError`), and util.inspect then prints `_APIError` for every error.
+function generateAPIError(init: APIErrorInit): APIError {
+  const code = envelopeCode(init.body);
+  // A bad key has been seen as HTTP 200 with code 401/403 in the body: class it as the status would.
+  const effective = init.status === 200 && (code === 401 || code === 403) ? code : init.status;
+  if (effective === 400) return new BadRequestError(init);
+  if (effective === 401) return new AuthenticationError(init);
+  if (effective === 403) return new PermissionDeniedError(init);
+  if (effective === 404) return new NotFoundError(init);
+  if (effective === 422) return new UnprocessableEntityError(init);
+  if (effective === 429) return new RateLimitError(init);
+  if (effective >= 500) return new InternalServerError(init);
+  return new APIError(init);
 }
 
 function envelopeCode(body: unknown): number | string | undefined {

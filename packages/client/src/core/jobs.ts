@@ -29,20 +29,24 @@ export async function readJob(call: Call, name: JobFamily, id: string, signal?: 
   return firstRow(data);
 }
 
+type Redact = <T>(value: T) => T;
+const unchanged: Redact = (v) => v;
+
 /**
  * Polls a job until a terminal status — of the family's status field or of any alternative the spec
- * declares — and resolves to its record, or throws JobFailedError / JobTimedOutError.
+ * declares — and resolves to its record, or throws JobFailedError / JobTimedOutError. The record and the
+ * failure text in those errors pass through `redact`: a server may echo the key there.
  */
-export function waitForJob<F extends JobFamily>(call: Call, name: F, id: string, options: WaitOptions<JobRecord<F>> = {}): Promise<JobRecord<F>> {
+export function waitForJob<F extends JobFamily>(call: Call, name: F, id: string, options: WaitOptions<JobRecord<F>> = {}, redact: Redact = unchanged): Promise<JobRecord<F>> {
   let last: Record<string, unknown> | undefined;
   return pollUntil<JobRecord<F>>(async (signal) => {
     last = await readJob(call, name, id, signal);
     const { state, status } = jobOutcome(name, last);
     options.onProgress?.(status, last as JobRecord<F>);
     if (state === 'success') return { done: true, value: last as JobRecord<F> };
-    if (state === 'failure') throw new JobFailedError(name, id, status!, last, jobFailureMessage(name, last));
+    if (state === 'failure') throw new JobFailedError(name, id, redact(status!), redact(last), redact(jobFailureMessage(name, last)));
     return { done: false };
-  }, () => new JobTimedOutError(name, id, options.timeoutMs ?? 3_600_000, last), options);
+  }, () => new JobTimedOutError(name, id, options.timeoutMs ?? 3_600_000, redact(last)), options);
 }
 
 /** The job id in a start operation's `data` (the first record's, where a start answers several). */
@@ -53,8 +57,10 @@ export function jobIdOf(name: JobFamily, data: unknown): string | undefined {
 
 export type Waiters = { [F in JobFamily]: (id: string, options?: WaitOptions<JobRecord<F>>) => Promise<JobRecord<F>> };
 
-export function createWaiters(call: Call): Waiters {
+export function createWaiters(call: Call, redact: Redact = unchanged): Waiters {
   const waiters = {} as Record<string, unknown>;
-  for (const name of Object.keys(jobs) as JobFamily[]) waiters[name] = (id: string, options?: WaitOptions) => waitForJob(call, name, id, options as never);
+  for (const name of Object.keys(jobs) as JobFamily[]) {
+    waiters[name] = (id: string, options?: WaitOptions) => waitForJob(call, name, id, options as never, redact);
+  }
   return waiters as Waiters;
 }

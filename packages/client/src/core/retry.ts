@@ -26,14 +26,27 @@ export function retryableError(error: unknown, kind: OperationKind, timedOut: bo
 export interface BackoffOptions {
   /** First delay; it doubles each attempt. */
   initialDelayMs?: number;
-  /** Longest delay between attempts, and the cap on a server's `Retry-After`. */
+  /** Longest delay between attempts when the server asks for none. */
   maxDelayMs?: number;
 }
 
-/** Delay before attempt `attempt + 1`: the server's Retry-After when given, else 0.5 s doubling to 8 s with jitter. */
-export function retryDelayMs(attempt: number, headers: Headers | undefined, { initialDelayMs = 500, maxDelayMs = 8000 }: BackoffOptions = {}): number {
+export interface RetryDelayOptions extends BackoffOptions {
+  /** Longest server-asked wait (`Retry-After`, `retry-after-ms`) the client follows. Default 60000. */
+  maxRetryAfterMs?: number;
+}
+
+/** Default of `maxRetryAfterMs`: a minute, as long as a caller can be expected to wait inside one call. */
+export const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
+
+/**
+ * Delay before attempt `attempt + 1`: the server's wait when it gives a valid one (see `retryAfterMs`),
+ * else 0.5 s doubling to 8 s with jitter. `undefined` when the server asked for longer than
+ * `maxRetryAfterMs`: then there is no retry, and the error carries `retryAfterMs` for the caller.
+ */
+export function retryDelayMs(attempt: number, headers: Headers | undefined, options: RetryDelayOptions = {}): number | undefined {
+  const { initialDelayMs = 500, maxDelayMs = 8000, maxRetryAfterMs = DEFAULT_MAX_RETRY_AFTER_MS } = options;
   const asked = headers && retryAfterMs(headers);
-  if (asked !== undefined) return Math.min(asked, maxDelayMs * 8);
+  if (asked !== undefined) return asked <= maxRetryAfterMs ? asked : undefined;
   const base = Math.min(initialDelayMs * 2 ** attempt, maxDelayMs);
   return base * (1 - Math.random() * 0.25); // jitter down to 75% so many clients do not retry in step
 }

@@ -1,12 +1,15 @@
 // The one place a request goes out: per-attempt timeout, the caller's AbortSignal, retries by the
-// operation's kind (see retry.ts), and log events. The body is read here too, under the same timeout,
-// so a stalled or truncated body fails like any other connection problem instead of hanging.
+// operation's kind (see retry.ts), redirects, the answer-size limit, and log events. The body is read
+// here too, under the same timeout, so a stalled or truncated body fails like any other connection
+// problem instead of hanging.
 //
-// An AbortSignal is handed to fetch only when the caller gives one: in undici a signal costs several
-// percent per request. The timeout is a race instead; when it fires without a signal, the body of a
-// late answer is cancelled as soon as it arrives, which frees the connection.
-import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from './errors.js';
-import { retryableError, retryableStatus, retryDelayMs, type BackoffOptions, type OperationKind } from './retry.js';
+// Every attempt gets its own AbortController, even when the caller passed no signal: fetch only takes
+// a signal up front, and without one a timed-out request stays open and keeps the process alive. The
+// controller is the cheapest way that really closes it (AbortSignal.timeout cannot be cleared, so each
+// finished request would leave a timer behind for `timeoutMs`). `pnpm bench` measures what it costs.
+import { A2EError, APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from './errors.js';
+import { retryableError, retryableStatus, retryDelayMs, type OperationKind, type RetryDelayOptions } from './retry.js';
+import { readBody } from '../internal/body.js';
 import { sleep } from '../internal/sleep.js';
 
 /** What the client tells its `logger`. Never headers, never bodies, URLs with secrets masked. */
@@ -16,14 +19,22 @@ export type LogEvent =
   | { type: 'retry'; operationId?: string; method: string; url: string; attempt: number; delayMs: number; reason: string }
   | { type: 'error'; operationId?: string; method: string; url: string; message: string };
 
-export interface TransportOptions extends BackoffOptions {
+export interface TransportOptions extends RetryDelayOptions {
   fetch: typeof fetch;
   timeoutMs: number;
   maxRetries: number;
   logger?: ((event: LogEvent) => void) | undefined;
   redact: <T>(value: T) => T;
+  /** Longest server-asked wait that is followed; a longer one is not retried (see retry.ts). */
+  maxRetryAfterMs: number;
+  /** Answers with a larger body fail with InvalidResponseError. */
+  maxResponseBytes: number;
 }
 
+/**
+ * How `send(input, init, ctx)` is called: `init` must be a fresh object per call (its `signal` and
+ * `redirect` are set by each attempt); with a Request as `input`, `init` holds only those two.
+ */
 export interface SendContext {
   kind: OperationKind;
   operationId?: string | undefined;
@@ -36,35 +47,43 @@ export interface Sent { response: Response; text: string }
 
 const TIMED_OUT = Symbol('timed out');
 
+/** 3xx answers that move the request elsewhere, and a browser's opaque answer to `redirect: 'manual'`. */
+const isRedirect = (r: Response) => r.type === 'opaqueredirect' || [301, 302, 303, 307, 308].includes(r.status);
+
 export function createTransport(options: TransportOptions) {
   const { fetch: fetchImpl, redact, logger } = options;
 
   /** One attempt: the answer and its body, or a rejection (TIMED_OUT when the clock ran out). */
-  async function exchange(input: string | Request, init: RequestInit, timeoutMs: number, signal?: AbortSignal): Promise<Sent> {
-    let response: Response | undefined;
-    let timedOut = false;
-    const controller = signal && new AbortController();
-    const onAbort = controller && (() => controller.abort());
+  async function exchange(input: string | Request, init: RequestInit, timeoutMs: number, ctx: SendContext): Promise<Sent> {
+    const { signal, kind, operationId } = ctx;
+    const controller = new AbortController();
+    const onAbort = signal && (() => controller.abort());
     if (onAbort) signal!.addEventListener('abort', onAbort, { once: true });
-    const work = (async () => {
-      response = await (typeof input === 'string'
-        ? fetchImpl(input, controller ? { ...init, signal: controller.signal } : init)
-        : fetchImpl(input.clone(), controller && { signal: controller.signal }));
-      if (timedOut) { void response.body?.cancel().catch(() => {}); throw TIMED_OUT; }
-      return { response, text: await response.text() };
-    })();
-    if (!(timeoutMs > 0)) return work.finally(() => onAbort && signal!.removeEventListener('abort', onAbort));
+    // A write or paid call follows no redirect: a 307/308 would re-send its body (a webhook token
+    // included) to wherever the answer points. `init` is the caller's per-call object (see SendContext),
+    // set in place rather than copied on the hot path.
+    init.signal = controller.signal;
+    if (kind !== 'read') init.redirect = 'manual';
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const clock = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(TIMED_OUT), timeoutMs); });
+    const work = (async () => {
+      const response = await (typeof input === 'string' ? fetchImpl(input, init) : fetchImpl(input.clone(), init));
+      if (kind !== 'read' && isRedirect(response)) {
+        void response.body?.cancel().catch(() => {});
+        throw APIError.generate({
+          status: response.status, headers: redact(response.headers), body: undefined, operationId,
+          message: `${operationId ?? 'request'} was answered with a redirect (HTTP ${response.status}), which a write or paid call never follows`,
+        });
+      }
+      return { response, text: await readBody(response, { maxBytes: options.maxResponseBytes, operationId, redact }) };
+    })();
     try {
+      if (!(timeoutMs > 0)) return await work;
+      const clock = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => { controller.abort(); reject(TIMED_OUT); }, timeoutMs);
+      });
       return await Promise.race([work, clock]);
     } catch (error) {
-      if (error === TIMED_OUT) {
-        timedOut = true;
-        controller?.abort();
-        void response?.body?.cancel().catch(() => {});
-        work.catch(() => {}); // its late failure is expected now
-      }
+      if (error === TIMED_OUT) work.catch(() => {}); // its late failure (the abort) is expected now
       throw error;
     } finally {
       clearTimeout(timer);
@@ -72,12 +91,22 @@ export function createTransport(options: TransportOptions) {
     }
   }
 
+  /** A logger that throws (or rejects) must not fail the call it is watching. */
+  const emit = logger && ((event: LogEvent) => {
+    try {
+      const result = logger(event) as unknown;
+      if (result && typeof (result as Promise<unknown>).then === 'function') (result as Promise<unknown>).then(undefined, () => {});
+    } catch {
+      // swallowed on purpose: logging is never a reason for a request to fail
+    }
+  });
+
   return async function send(input: string | Request, init: RequestInit, ctx: SendContext): Promise<Sent> {
     const timeoutMs = ctx.timeoutMs ?? options.timeoutMs;
     const maxRetries = ctx.maxRetries ?? options.maxRetries;
     const { signal, kind } = ctx;
     // Log fields are built only when someone listens (redacting a URL is not free).
-    const log = logger && ((e: Record<string, unknown>) => logger({
+    const log = emit && ((e: Record<string, unknown>) => emit({
       operationId: ctx.operationId, method: typeof input === 'string' ? (init.method ?? 'GET') : input.method,
       url: redact(typeof input === 'string' ? input : input.url), ...e,
     } as LogEvent));
@@ -88,10 +117,11 @@ export function createTransport(options: TransportOptions) {
       log?.({ type: 'request', attempt });
       let failure: unknown;
       try {
-        const sent = await exchange(input, init, timeoutMs, signal);
+        const sent = await exchange(input, init, timeoutMs, ctx);
         const { status, headers } = sent.response;
-        if (attempt < maxRetries && retryableStatus(status, kind)) {
-          const delayMs = retryDelayMs(attempt, headers, options);
+        // undefined: the server asked for a longer wait than maxRetryAfterMs, so the caller decides.
+        const delayMs = attempt < maxRetries && retryableStatus(status, kind) ? retryDelayMs(attempt, headers, options) : undefined;
+        if (delayMs !== undefined) {
           log?.({ type: 'retry', attempt, delayMs, reason: `HTTP ${status}` });
           await sleep(delayMs, signal);
           continue;
@@ -99,14 +129,20 @@ export function createTransport(options: TransportOptions) {
         log?.({ type: 'response', status, durationMs: Date.now() - started! });
         return sent;
       } catch (error) {
-        if (error instanceof APIUserAbortError) throw error; // from the sleep above
+        if (error instanceof A2EError && !(signal?.aborted)) {
+          // A refused redirect, an answer too large or not decodable: the server answered, so no retry.
+          if (!(error instanceof APIUserAbortError)) log?.({ type: 'error', message: error.message });
+          throw error;
+        }
         failure = error;
       }
       if (signal?.aborted) throw new APIUserAbortError();
       const timedOut = failure === TIMED_OUT;
-      const error = timedOut ? new APIConnectionTimeoutError(timeoutMs) : new APIConnectionError(redact(`Connection error: ${(failure as Error)?.message ?? failure}`), { cause: failure });
+      const error = timedOut
+        ? new APIConnectionTimeoutError(timeoutMs)
+        : new APIConnectionError(redact(`Connection error: ${(failure as Error)?.message ?? failure}`), { cause: redact(failure) });
       if (attempt < maxRetries && retryableError(failure, kind, timedOut)) {
-        const delayMs = retryDelayMs(attempt, undefined, options);
+        const delayMs = retryDelayMs(attempt, undefined, options)!;
         log?.({ type: 'retry', attempt, delayMs, reason: error.message });
         await sleep(delayMs, signal);
         continue;

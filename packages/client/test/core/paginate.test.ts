@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvalidRequestError, InvalidResponseError } from '../../src/index.js';
 import { testClient } from '../helpers/client.js';
 import { startScriptedServer, type ScriptedServer } from '@a2e-sdk/tools/scripted-server';
 
@@ -32,5 +33,47 @@ describe('paginate', () => {
     server.reply({ body: { code: 0, data: { data: [] } } });
     for await (const _ of testClient(server.url).paginate('listAvatarVideos')) throw new Error('no rows expected');
     expect(server.requests[0]!.url).toBe('/api/v1/video/awsList?current=1&pageSize=20');
+  });
+});
+
+describe('paginate always ends', () => {
+  it.each([
+    ['pageSize 0', { pageSize: 0 }],
+    ['a negative pageSize', { pageSize: -2 }],
+    ['a fractional pageSize', { pageSize: 2.5 }],
+    ['pageSize NaN', { pageSize: Number.NaN }],
+    ['a pageSize that is not a number', { pageSize: '20' }],
+    ['page 0', { pageNum: 0 }],
+    ['a page that is not a number', { pageNum: '1' }],
+  ])('refuses %s before any request', async (_, input) => {
+    server.reply(page([], 0));
+    expect(() => testClient(server.url).paginate('listDubbings', input as never)).toThrow(InvalidRequestError);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('an empty page ends the walk even when the total says there is more', async () => {
+    server.reply(page(['a', 'b'], 100), page([], 100));
+    const ids: string[] = [];
+    for await (const row of testClient(server.url).paginate('listDubbings', { pageSize: 2 })) ids.push(row._id!);
+    expect(ids).toEqual(['a', 'b']);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('a page that repeats the previous one ends the walk (a server that ignores the page number)', async () => {
+    server.reply(page(['a', 'b'], Number.NaN));
+    const ids: string[] = [];
+    for await (const row of testClient(server.url).paginate('listDubbings', { pageSize: 2 })) ids.push(row._id!);
+    expect(ids).toEqual(['a', 'b']);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('full pages with no total stop at maxPages with an error, not a silent cut', async () => {
+    let n = 0;
+    server.reply(() => page([`r${n++}`, `r${n++}`], Number.NaN));
+    const ids: string[] = [];
+    const walk = async () => { for await (const row of testClient(server.url).paginate('listDubbings', { pageSize: 2 }, { maxPages: 5 })) ids.push(row._id!); };
+    await expect(walk()).rejects.toBeInstanceOf(InvalidResponseError);
+    expect(ids).toHaveLength(10);
+    expect(server.requests).toHaveLength(5);
   });
 });

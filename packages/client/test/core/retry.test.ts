@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APIConnectionError, InternalServerError, RateLimitError, type LogEvent } from '../../src/index.js';
 import { retryDelayMs } from '../../src/core/retry.js';
+import { retryAfterMs } from '../../src/core/errors.js';
 import { testClient } from '../helpers/client.js';
 import { closedPort, startScriptedServer, type ScriptedServer } from '@a2e-sdk/tools/scripted-server';
 
@@ -88,5 +89,60 @@ describe('retryDelayMs', () => {
       expect(d).toBeGreaterThanOrEqual(base * 0.75);
       expect(d).toBeLessThanOrEqual(base);
     }
+  });
+});
+
+describe('Retry-After: followed up to maxRetryAfterMs, and only when it is a wait', () => {
+  it('follows a server wait longer than maxDelayMs (no hidden 8 × maxDelayMs cap)', () => {
+    expect(retryDelayMs(0, new Headers({ 'retry-after': '30' }), { maxDelayMs: 20 })).toBe(30_000);
+    expect(retryDelayMs(0, new Headers({ 'retry-after': '60' }))).toBe(60_000);
+  });
+
+  it('gives no delay (no retry) beyond the ceiling', () => {
+    expect(retryDelayMs(0, new Headers({ 'retry-after': '61' }))).toBeUndefined();
+    expect(retryDelayMs(0, new Headers({ 'retry-after-ms': '5000' }), { maxRetryAfterMs: 1000 })).toBeUndefined();
+  });
+
+  it.each(['0x10', '1e3', '-5', '+5', '1.5', ' ', 'soon', 'Infinity', '10 20'])('ignores Retry-After "%s" (backoff instead)', (value) => {
+    const d = retryDelayMs(0, new Headers({ 'retry-after': value }))!;
+    expect(d).toBeGreaterThanOrEqual(375);
+    expect(d).toBeLessThanOrEqual(500);
+  });
+
+  it.each(['0x10', '1e3', '-5', 'NaN', ''])('ignores retry-after-ms "%s" and falls back to Retry-After', (value) => {
+    expect(retryDelayMs(0, new Headers({ 'retry-after-ms': value, 'retry-after': '2' }))).toBe(2000);
+  });
+
+  it('accepts retry-after-ms with a fraction, and all three HTTP-date forms', () => {
+    expect(retryDelayMs(0, new Headers({ 'retry-after-ms': '12.5' }))).toBe(12.5);
+    const now = Date.parse('Sun, 06 Nov 1994 08:49:07 GMT');
+    const at = (v: string) => retryAfterMs(new Headers({ 'retry-after': v }), now);
+    expect(at('Sun, 06 Nov 1994 08:49:37 GMT')).toBe(30_000);
+    expect(at('Sunday, 06-Nov-94 08:49:37 GMT')).toBe(30_000);
+    expect(at('Sun Nov  6 08:49:37 1994')).toBe(30_000);
+    expect(at('1994-11-06T08:49:37Z')).toBeUndefined(); // an ISO date is not an HTTP date
+  });
+
+  it('a 429 asking for longer than maxRetryAfterMs is not retried: RateLimitError with retryAfterMs', async () => {
+    server.reply({ status: 429, headers: { 'retry-after': '120' }, body: { code: 429, msg: 'slow down' } }, ok);
+    const e = await testClient(server.url, { maxRetryAfterMs: 60_000 }).dubbing.startDubbing({ source_url: 'https://x/a.mp3' }).catch((x) => x);
+    expect(e).toBeInstanceOf(RateLimitError);
+    expect(e.retryAfterMs).toBe(120_000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a 429 within the ceiling is waited for and retried', async () => {
+    server.reply({ status: 429, headers: { 'retry-after-ms': '30' }, body: { code: 429 } }, ok);
+    await expect(testClient(server.url, { maxRetryAfterMs: 100 }).misc.getRemainingCoins()).resolves.toEqual(ok.body.data);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('a 429 with an invalid Retry-After is retried after the normal backoff', async () => {
+    server.reply({ status: 429, headers: { 'retry-after': '1e3' }, body: { code: 429 } }, ok);
+    const started = Date.now();
+    const client = testClient(server.url, { backoff: { initialDelayMs: 5, maxDelayMs: 2000 } });
+    await expect(client.misc.getRemainingCoins()).resolves.toEqual(ok.body.data);
+    expect(Date.now() - started).toBeLessThan(4000); // 1e3 read as 1000 s would have waited (at least 16 s)
+    expect(server.requests).toHaveLength(2);
   });
 });
