@@ -15,11 +15,12 @@ export { operationTable, type JobFamily, type OperationEntry } from './operation
  * The compact table the client runs on (it ships in every bundle, so it holds only what requests need):
  * operations by tag as `[method, path, kind, queryNames?, sendsBody?]` — query names only for methods
  * that send a body (GET and DELETE send every non-path input as query), `false` for a POST/PUT that
- * declares no body — plus job families and paging. The rich `operations.gen.ts` is for tools, docs and tests.
+ * declares no body — plus job families, paging and `privileged` (operations with `x-a2e-privilege`). The rich `operations.gen.ts` is for tools, docs and tests.
  */
 function renderRuntime(table: Record<string, OperationEntry>, families: Record<string, JobFamily>, servers: Record<string, string>): string {
   const byTag: Record<string, Record<string, unknown[]>> = {};
   const paging: Record<string, Record<string, string>> = {};
+  const privileged: Record<string, string> = {};
   for (const [id, e] of Object.entries(table)) {
     // GET and DELETE send every non-path input as query; other methods send it as the body.
     if (e.body && (e.method === 'GET' || e.method === 'DELETE')) throw new Error(`${id}: a ${e.method} with a body would lose it`);
@@ -29,6 +30,7 @@ function renderRuntime(table: Record<string, OperationEntry>, families: Record<s
     if (bodyMethod && !e.body) entry.push(false); // a POST/PUT that declares no body must not send one
     (byTag[e.tag] ??= {})[id] = entry;
     if (e.paging) paging[id] = e.paging;
+    if (e.privilege) privileged[id] = e.privilege;
   }
   const jobs = Object.fromEntries(Object.entries(families).map(([name, f]) => {
     const start = f.startOperations.map((id) => table[id]!.jobStart!.idField);
@@ -51,6 +53,10 @@ function renderRuntime(table: Record<string, OperationEntry>, families: Record<s
     '} as const;\n',
     'export const paging = {',
     block(paging, '  ', line),
+    '} as const;\n',
+    '/** Operations a proxy or agent reaches only when named: `account` manages the account, `destructive` deletes. */',
+    'export const privileged = {',
+    block(privileged, '  ', line),
     '} as const;\n',
   ].join('\n');
 }

@@ -10,6 +10,8 @@ export interface OperationEntry {
   jobStart?: { family: string; idField: string }; jobStatus?: string; paging?: Record<string, string>;
   /** Top-level body properties marked `x-a2e-media` (they take a media file's URL, or an array of them). */
   mediaFields?: string[];
+  /** `x-a2e-privilege`: absent for an ordinary app operation (see spec/CONVENTIONS.md). */
+  privilege?: 'account' | 'destructive';
 }
 
 /** Top-level properties of a request body marked `x-a2e-media`, through `$ref`s and `allOf`/`anyOf`/`oneOf`. */
@@ -45,6 +47,7 @@ export function operationTable(doc: OpenAPIDoc) {
       ...(start && { jobStart: { family: start.family, idField: start.idField } }),
       ...(status && { jobStatus: status.family }),
       ...(op['x-a2e-paging'] ? { paging: op['x-a2e-paging'] as Record<string, string> } : {}),
+      ...(op['x-a2e-privilege'] ? { privilege: op['x-a2e-privilege'] as 'account' | 'destructive' } : {}),
     };
     const media = mediaFieldsOf(doc, op.requestBody?.content?.['application/json']?.schema);
     if (media.length) table[id]!.mediaFields = media;

@@ -4,6 +4,10 @@ import type { Problem } from './examples.ts';
 import { deref, needsAuth, operations, type MediaType, type OpenAPIDoc, type Operation } from './types.ts';
 
 export const KINDS = ['read', 'write', 'paid'] as const;
+export const PRIVILEGES = ['account', 'destructive'] as const;
+/** A deletion by its method, its name or its path's last segment: each must say `x-a2e-privilege: destructive`. */
+const DELETES = (method: string, path: string, id = '') =>
+  method === 'delete' || /^(delete|remove)/.test(id) || /\/(del|delete|remove)(\/\{[^/]+\})?$/.test(path);
 const FORBIDDEN_KEYWORDS = ['prefixItems', 'unevaluatedProperties', 'unevaluatedItems', '$dynamicRef', '$dynamicAnchor', 'dependentRequired', 'dependentSchemas'];
 const JOB_EXAMPLES = ['completed', 'processing', 'failed'] as const;
 const ERROR_STATUSES = ['400', '401', '429', '5XX'];
@@ -48,6 +52,9 @@ export function checkRules(doc: OpenAPIDoc): Problem[] {
     if (!op.operationId || !/^[a-z][a-zA-Z0-9]*$/.test(op.operationId)) err(`operationId must be camelCase (got ${op.operationId})`);
     if (op.tags?.length !== 1 || !tags.has(op.tags[0]!)) err(`needs exactly one declared tag (got ${op.tags?.join(', ')})`);
     if (!KINDS.includes(op['x-a2e-kind'] as never)) err(`x-a2e-kind must be one of ${KINDS.join('|')}`);
+    const privilege = op['x-a2e-privilege'];
+    if (privilege !== undefined && !PRIVILEGES.includes(privilege as never)) err(`x-a2e-privilege must be one of ${PRIVILEGES.join('|')} or absent`);
+    else if (DELETES(method, path, op.operationId) && privilege !== 'destructive') err('a deletion needs x-a2e-privilege: destructive');
     scan(op, `/paths/${path}/${method}`);
 
     const body = op.requestBody?.content;

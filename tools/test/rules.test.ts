@@ -58,4 +58,23 @@ describe('checkRules', () => {
     delete op.responses!['429'];
     expect(messages(doc({ '/t/{_id}': { get: op } }))).toEqual(['200 examples must end with nonZeroCode', 'missing the shared 429 response']);
   });
+
+  it('wants every deletion (DELETE, delete…/remove… operationId, …/del path) marked destructive, and only known privileges', () => {
+    const del = (over: Partial<Operation>) => { const op = jobStatusOp(over); delete op['x-a2e-job-status']; return op; };
+    expect(messages(doc({
+      '/t/{_id}': { get: jobStatusOp(), delete: del({ operationId: 'dropThing', 'x-a2e-kind': 'write' }) },
+      '/t/remove': { post: del({ operationId: 'removeThing', 'x-a2e-kind': 'write' }) },
+      '/t/del': { post: del({ operationId: 'tidyThing', 'x-a2e-kind': 'write' }) },
+      '/t/login': { post: del({ operationId: 'loginThing', 'x-a2e-kind': 'write', 'x-a2e-privilege': 'admin' }) },
+    }))).toEqual([
+      'a deletion needs x-a2e-privilege: destructive',
+      'a deletion needs x-a2e-privilege: destructive',
+      'a deletion needs x-a2e-privilege: destructive',
+      'x-a2e-privilege must be one of account|destructive or absent',
+    ]);
+    expect(messages(doc({
+      '/t/{_id}': { get: jobStatusOp(), delete: del({ operationId: 'deleteThing', 'x-a2e-kind': 'write', 'x-a2e-privilege': 'destructive' }) },
+      '/t/login': { post: del({ operationId: 'loginThing', 'x-a2e-kind': 'write', 'x-a2e-privilege': 'account' }) },
+    }))).toEqual([]);
+  });
 });

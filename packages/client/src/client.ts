@@ -69,9 +69,10 @@ export function createA2EClient(options: ClientOptions = {}): A2EClient {
   const redact = createRedactor([apiKey]);
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (apiKey) headers.authorization = `Bearer ${apiKey}`;
+  const clientTimeoutMs = options.timeoutMs ?? 60_000;
   const send = createTransport({
     fetch: (...args) => fetchImpl(...args),
-    timeoutMs: options.timeoutMs ?? 60_000,
+    timeoutMs: clientTimeoutMs,
     maxRetries: options.maxRetries ?? 2,
     logger: options.logger,
     redact,
@@ -93,7 +94,7 @@ export function createA2EClient(options: ClientOptions = {}): A2EClient {
     jobIdOf,
     paginate: <K extends PagedOperationId>(id: K, input?: Partial<OperationInput<K>>, opts?: RequestOptions) => paginate(call, id, input, opts),
     quote: <K extends OperationId>(id: K, body: Partial<OperationInput<K>>, opts?: RequestOptions) => quote(call, id, body, opts),
-    startStreamingSession: (opts: StartStreamingOptions) => startStreamingSession({ call }, opts),
+    startStreamingSession: (opts: StartStreamingOptions) => startStreamingSession({ call }, { timeoutMs: clientTimeoutMs, ...opts }),
     files: {
       upload: (source: UploadSource, opts?: UploadOptions) => upload(call, fetchImpl, source, opts),
       saveUrl: (url: string, opts?: { signal?: AbortSignal }) => saveUrl(call, url, opts),

@@ -3,7 +3,7 @@
 // at start. The secret travels in the JSON body (never a header), so `navigator.sendBeacon` can leave on
 // page hide; a guessed or foreign channel is refused before anything reaches A2E.
 import { createA2EClient } from './client.js';
-import { APIError, InvalidRequestError } from './core/errors.js';
+import { APIConnectionTimeoutError, APIError, InvalidRequestError } from './core/errors.js';
 import { startStreamingSession, type StreamingSession } from './core/streaming.js';
 import { constantTimeEqual } from './core/webhooks.js';
 
@@ -12,8 +12,16 @@ export interface StreamingProxyOptions {
   maxDurationSeconds?: number;
   /** Avatars a browser may open a session with. Default: any. */
   avatarIds?: readonly string[];
-  /** Most sessions open at once through this proxy. Default 100. */
+  /**
+   * Most sessions open at once through this proxy. Default 100. A start holds its slot from before the
+   * token call (given back if it fails); a session holds it until A2E has confirmed its leave.
+   */
   maxSessions?: number;
+  /**
+   * After a token call times out (the proxy's `timeoutMs`), how long its answer is still awaited, in ms, so
+   * that a session A2E opened anyway is left. Default 30000 (see `startStreamingSession`).
+   */
+  lateAnswerGraceMs?: number;
 }
 
 const PREFIX = '/api/v1/streaming-avatar/';
@@ -36,14 +44,21 @@ export function streamingAction(path: string): Action | undefined {
   return path.startsWith(PREFIX) ? ACTIONS[path.slice(PREFIX.length) as keyof typeof ACTIONS] : undefined;
 }
 
-export function createStreamingRoutes(upstream: { apiKey: string; baseUrl: string; fetch: typeof fetch }, options: StreamingProxyOptions = {}) {
-  const { maxDurationSeconds = 600, avatarIds, maxSessions = 100 } = options;
+export function createStreamingRoutes(upstream: { apiKey: string; baseUrl: string; fetch: typeof fetch; timeoutMs: number }, options: StreamingProxyOptions = {}) {
+  const { maxDurationSeconds = 600, avatarIds, maxSessions = 100, lateAnswerGraceMs } = options;
   // Through the proxy nothing is replayed: a retried token call could open (and bill) a second session.
   const client = createA2EClient({ ...upstream, maxRetries: 0 });
   const sessions = new Map<string, Entry>();
+  /** Starts whose token call is under way: they hold a slot, so concurrent starts cannot pass the cap together. */
+  let starting = 0;
 
+  // A2E bills a session until it is left, expired or not: an expired session that is still open (its own
+  // leave at expiry failed) is left again here and keeps its slot until A2E confirms.
   const sweep = () => {
-    for (const [channel, { session }] of sessions) if (session.left || session.credentials.expiresAt.getTime() <= Date.now()) sessions.delete(channel);
+    for (const [channel, { session }] of sessions) {
+      if (session.left) sessions.delete(channel);
+      else if (session.credentials.expiresAt.getTime() <= Date.now()) void session.leave().then(() => sessions.delete(channel), () => {});
+    }
   };
 
   async function start(body: Record<string, unknown>): Promise<Response> {
@@ -53,20 +68,31 @@ export function createStreamingRoutes(upstream: { apiKey: string; baseUrl: strin
     if (avatarIds && !avatarIds.includes(avatarId)) return fail(403, 'This avatar is not offered here');
     if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds <= 0 || seconds > maxDurationSeconds) return fail(400, `expire_seconds must be a whole number from 1 to ${maxDurationSeconds}`);
     sweep();
-    if (sessions.size >= maxSessions) return fail(429, 'Too many streaming sessions open');
-    const session = await startStreamingSession(client, { avatarId, durationSeconds: seconds });
+    // Counted and taken in one synchronous step: no other start runs between the check and the increment.
+    if (sessions.size + starting >= maxSessions) return fail(429, 'Too many streaming sessions open');
+    starting++;
+    // A timed-out start keeps its slot while its late answer is awaited: A2E may have opened that session.
+    let late: Promise<void> | undefined;
+    let session: StreamingSession;
+    try {
+      const opts = { avatarId, durationSeconds: seconds, timeoutMs: upstream.timeoutMs, ...(lateAnswerGraceMs !== undefined && { lateAnswerGraceMs }) };
+      session = await startStreamingSession(client, opts, (work) => { late = work; });
+    } finally {
+      if (late) void late.finally(() => { starting--; });
+      else starting--;
+    }
     const secret = newSecret();
     sessions.set(session.channel, { session, secret });
     const { appId, channel, token, uid, expiresAt } = session.credentials;
     return json(200, { code: 0, data: { appId, channel, token, uid, expiresAt: expiresAt.toISOString(), session_secret: secret } });
   }
 
-  return async function streamingRoute(action: Action, request: Request, body: ArrayBuffer | undefined): Promise<Response> {
+  return async function streamingRoute(action: Action, request: Request, body: Uint8Array | undefined): Promise<Response> {
     if (action === 'refuse') return fail(403, 'Reading the QA context is server-side only');
     let fields: Record<string, unknown>;
     try {
       // sendBeacon posts text/plain: the body is read as JSON whatever the content type says.
-      const parsed: unknown = JSON.parse(new TextDecoder().decode(body ?? new ArrayBuffer(0)));
+      const parsed: unknown = JSON.parse(new TextDecoder().decode(body ?? new Uint8Array(0)));
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new TypeError('not an object');
       fields = parsed as Record<string, unknown>;
     } catch {
@@ -89,6 +115,7 @@ export function createStreamingRoutes(upstream: { apiKey: string; baseUrl: strin
       // A non-zero code keeps A2E's HTTP 200, as a direct call would (1001: no free avatar host).
       if (error instanceof APIError) return json(error.status, error.body ?? { code: error.status, msg: error.message });
       if (error instanceof InvalidRequestError) return fail(409, error.message);
+      if (error instanceof APIConnectionTimeoutError) return fail(504, 'A2E did not answer in time');
       // Other causes may quote the upstream URL: the caller learns only that A2E was not reached.
       return fail(502, 'A2E could not be reached');
     }

@@ -3,7 +3,8 @@
 import { startScriptedServer, type ScriptedServer } from '@a2e-sdk/tools/scripted-server';
 import { startPrism, type Prism } from '@a2e-sdk/tools/prism';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { api, createA2EClient, createA2EProxy, AuthenticationError } from '../src/index.js';
+import { api, createA2EClient, createA2EProxy, AuthenticationError, type OperationId } from '../src/index.js';
+import { privileged } from '../src/generated/api.gen.js';
 
 const KEY = 'sk_proxy_canary_7f3e';
 const APP = 'http://app.test';
@@ -51,15 +52,39 @@ describe('createA2EProxy forwards', () => {
     expect(upstream.requests.map((r) => r.url)).toEqual(['/api/v1/userDubbing/66ea4dd8', '/api/v1/userNanoBanana/detail/x%2Fy']);
   });
 
-  it('every (method, path) of the spec, but the streaming session routes (test/streaming/proxy.test.ts)', async () => {
+  const specOps = () => Object.values(api).flatMap((ops) => Object.entries(ops) as unknown as [OperationId, [string, string]][])
+    .filter(([, [, path]]) => !path.startsWith('/api/v1/streaming-avatar/') || path.endsWith('/all_avatars'));
+  const send = (handler: (r: Request) => Promise<Response>, method: string, path: string) =>
+    handler(new Request(APP + path.replace(/\{[^}]+\}/g, 'id1'), { method, ...(method === 'POST' || method === 'PUT' ? { body: '{}' } : {}) }));
+
+  it('every (method, path) of the spec by default but the privileged ones and the streaming session routes', async () => {
     const handler = proxy();
-    const ops = Object.values(api).flatMap((ops) => Object.values(ops) as unknown as [string, string][])
-      .filter(([, path]) => !path.startsWith('/api/v1/streaming-avatar/') || path.endsWith('/all_avatars'));
-    for (const [method, path] of ops) {
-      const res = await handler(new Request(APP + path.replace(/\{[^}]+\}/g, 'id1'), { method, ...(method === 'POST' || method === 'PUT' ? { body: '{}' } : {}) }));
-      expect(res.status, `${method} ${path}`).toBe(200);
-    }
+    const ops = specOps().filter(([id]) => !(id in privileged));
+    for (const [, [method, path]] of ops) expect((await send(handler, method, path)).status, `${method} ${path}`).toBe(200);
     expect(upstream.requests).toHaveLength(ops.length);
+  });
+
+  it('no account or destructive operation by default (403, nothing upstream); each one once named in allowOperations', async () => {
+    const ops = specOps().filter(([id]) => id in privileged);
+    expect(ops.map(([id]) => id)).toEqual(expect.arrayContaining(['createLoginToken', 'createApiToken', 'addUser', 'exchangeDiamonds', 'deleteDubbing', 'deleteVideoTwin']));
+    const closed = proxy();
+    for (const [id, [method, path]] of ops) {
+      const res = await send(closed, method, path);
+      expect(res.status, id).toBe(403);
+      expect(((await res.json()) as { msg: string }).msg).toContain(id);
+    }
+    expect(upstream.requests).toEqual([]);
+    const open = proxy({ allowOperations: ops.map(([id]) => id) });
+    for (const [id, [method, path]] of ops) expect((await send(open, method, path)).status, id).toBe(200);
+    expect(upstream.requests).toHaveLength(ops.length);
+  });
+
+  it('a named deletion alongside allowedPaths, and nothing else of the account', async () => {
+    const handler = proxy({ allowedPaths: ['/api/v1/userDubbing/startDubbing'], allowOperations: ['deleteDubbing'] });
+    expect((await handler(new Request(`${APP}/api/v1/userDubbing/d1`, { method: 'DELETE' }))).status).toBe(200);
+    expect((await handler(new Request(`${APP}/api/v1/userDubbing/d1`))).status).toBe(403); // its path's read was not named
+    expect((await handler(new Request(`${APP}/api/v1/userVoice/v1`, { method: 'DELETE' }))).status).toBe(404);
+    expect(() => proxy({ allowOperations: ['dropEverything' as OperationId] })).toThrow(/not operations of the spec: dropEverything/);
   });
 });
 
@@ -86,7 +111,7 @@ describe('createA2EProxy refuses, without calling upstream,', () => {
 
   it('a spec path with a method it does not have with 405 and Allow', async () => {
     const res = await refused(new Request(`${APP}/api/v1/userDubbing/allRecords`, { method: 'POST', body: '{}' }), 405);
-    expect(res.headers.get('allow')).toBe('DELETE, GET'); // also matches /userDubbing/{_id}
+    expect(res.headers.get('allow')).toBe('GET'); // also matches /userDubbing/{_id}, whose DELETE is not offered by default
     await refused(new Request(`${APP}/api/v1/userDubbing/startDubbing`, { method: 'OPTIONS' }), 405);
   });
 

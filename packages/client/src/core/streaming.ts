@@ -2,7 +2,9 @@
 // every way out of a session (leave(), `await using`, abort, expiry) ends in exactly one leave call.
 import type { A2EClient } from '../client.js';
 import type { RequestOptions } from '../types.js';
-import { APIError, type APIErrorInit, APIUserAbortError, InvalidRequestError, InvalidResponseError, StreamingCapacityError } from './errors.js';
+import {
+  APIConnectionTimeoutError, APIError, type APIErrorInit, APIUserAbortError, InvalidRequestError, InvalidResponseError, StreamingCapacityError,
+} from './errors.js';
 
 /** What a browser needs to join the session's Agora room as a viewer. Holds no A2E key. */
 export interface StreamingCredentials {
@@ -22,6 +24,13 @@ export interface StartStreamingOptions {
   durationSeconds: number;
   /** Aborting ends the session (one leave call); aborting before the token arrives leaves it as soon as it does. */
   signal?: AbortSignal;
+  /** How long to wait for the token answer, in ms; then APIConnectionTimeoutError. Default: the client's (60000). */
+  timeoutMs?: number;
+  /**
+   * After a timeout, how much longer the token answer is still awaited in the background, in ms, so that a
+   * session A2E opened (and bills) anyway is left. Default 30000. The connection is closed after that.
+   */
+  lateAnswerGraceMs?: number;
 }
 
 export type StreamingEndReason = 'leave' | 'abort' | 'expiry';
@@ -73,19 +82,62 @@ function expiryOf(fields: Fields): number | undefined {
   return Number.isNaN(date) ? undefined : date;
 }
 
-/** Opens a session (billing starts) and returns it; see StreamingSession. */
-export async function startStreamingSession(client: Pick<A2EClient, 'call'>, options: StartStreamingOptions): Promise<StreamingSession> {
+const LATE = Symbol('late');
+const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_LATE_ANSWER_GRACE_MS = 30_000;
+
+/** Every channel an answer names (under `data` or at the top level): each may be a billed session to leave. */
+export function channelsOf(body: unknown): string[] {
+  if (!isObject(body)) return [];
+  const found = [body.channel, isObject(body.data) ? body.data.channel : undefined];
+  return [...new Set(found.filter((c): c is string => typeof c === 'string' && c !== ''))];
+}
+
+/** Leaves each channel; a failure is swallowed here because the caller already has an error to report. */
+async function leaveChannels(client: Pick<A2EClient, 'call'>, channels: string[]): Promise<void> {
+  await Promise.all(channels.map((channel) => client.call('leaveStreamingAvatarRoom', { channel }).catch(() => {})));
+}
+
+/** The race against the caller's clock; the call itself keeps running when the clock wins. */
+function deadline<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
+  if (!(timeoutMs > 0)) return work;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const clock = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(LATE), timeoutMs); });
+  return Promise.race([work, clock]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Opens a session (billing starts) and returns it; see StreamingSession. `onLateAnswer` (for the proxy's slot
+ * count) receives the background work that waits for a timed-out token answer and leaves its session.
+ */
+export async function startStreamingSession(
+  client: Pick<A2EClient, 'call'>, options: StartStreamingOptions, onLateAnswer?: (work: Promise<void>) => void,
+): Promise<StreamingSession> {
   const { avatarId, durationSeconds, signal } = options;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const graceMs = options.lateAnswerGraceMs ?? DEFAULT_LATE_ANSWER_GRACE_MS;
   if (!Number.isInteger(durationSeconds) || durationSeconds <= 0) throw new InvalidRequestError('startStreamingSession: durationSeconds must be a positive integer');
+  // The token call runs without the transport's clock (timeoutMs 0), under our own: the transport would throw a
+  // late answer away, and a token issued late bills with nobody to leave it. `closing` ends it after the grace.
+  // No caller signal either, for the same reason: the answer is always read.
+  const closing = new AbortController();
+  const answer = client.call('createStreamingAvatarToken', { avatar_id: avatarId, expire_seconds: durationSeconds }, { timeoutMs: 0, signal: closing.signal });
   let result;
   try {
-    // No signal here: a token issued after an abort would bill with nobody to leave it, so the answer is always read.
-    result = await client.call('createStreamingAvatarToken', { avatar_id: avatarId, expire_seconds: durationSeconds });
+    result = await deadline(answer, timeoutMs);
   } catch (error) {
+    if (error === LATE) {
+      const late = leaveLateSession(client, answer, graceMs, closing);
+      onLateAnswer?.(late);
+      throw new APIConnectionTimeoutError(timeoutMs);
+    }
+    // An error answer that still names a channel may have opened one.
+    if (error instanceof APIError) await leaveChannels(client, channelsOf(error.body));
     throw capacityError(error) ?? error;
   }
   const credentials = credentialsOf(result.body, durationSeconds);
   if (!credentials) {
+    await leaveChannels(client, channelsOf(result.body));
     const { response } = result;
     throw new InvalidResponseError('createStreamingAvatarToken: the answer has no appId, channel, token and uid (under data or at the top level)', response.status, response.headers, 'createStreamingAvatarToken');
   }
@@ -95,6 +147,18 @@ export async function startStreamingSession(client: Pick<A2EClient, 'call'>, opt
     throw new APIUserAbortError();
   }
   return session;
+}
+
+/** After a timeout: waits up to `graceMs` more for the token answer and leaves whatever session it reports. */
+async function leaveLateSession(client: Pick<A2EClient, 'call'>, answer: Promise<{ body: unknown }>, graceMs: number, closing: AbortController) {
+  let body: unknown;
+  try {
+    body = (await deadline(answer, graceMs)).body;
+  } catch (error) {
+    if (error === LATE) { closing.abort(); answer.catch(() => {}); return; }
+    body = error instanceof APIError ? error.body : undefined;
+  }
+  await leaveChannels(client, channelsOf(body));
 }
 
 function capacityError(error: unknown): APIError | undefined {

@@ -13,7 +13,8 @@ export const operations = {
     "kind": "write",
     "auth": false,
     "params": {},
-    "body": true
+    "body": true,
+    "privilege": "account"
   },
   "createApiToken": {
     "method": "POST",
@@ -22,7 +23,8 @@ export const operations = {
     "kind": "write",
     "auth": true,
     "params": {},
-    "body": true
+    "body": true,
+    "privilege": "account"
   },
   "getRemainingCoins": {
     "method": "GET",
@@ -40,7 +42,8 @@ export const operations = {
     "kind": "write",
     "auth": true,
     "params": {},
-    "body": true
+    "body": true,
+    "privilege": "account"
   },
   "exchangeDiamonds": {
     "method": "POST",
@@ -49,7 +52,8 @@ export const operations = {
     "kind": "paid",
     "auth": true,
     "params": {},
-    "body": true
+    "body": true,
+    "privilege": "account"
   },
   "listLanguages": {
     "method": "POST",
@@ -213,7 +217,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startVoiceTraining": {
     "method": "POST",
@@ -265,7 +270,8 @@ export const operations = {
         "id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startAvatarVideo": {
     "method": "POST",
@@ -337,7 +343,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listAvatarCharacters": {
     "method": "GET",
@@ -378,7 +385,8 @@ export const operations = {
     "kind": "write",
     "auth": true,
     "params": {},
-    "body": true
+    "body": true,
+    "privilege": "account"
   },
   "startVideoTwinTraining": {
     "method": "POST",
@@ -429,7 +437,8 @@ export const operations = {
         "x-lang"
       ]
     },
-    "body": true
+    "body": true,
+    "privilege": "destructive"
   },
   "listVideoTwins": {
     "method": "GET",
@@ -575,7 +584,8 @@ export const operations = {
     "kind": "write",
     "auth": true,
     "params": {},
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listCustomAvatarTags": {
     "method": "GET",
@@ -639,7 +649,8 @@ export const operations = {
         "x-lang"
       ]
     },
-    "body": true
+    "body": true,
+    "privilege": "destructive"
   },
   "listCustomBackgrounds": {
     "method": "POST",
@@ -703,7 +714,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "addFaceSwapPreview": {
     "method": "POST",
@@ -817,7 +829,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startDubbing": {
     "method": "POST",
@@ -889,7 +902,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startImageToVideo": {
     "method": "POST",
@@ -933,7 +947,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listImageToVideos": {
     "method": "GET",
@@ -1087,7 +1102,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listCaptionRemovals": {
     "method": "GET",
@@ -1273,7 +1289,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startTextToImage": {
     "method": "POST",
@@ -1342,7 +1359,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "quickAddTextToImageAvatar": {
     "method": "POST",
@@ -1415,7 +1433,8 @@ export const operations = {
         "id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startPhotobook": {
     "method": "POST",
@@ -1476,7 +1495,8 @@ export const operations = {
         "id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startGptImage": {
     "method": "POST",
@@ -1539,7 +1559,8 @@ export const operations = {
         "id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startWan26Image": {
     "method": "POST",
@@ -1602,7 +1623,8 @@ export const operations = {
         "id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startWan27Image": {
     "method": "POST",
@@ -1665,7 +1687,8 @@ export const operations = {
         "id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startQwenImage": {
     "method": "POST",
@@ -1723,7 +1746,8 @@ export const operations = {
         "id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startFlux2Image": {
     "method": "POST",
@@ -1787,7 +1811,8 @@ export const operations = {
         "id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startKlingImage": {
     "method": "POST",
@@ -1845,7 +1870,8 @@ export const operations = {
         "id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startImageEdit": {
     "method": "POST",
@@ -1911,7 +1937,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startWanVideo": {
     "method": "POST",
@@ -1959,7 +1986,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listWanVideos": {
     "method": "GET",
@@ -2032,7 +2060,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listWanSpicyVideos": {
     "method": "GET",
@@ -2131,7 +2160,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listWan26R2vVideos": {
     "method": "GET",
@@ -2205,7 +2235,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listHappyHorseVideos": {
     "method": "GET",
@@ -2278,7 +2309,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listTalkingPhotos": {
     "method": "GET",
@@ -2351,7 +2383,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listTalkingVideos": {
     "method": "GET",
@@ -2423,7 +2456,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listVirtualTryOns": {
     "method": "GET",
@@ -2495,7 +2529,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listThinkSounds": {
     "method": "GET",
@@ -2568,7 +2603,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listMotionTransfers": {
     "method": "GET",
@@ -2641,7 +2677,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listActorSwaps": {
     "method": "GET",
@@ -2713,7 +2750,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listProductAvatars": {
     "method": "GET",
@@ -2815,7 +2853,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "startVeoVideo": {
     "method": "POST",
@@ -2858,7 +2897,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listVeoVideos": {
     "method": "GET",
@@ -2958,7 +2998,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listKlingVideos": {
     "method": "GET",
@@ -3043,7 +3084,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listKlingOmniVideos": {
     "method": "GET",
@@ -3116,7 +3158,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listGrokVideos": {
     "method": "GET",
@@ -3189,7 +3232,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listHailuoVideos": {
     "method": "GET",
@@ -3256,7 +3300,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listMinimaxH3Videos": {
     "method": "GET",
@@ -3328,7 +3373,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listSora2ProVideos": {
     "method": "GET",
@@ -3455,7 +3501,8 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "privilege": "destructive"
   },
   "listSeedance2Videos": {
     "method": "GET",

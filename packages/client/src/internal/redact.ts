@@ -1,7 +1,8 @@
 // The API key must never reach an error, a log line or a snapshot. Everything the client puts into an
 // error or a log event passes through here first.
 
-const MASK = '[redacted]';
+/** What a secret is replaced with, in errors, log events and the proxy's answers. */
+export const MASK = '[redacted]';
 
 /** A redactor for the given secrets: replaces each (and its Bearer form) wherever it occurs. */
 export function createRedactor(secrets: (string | undefined)[]): <T>(value: T) => T {

@@ -1,6 +1,6 @@
 // StreamingSession against a recording loopback stand-in: every exit path leaves exactly once.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { APIError, createA2EClient, InvalidRequestError, InvalidResponseError, StreamingCapacityError, type StreamingSession } from '../../src/index.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { APIConnectionTimeoutError, APIError, createA2EClient, InvalidRequestError, InvalidResponseError, StreamingCapacityError, type StreamingSession } from '../../src/index.js';
 import { dataShape, startStandIn, type StandIn } from '../helpers/streaming.js';
 
 const KEY = 'sk_streaming_canary';
@@ -43,6 +43,40 @@ describe('startStreamingSession', () => {
   it('refuses an answer without the values a viewer needs', async () => {
     a2e.token = () => ({ body: { code: 0, data: { token: 't' } } });
     await expect(start()).rejects.toBeInstanceOf(InvalidResponseError);
+  });
+
+  it('leaves the channel of an answer that lacks a value it needs (uid), then throws InvalidResponseError', async () => {
+    a2e.token = (n) => ({ body: { code: 0, data: { appId: 'app-1', channel: `ch-${n}`, token: 't' } } });
+    await expect(start()).rejects.toBeInstanceOf(InvalidResponseError);
+    expect(a2e.leaves()).toEqual(['ch-1']);
+  });
+
+  it('leaves every channel a broken answer names, under data and at the top level', async () => {
+    a2e.token = () => ({ body: { code: 0, channel: 'top', data: { channel: 'inner' } } });
+    await expect(start()).rejects.toBeInstanceOf(InvalidResponseError);
+    expect(a2e.leaves().sort()).toEqual(['inner', 'top']);
+  });
+
+  it('times out on time, then leaves the session of a token answer that arrives within the grace period', async () => {
+    a2e.token = (n) => ({ ...dataShape(n), delayMs: 2_000 });
+    const started = Date.now();
+    const error = await client().startStreamingSession({ avatarId: 'av1', durationSeconds: 60, timeoutMs: 100, lateAnswerGraceMs: 10_000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    expect(Date.now() - started).toBeLessThan(1_800); // the error did not wait for the late answer
+    expect(a2e.leaves()).toEqual([]);
+    await vi.waitFor(() => expect(a2e.leaves()).toEqual(['ch-1']), { timeout: 10_000, interval: 50 });
+    expect(a2e.calls('agora-token')).toHaveLength(1);
+  });
+
+  it('takes the client\'s timeoutMs by default, and closes the connection once the grace period is over', async () => {
+    a2e.token = (n) => ({ ...dataShape(n), delayMs: 5_000 });
+    const signals: AbortSignal[] = [];
+    const recording: typeof fetch = (input, init) => { if (init?.signal) signals.push(init.signal); return fetch(input, init); };
+    const slow = createA2EClient({ apiKey: KEY, baseUrl: a2e.server.url, maxRetries: 0, timeoutMs: 100, fetch: recording });
+    await expect(slow.startStreamingSession({ avatarId: 'av1', durationSeconds: 60, lateAnswerGraceMs: 200 })).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+    expect(signals).toHaveLength(1);
+    expect(signals[0]!.aborted).toBe(false);
+    await vi.waitFor(() => expect(signals[0]!.aborted).toBe(true), { timeout: 4_000, interval: 25 });
   });
 
   it('throws StreamingCapacityError (an APIError) when all hosts are occupied, and leaves nothing', async () => {
