@@ -1,6 +1,7 @@
 // One MCP server (one session) over the official SDK's low-level `Server`: the tool list comes from the
 // catalog, each call goes to its handler, and every text that leaves is scrubbed of the API key as a
 // last line of defence (the client already keeps it out of its errors).
+import { createRequire } from 'node:module';
 import { createA2EClient, JobTimedOutError, type A2EClient } from '@a2e-sdk/client';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -12,7 +13,8 @@ import { toolDefs } from './tool-defs.js';
 import { handlers, resumeHint } from './tools.js';
 
 export const SERVER_NAME = 'a2e-mcp';
-export const SERVER_VERSION = '0.0.0';
+/** The package's version (from dist/ or src/, package.json is one level up). */
+export const SERVER_VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
 export interface ServerDeps {
   config: McpConfig;
