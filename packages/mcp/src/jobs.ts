@@ -22,6 +22,9 @@ export interface JobView {
   record: unknown;
 }
 
+const isTerminal = (family: FamilyEntry, status: string) =>
+  (family.success as readonly string[]).includes(status) || (family.failure as readonly string[]).includes(status);
+
 export function viewOf(family: FamilyEntry, jobId: string, record: unknown): JobView {
   const row = (record ?? {}) as Record<string, unknown>;
   const status = row[family.statusField] as string | undefined;
@@ -47,6 +50,10 @@ export async function waitJob(a2e: A2EClient, family: FamilyEntry, jobId: string
     const record = await a2e.waitForJob(family.family as never, jobId, {
       timeoutMs: s.timeoutMs, intervalMs: s.intervalMs, maxIntervalMs: Math.max(s.intervalMs, 10_000), signal: s.signal,
       onProgress: (status) => {
+        // The terminal status is in the result itself. Sent as a notification, it would reach the client in
+        // the same read as the result, and the SDK's client drops a progress notification that it handles
+        // after the response (it removes the request's progress handler first).
+        if (status !== undefined && isTerminal(family, status)) return;
         polls += 1;
         const n = polls;
         pending = pending.then(() => s.onStatus?.(status, n)).catch(() => undefined);

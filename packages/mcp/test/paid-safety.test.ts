@@ -74,10 +74,12 @@ describe.each<Kind>(['stdio', 'http'])('a2e-mcp over %s', (kind) => {
     expect(job.jobId).toEqual(expect.any(String));
     expect(Object.values(job.urls).length).toBeGreaterThan(0);
     expect(starts(sandbox)).toBe(1);
-    // At least one notification while the job was still pending, each naming the job and its status.
-    expect(progress.length).toBeGreaterThanOrEqual(2);
-    expect(progress.some((p) => /dubbing job .+: (?!completed)/.test(p.message ?? ''))).toBe(true);
-    expect(progress.at(-1)!.message).toContain(`${job.jobId}: completed`);
+    // The start, then one notification per poll while the job was pending, each naming the job and its
+    // status, with increasing progress; the terminal status comes in the result.
+    expect(progress.length, JSON.stringify(progress)).toBeGreaterThanOrEqual(2);
+    expect(progress[0]!.message).toBe(`dubbing job ${job.jobId}: started`);
+    for (const p of progress.slice(1)) expect(p.message).toMatch(new RegExp(`^dubbing job ${job.jobId}: (initialized|sent|pending|processing)$`));
+    expect(progress.map((p) => p.progress)).toEqual(progress.map((_, i) => i));
 
     const again = (await call(mcp, 'start_job', { operationId: 'startDubbing', input, confirmation: quoted.confirmation })).json();
     expect(again).toMatchObject({ replayed: true, jobId: job.jobId });
