@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from './examples.ts';
-import { SHARED_DIR, SPEC_DIR } from './paths.ts';
+import { SHARED_DIR, SPEC_DIR } from './locations.ts';
 
 export const SHINGLE_WORDS = 8;
 export const SHINGLES_FILE = join(SHARED_DIR, 'a2e-official', 'prose-shingles.txt');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkRules } from '../src/rules.ts';
-import type { Operation } from '../src/types.ts';
+import type { Operation } from '../src/openapi-document.ts';
 import { doc, jobStatusOp } from './doc.ts';
 
 const messages = (d: ReturnType<typeof doc>) => checkRules(d).map((p) => p.message);
