@@ -16,3 +16,4 @@ export const GENERATED_DIR = join(ROOT, 'packages', 'client', 'src', 'generated'
 
 /** True when the module at `url` is the script node was started with (so a CLI file can also be imported). */
 export const isMain = (url: string) => !!process.argv[1] && url === pathToFileURL(process.argv[1]).href;
+export const REACT_GENERATED_DIR = join(ROOT, 'packages', 'react', 'src', 'generated');
