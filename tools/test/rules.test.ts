@@ -34,6 +34,20 @@ describe('checkRules', () => {
     ]);
   });
 
+  it('lets x-a2e-invalidates name only reads of the spec, and only on writes', () => {
+    const rename: Operation = { ...jobStatusOp(), operationId: 'renameThing', 'x-a2e-kind': 'write', 'x-a2e-invalidates': ['getThing'] };
+    delete rename['x-a2e-job-status'];
+    expect(messages(doc({ '/t/{_id}': { get: jobStatusOp(), put: rename } }))).toEqual([]);
+    rename['x-a2e-invalidates'] = ['renameThing', 'listNothing'];
+    const read = jobStatusOp({ 'x-a2e-invalidates': [] });
+    expect(messages(doc({ '/t/{_id}': { get: read, put: rename } }))).toEqual([
+      'a read changes nothing: it takes no x-a2e-invalidates',
+      'x-a2e-invalidates is a non-empty list of operationIds',
+      'x-a2e-invalidates names renameThing, which is not a read of this spec',
+      'x-a2e-invalidates names listNothing, which is not a read of this spec',
+    ]);
+  });
+
   it('wants the default example of a job start to carry the job id a waiter needs', () => {
     const start: Operation = { ...jobStatusOp(), operationId: 'startThing', 'x-a2e-kind': 'paid', 'x-a2e-job-start': { family: 'thing', idField: 'job_id' } };
     delete start['x-a2e-job-status'];

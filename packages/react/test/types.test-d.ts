@@ -61,28 +61,28 @@ describe('options factories', () => {
   });
 });
 
-describe('hooks', () => {
-  it('answer with the operation data and the SDK error', () => {
-    function Page() {
-      const dubbing = useDubbing({ _id: 'd1' });
-      expectTypeOf(dubbing.data).toEqualTypeOf<OperationData<'getDubbing'> | undefined>();
-      expectTypeOf(dubbing.error).toEqualTypeOf<A2EError | null>();
-      const list = useDubbingList();
-      expectTypeOf(list.data).toEqualTypeOf<OperationData<'listDubbings'> | undefined>();
-      const start = useStartDubbing();
-      expectTypeOf(start.mutateAsync).returns.toEqualTypeOf<Promise<OperationData<'startDubbing'>>>();
-      expectTypeOf(start.error).toEqualTypeOf<A2EError | null>();
-      return null;
-    }
-    expectTypeOf(Page).toBeFunction();
-  });
+// Components at module level: type tests are not run, but the rules of hooks still apply to how they read.
+function DubbingPage() {
+  const dubbing = useDubbing({ _id: 'd1' });
+  expectTypeOf(dubbing.data).toEqualTypeOf<OperationData<'getDubbing'> | undefined>();
+  expectTypeOf(dubbing.error).toEqualTypeOf<A2EError | null>();
+  const list = useDubbingList();
+  expectTypeOf(list.data).toEqualTypeOf<OperationData<'listDubbings'> | undefined>();
+  const start = useStartDubbing();
+  expectTypeOf(start.mutateAsync).returns.toEqualTypeOf<Promise<OperationData<'startDubbing'>>>();
+  expectTypeOf(start.error).toEqualTypeOf<A2EError | null>();
+  return null;
+}
 
-  it('let `select` change the data type', () => {
-    function Page() {
-      const name = useDubbing({ _id: 'd1' }, { select: (record) => record.name });
-      expectTypeOf(name.data).toEqualTypeOf<string | undefined>();
-      return null;
-    }
-    expectTypeOf(Page).toBeFunction();
+function DubbingName() {
+  const name = useDubbing({ _id: 'd1' }, { select: (record) => record.name });
+  expectTypeOf(name.data).toEqualTypeOf<string | undefined>();
+  return null;
+}
+
+describe('hooks', () => {
+  it('answer with the operation data and the SDK error, and let `select` change the data type', () => {
+    expectTypeOf(DubbingPage).toBeFunction();
+    expectTypeOf(DubbingName).toBeFunction();
   });
 });
