@@ -53,7 +53,9 @@ if (isMain(import.meta.url)) {
   if (process.argv.includes('--check')) {
     const stale = await staleGenerated();
     if (stale.length) {
-      console.error(`✗ generated files are stale or hand-edited: ${stale.join(', ')} — run \`pnpm generate\` and commit`);
+      console.error(
+        `✗ generated files are stale or hand-edited: ${stale.join(', ')} — run \`pnpm generate\` and commit`,
+      );
       process.exit(1);
     }
     console.log('✓ generated files match the spec');

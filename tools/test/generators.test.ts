@@ -9,7 +9,9 @@ import { renderReactHooks } from '../src/generators/react-hooks.ts';
 import { bundle } from '../src/redocly.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
-const features = readdirSync(FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const features = readdirSync(FIXTURES, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 
 describe.each(features)('%s', (feature) => {
   const spec = bundle(join(FIXTURES, feature, 'openapi.yaml'));

@@ -44,7 +44,10 @@ describe('infinite options', () => {
 
   it('walk full pages until the total is reached', async () => {
     const { client, asked } = listClient(4, { withTotal: true });
-    const { result } = renderHook(() => useInfiniteQuery(listDubbingsInfiniteOptions(client, { pageSize: 2 })), providerFor(client));
+    const { result } = renderHook(
+      () => useInfiniteQuery(listDubbingsInfiniteOptions(client, { pageSize: 2 })),
+      providerFor(client),
+    );
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     expect(result.current.hasNextPage).toBe(true);
     await act(() => result.current.fetchNextPage());
@@ -55,7 +58,10 @@ describe('infinite options', () => {
 
   it('stop at a short page when no total is given', async () => {
     const { client, asked } = listClient(3, { withTotal: false });
-    const { result } = renderHook(() => useInfiniteQuery(listDubbingsInfiniteOptions(client, { pageSize: 2 })), providerFor(client));
+    const { result } = renderHook(
+      () => useInfiniteQuery(listDubbingsInfiniteOptions(client, { pageSize: 2 })),
+      providerFor(client),
+    );
     await waitFor(() => expect(result.current.hasNextPage).toBe(true)); // a full page and no total: maybe more
     await act(() => result.current.fetchNextPage());
     await waitFor(() => expect(result.current.data?.pages.map((p) => p.rows?.length)).toEqual([2, 1]));

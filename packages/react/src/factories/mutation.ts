@@ -24,9 +24,7 @@ export function mutationOptionsFactory<K extends MutationOperationId>(
     mutationOptions<OperationData<K>, A2EError, MutationVariables<K>>({
       mutationKey,
       mutationFn: (input) =>
-        client
-          .call(operationId, (input ?? undefined) as OperationInput<K> | undefined, request)
-          .then((r) => r.data),
+        client.call(operationId, (input ?? undefined) as OperationInput<K> | undefined, request).then((r) => r.data),
       ...(invalidates.length > 0 && {
         onSuccess: (_data, _variables, _result, { client: queryClient }) =>
           Promise.all(invalidates.map((id) => queryClient.invalidateQueries({ queryKey: [{ _id: id }] }))),

@@ -2,7 +2,13 @@
 import type { A2EError, OperationData } from '@a2e-sdk/client';
 import { type UseMutationResult, useMutation } from '@tanstack/react-query';
 import { useA2EClient } from '../provider.js';
-import type { A2EMutationHookOptions, MutationFactory, MutationHook, MutationOperationId, MutationVariables } from '../types.js';
+import type {
+  A2EMutationHookOptions,
+  MutationFactory,
+  MutationHook,
+  MutationOperationId,
+  MutationVariables,
+} from '../types.js';
 
 /** Makes the mutation hook of one write, e.g. `useStartDubbing()`. */
 export function mutationHook<K extends MutationOperationId>(factory: MutationFactory<K>): MutationHook<K> {
