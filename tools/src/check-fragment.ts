@@ -3,7 +3,7 @@
 import { rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readFragment, renderPathsBlock, withPathsBlock } from './fragments.ts';
-import { SPEC_DIR, SPEC_ENTRY } from './paths.ts';
+import { SPEC_DIR, SPEC_ENTRY } from './locations.ts';
 import { checkRoot } from './report.ts';
 
 const files = process.argv.slice(2).map((f) => resolve(f));

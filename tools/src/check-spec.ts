@@ -1,6 +1,6 @@
-// `pnpm spec:check`: the whole spec — paths index, Redocly lint, every example, the conventions.
+// `pnpm check:spec`: the whole spec — paths index, Redocly lint, every example, the conventions.
 import { expectedRoot } from './fragments.ts';
-import { SPEC_ENTRY } from './paths.ts';
+import { SPEC_ENTRY } from './locations.ts';
 import { checkRoot, report } from './report.ts';
 
 const index = expectedRoot();

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { SPEC_DIR } from './paths.ts';
-import { deref, operations, type OpenAPIDoc, type Operation, type Schema } from './types.ts';
+import { SPEC_DIR } from './locations.ts';
+import { deref, operations, type OpenAPIDoc, type Operation, type Schema } from './openapi-document.ts';
 
 /** One file a reviewer can open: a repository path, or the search index's file id where no repo was shown. */
 export interface ClientRef { repo?: string; path?: string; commit?: string; index_id?: string; note?: string }

@@ -4,11 +4,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { isMain, SHARED_DIR, SPEC_ENTRY } from './paths.ts';
+import { isMain, SHARED_DIR, SPEC_ENTRY } from './locations.ts';
 import { bundle } from './redocly.ts';
 import { unconfirmedOfficialLimits } from './official-limits.ts';
 import { precisionGaps, type OfficialOp } from './precision.ts';
-import { operations } from './types.ts';
+import { operations } from './openapi-document.ts';
 import { checkClientCalls, clientCallLines, clientCallsFail, loadClientCalls } from './client-calls.ts';
 
 interface DocsEndpoint { title: string; method: string | null; path: string | null }

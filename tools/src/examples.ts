@@ -2,7 +2,7 @@
 // The bundled document is registered whole, so `$ref`s inside schemas resolve as they do for Prism.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { deref, escapePointer as esc, type OpenAPIDoc } from './types.ts';
+import { deref, escapePointer as esc, type OpenAPIDoc } from './openapi-document.ts';
 
 export interface Problem { where: string; message: string }
 

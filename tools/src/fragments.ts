@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parse } from 'yaml';
-import { FRAGMENT_DIR, SPEC_DIR, SPEC_ENTRY } from './paths.ts';
-import { escapePointer } from './types.ts';
+import { FRAGMENT_DIR, SPEC_DIR, SPEC_ENTRY } from './locations.ts';
+import { escapePointer } from './openapi-document.ts';
 
 export interface Fragment { file: string; paths: string[] }
 

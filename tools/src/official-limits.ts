@@ -2,7 +2,7 @@
 // value on the same parameter or body property of the same operation (spec/CONVENTIONS.md).
 import type { OfficialOp } from './precision.ts';
 import { LIMIT_KEYWORDS } from './rules-evidence.ts';
-import { deref, operations, type OpenAPIDoc, type Schema } from './types.ts';
+import { deref, operations, type OpenAPIDoc, type Schema } from './openapi-document.ts';
 
 /** `location|keyword` → the values found there, e.g. `query.pageSize|maximum` → ['100']. */
 type Limits = Map<string, string[]>;

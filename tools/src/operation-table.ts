@@ -1,7 +1,7 @@
 // The operation table and job families, read from the bundled spec: what codegen renders for the client
 // and what the conformance vectors tell a port (kept apart from codegen so vectors need no openapi-typescript).
 import type { JobStatus } from './rules.ts';
-import { deref, needsAuth, operations, type OpenAPIDoc } from './types.ts';
+import { deref, needsAuth, operations, type OpenAPIDoc } from './openapi-document.ts';
 
 export interface OperationEntry {
   method: string; path: string; tag: string; kind: string; auth: boolean;
@@ -10,6 +10,8 @@ export interface OperationEntry {
   jobStart?: { family: string; idField: string }; jobStatus?: string; paging?: Record<string, string>;
   /** Top-level body properties marked `x-a2e-media` (they take a media file's URL, or an array of them). */
   mediaFields?: string[];
+  /** `x-a2e-invalidates`: the reads whose answers this write or paid call changes (see spec/CONVENTIONS.md). */
+  invalidates?: string[];
   /** `x-a2e-privilege`: absent for an ordinary app operation (see spec/CONVENTIONS.md). */
   privilege?: 'account' | 'destructive';
 }
@@ -25,13 +27,16 @@ function mediaFieldsOf(doc: OpenAPIDoc, schema: unknown, seen = new Set<unknown>
   const nested = ['allOf', 'anyOf', 'oneOf'].flatMap((k) => ((s[k] ?? []) as unknown[]).flatMap((sub) => mediaFieldsOf(doc, sub, seen)));
   return [...new Set([...own, ...nested])];
 }
-/** A job family as the client's waiters need it; `idIn` says where the status operation takes the id
- * (`list`: the status call lists jobs and the waiter picks the row whose `matchField` is the id). */
-export interface JobFamily extends JobStatus { statusOperation: string; idIn: 'path' | 'query' | 'body' | 'list'; startOperations: string[] }
+/** A job family's description, as the client's waiters need it; `idIn` says where the status operation takes
+ * the id (`list`: the status call lists jobs and the waiter picks the row whose `matchField` is the id).
+ * The family's name is the key it is stored under (see the glossary in spec/CONVENTIONS.md). */
+export interface JobFamilyDescription extends JobStatus { statusOperation: string; idIn: 'path' | 'query' | 'body' | 'list'; startOperations: string[] }
+/** @deprecated Renamed to `JobFamilyDescription`: in the client, `JobFamily` is a family's name. */
+export type JobFamily = JobFamilyDescription;
 
 export function operationTable(doc: OpenAPIDoc) {
   const table: Record<string, OperationEntry> = {};
-  const families: Record<string, JobFamily> = {};
+  const families: Record<string, JobFamilyDescription> = {};
   for (const { path, method, op } of operations(doc)) {
     const id = op.operationId!;
     const start = op['x-a2e-job-start'] as OperationEntry['jobStart'];
@@ -47,6 +52,7 @@ export function operationTable(doc: OpenAPIDoc) {
       ...(start && { jobStart: { family: start.family, idField: start.idField } }),
       ...(status && { jobStatus: status.family }),
       ...(op['x-a2e-paging'] ? { paging: op['x-a2e-paging'] as Record<string, string> } : {}),
+      ...(op['x-a2e-invalidates'] ? { invalidates: op['x-a2e-invalidates'] as string[] } : {}),
       ...(op['x-a2e-privilege'] ? { privilege: op['x-a2e-privilege'] as 'account' | 'destructive' } : {}),
     };
     const media = mediaFieldsOf(doc, op.requestBody?.content?.['application/json']?.schema);
@@ -59,7 +65,7 @@ export function operationTable(doc: OpenAPIDoc) {
   }
   for (const [id, e] of Object.entries(table)) {
     if (!e.jobStart) continue;
-    const f = (families[e.jobStart.family] ??= { startOperations: [] } as unknown as JobFamily);
+    const f = (families[e.jobStart.family] ??= { startOperations: [] } as unknown as JobFamilyDescription);
     f.startOperations.push(id);
   }
   const servers = Object.fromEntries((doc.servers ?? []).map((s) => [s['x-a2e-server-name'] as string, s.url]));

@@ -19,6 +19,8 @@ export function staleIn(dir: string, rendered: Rendered, { exclusive = false } =
 export function writeIn(dir: string, rendered: Rendered, { exclusive = false } = {}): void {
   if (exclusive) for (const name of listFiles(dir)) if (!rendered.has(name)) rmSync(join(dir, name));
   for (const [name, text] of rendered) {
+    // An unchanged file is left alone, so a tool reading it while another package generates never sees it half-written.
+    if (readOr(join(dir, name)) === text) continue;
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), text);
   }
@@ -26,4 +28,12 @@ export function writeIn(dir: string, rendered: Rendered, { exclusive = false } =
 
 function listFiles(dir: string): string[] {
   try { return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name).slice(dir.length + 1)); } catch { return []; }
+}
+
+function readOr(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

@@ -4,8 +4,8 @@
 // call it marks as starting a job belongs to a job family here.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHARED_DIR } from './paths.ts';
-import { deref, operations, type OpenAPIDoc, type Parameter, type Schema } from './types.ts';
+import { SHARED_DIR } from './locations.ts';
+import { deref, operations, type OpenAPIDoc, type Parameter, type Schema } from './openapi-document.ts';
 
 export interface OfficialOp {
   method: string; path: string; a2e_operationId: string;

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { SPEC_ENTRY } from './paths.ts';
+import { SPEC_ENTRY } from './locations.ts';
 
 export interface Prism { url: string; stop(): Promise<void>; output(): string }
 

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from './examples.ts';
-import { SHARED_DIR, SPEC_DIR } from './paths.ts';
+import { SHARED_DIR, SPEC_DIR } from './locations.ts';
 
 export const SHINGLE_WORDS = 8;
 export const SHINGLES_FILE = join(SHARED_DIR, 'a2e-official', 'prose-shingles.txt');
@@ -56,7 +56,7 @@ export function checkProse(doc: unknown, theirs: Set<string>, allowed: Set<strin
   return problems;
 }
 
-/** The check as `pnpm spec:check` runs it: A2E's hashes from ../shared, our allowlist from spec/. */
+/** The check as `pnpm check:spec` runs it: A2E's hashes from ../shared, our allowlist from spec/. */
 export function checkOwnWords(doc: unknown): Problem[] {
   if (!existsSync(SHINGLES_FILE)) return [{ where: SHINGLES_FILE, message: 'A2E prose hashes not found (set A2E_SHARED_DIR)' }];
   return checkProse(doc, readHashes(SHINGLES_FILE), existsSync(ALLOWLIST_FILE) ? readHashes(ALLOWLIST_FILE) : new Set());

@@ -4,8 +4,8 @@ import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ROOT } from './paths.ts';
-import type { OpenAPIDoc } from './types.ts';
+import { ROOT } from './locations.ts';
+import type { OpenAPIDoc } from './openapi-document.ts';
 
 const require = createRequire(import.meta.url);
 const pkgPath = require.resolve('@redocly/cli/package.json');

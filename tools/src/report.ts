@@ -3,7 +3,7 @@ import { checkExamples, type Problem } from './examples.ts';
 import { bundle, lint } from './redocly.ts';
 import { checkOwnWords } from './prose.ts';
 import { checkRules } from './rules.ts';
-import { operations } from './types.ts';
+import { operations } from './openapi-document.ts';
 
 export function report(title: string, problems: Problem[], okLine: string): boolean {
   if (!problems.length) { console.log(`✓ ${title}: ${okLine}`); return true; }

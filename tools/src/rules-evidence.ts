@@ -1,6 +1,6 @@
 // Conventions about evidence (spec/CONVENTIONS.md, "Evidence for limits and unknown answers"): a request
 // limit names its source, and an answer no source has shown is not given a shape.
-import { deref, type OpenAPIDoc, type Operation, type Schema } from './types.ts';
+import { deref, type OpenAPIDoc, type Operation, type Schema } from './openapi-document.ts';
 
 /** Keywords that narrow what a request may send; each needs a cited source (`x-a2e-limits`). */
 export const LIMIT_KEYWORDS = [

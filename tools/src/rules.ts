@@ -3,7 +3,7 @@
 import type { Problem } from './examples.ts';
 import { checkAlternatives, checkVocabulary, type JobStatus } from './job-status.ts';
 import { checkLimits, checkUnknownResponse } from './rules-evidence.ts';
-import { deref, needsAuth, operations, type MediaType, type OpenAPIDoc, type Operation } from './types.ts';
+import { deref, needsAuth, operations, type MediaType, type OpenAPIDoc, type Operation } from './openapi-document.ts';
 
 export const KINDS = ['read', 'write', 'paid'] as const;
 export const PRIVILEGES = ['account', 'destructive'] as const;
@@ -106,6 +106,27 @@ export function checkRules(doc: OpenAPIDoc): Problem[] {
       if (!paging.items) err('x-a2e-paging needs items');
     }
   }
+  problems.push(...checkInvalidates(doc));
   for (const s of starts) if (!statusOps.has(s.family)) problems.push({ where: s.where, message: `job family ${s.family} has no operation with x-a2e-job-status` });
+  return problems;
+}
+
+/** `x-a2e-invalidates`: only on a write or paid call, naming reads that exist (the React hooks refetch them). */
+function checkInvalidates(doc: OpenAPIDoc): Problem[] {
+  const kinds = new Map([...operations(doc)].map(({ op }) => [op.operationId, op['x-a2e-kind']]));
+  const problems: Problem[] = [];
+  for (const { path, method, op } of operations(doc)) {
+    const named = op['x-a2e-invalidates'];
+    if (named === undefined) continue;
+    const where = `${method.toUpperCase()} ${path}`;
+    if (op['x-a2e-kind'] === 'read') problems.push({ where, message: 'a read changes nothing: it takes no x-a2e-invalidates' });
+    if (!Array.isArray(named) || named.length === 0) {
+      problems.push({ where, message: 'x-a2e-invalidates is a non-empty list of operationIds' });
+      continue;
+    }
+    for (const id of named) {
+      if (kinds.get(id) !== 'read') problems.push({ where, message: `x-a2e-invalidates names ${id}, which is not a read of this spec` });
+    }
+  }
   return problems;
 }

@@ -1,7 +1,7 @@
 // `pnpm spec:index`: rewrite the paths index of spec/openapi.yaml from the fragments (spec/paths/*.yaml).
 import { writeFileSync } from 'node:fs';
 import { expectedRoot } from './fragments.ts';
-import { SPEC_ENTRY } from './paths.ts';
+import { SPEC_ENTRY } from './locations.ts';
 
 const { text, duplicates, count } = expectedRoot();
 if (duplicates.length) {

@@ -3,10 +3,10 @@
 // the SDK replay them; the TypeScript conformance suite runs from them too.
 import { join } from 'node:path';
 import { staleIn, writeIn, type Rendered } from './outputs.ts';
-import { isMain, ROOT, SPEC_ENTRY } from './paths.ts';
-import { operationTable, type JobFamily } from './operation-table.ts';
+import { isMain, ROOT, SPEC_ENTRY } from './locations.ts';
+import { operationTable, type JobFamilyDescription } from './operation-table.ts';
 import { bundle } from './redocly.ts';
-import { deref, escapePointer as esc, needsAuth, operations, type OpenAPIDoc, type Operation, type Parameter, type Schema } from './types.ts';
+import { deref, escapePointer as esc, needsAuth, operations, type OpenAPIDoc, type Operation, type Parameter, type Schema } from './openapi-document.ts';
 
 export const VECTOR_DIR = join(ROOT, 'packages', 'conformance', 'vectors', 'operations');
 
@@ -47,7 +47,7 @@ export interface OperationVector {
   /** Where a flat client input goes: every declared parameter name by location, and whether a JSON body is declared. */
   input: { path: string[]; query: string[]; header: string[]; body: boolean };
   /** On a job family's status operation: how a waiter polls it and reads the outcome. */
-  job?: JobFamily & { idField: string };
+  job?: JobFamilyDescription & { idField: string };
 }
 
 

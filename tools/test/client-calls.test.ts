@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkClientCalls, clientCallLines, clientCallsFail, declares, type ClientCallTable } from '../src/client-calls.ts';
-import type { Operation } from '../src/types.ts';
+import type { Operation } from '../src/openapi-document.ts';
 import { doc, jobStatusOp } from './doc.ts';
 
 const start: Operation = {

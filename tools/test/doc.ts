@@ -1,5 +1,5 @@
 // A minimal bundled document in the shape the tools read, for rule and example tests.
-import type { OpenAPIDoc, Operation } from '../src/types.ts';
+import type { OpenAPIDoc, Operation } from '../src/openapi-document.ts';
 
 export const envelope = { type: 'object', required: ['code'], properties: { code: { type: 'integer' }, msg: { type: 'string' } } };
 const shared = Object.fromEntries(['400', '401', '429', '5XX'].map((s) => [s, { $ref: '#/components/responses/E' }]));

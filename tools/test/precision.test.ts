@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { precisionGaps, type OfficialOp } from '../src/precision.ts';
-import type { OpenAPIDoc } from '../src/types.ts';
+import type { OpenAPIDoc } from '../src/openapi-document.ts';
 
 const official: OfficialOp = {
   method: 'POST', path: '/x/{id}', a2e_operationId: 'postX',

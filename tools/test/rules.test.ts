@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkRules } from '../src/rules.ts';
-import type { Operation } from '../src/types.ts';
+import type { Operation } from '../src/openapi-document.ts';
 import { doc, jobStatusOp } from './doc.ts';
 
 const messages = (d: ReturnType<typeof doc>) => checkRules(d).map((p) => p.message);
@@ -31,6 +31,20 @@ describe('checkRules', () => {
     expect(messages(doc({ '/t/{_id}': { get: jobStatusOp() }, '/t/start': { post: start } }))).toEqual([
       'a job start is x-a2e-kind: paid',
       'job family other has no operation with x-a2e-job-status',
+    ]);
+  });
+
+  it('lets x-a2e-invalidates name only reads of the spec, and only on writes', () => {
+    const rename: Operation = { ...jobStatusOp(), operationId: 'renameThing', 'x-a2e-kind': 'write', 'x-a2e-invalidates': ['getThing'] };
+    delete rename['x-a2e-job-status'];
+    expect(messages(doc({ '/t/{_id}': { get: jobStatusOp(), put: rename } }))).toEqual([]);
+    rename['x-a2e-invalidates'] = ['renameThing', 'listNothing'];
+    const read = jobStatusOp({ 'x-a2e-invalidates': [] });
+    expect(messages(doc({ '/t/{_id}': { get: read, put: rename } }))).toEqual([
+      'a read changes nothing: it takes no x-a2e-invalidates',
+      'x-a2e-invalidates is a non-empty list of operationIds',
+      'x-a2e-invalidates names renameThing, which is not a read of this spec',
+      'x-a2e-invalidates names listNothing, which is not a read of this spec',
     ]);
   });
 

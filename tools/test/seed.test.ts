@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createValidator } from '../src/examples.ts';
-import { SHARED_DIR, SPEC_ENTRY } from '../src/paths.ts';
+import { SHARED_DIR, SPEC_ENTRY } from '../src/locations.ts';
 import { bundle } from '../src/redocly.ts';
-import type { OpenAPIDoc } from '../src/types.ts';
+import type { OpenAPIDoc } from '../src/openapi-document.ts';
 
 const SCHEMA = '/paths/~1api~1v1~1userDubbing~1{_id}/get/responses/200/content/application~1json/schema';
 let doc: OpenAPIDoc;

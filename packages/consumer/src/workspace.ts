@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { ROOT } from '@a2e-sdk/tools/paths';
+import { ROOT } from '@a2e-sdk/tools/locations';
 
 export interface WorkspacePackage { name: string; version: string; dir: string }
 

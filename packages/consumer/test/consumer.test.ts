@@ -4,7 +4,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '@a2e-sdk/tools/paths';
+import { ROOT } from '@a2e-sdk/tools/locations';
 import { startPrism, type Prism } from '@a2e-sdk/tools/prism';
 import { packAndInstall, run, type Installed } from '../src/install.ts';
 

@@ -1,7 +1,26 @@
 // Operation sets and shapes the hooks are typed with, derived from the client's table and types: a new
 // operation in the spec gets its hook types with no hand-written code.
-import type { A2EClient, A2EError, api, OperationArgs, OperationData, OperationId, OperationInput, RequestOptions, Tag } from '@a2e-sdk/client';
-import type { DataTag, UseMutationOptions, UseMutationResult, UseQueryOptions, UseQueryResult } from '@tanstack/react-query';
+import type {
+  A2EClient,
+  A2EError,
+  api,
+  OperationArgs,
+  OperationData,
+  OperationId,
+  OperationInput,
+  PagedOperationId,
+  RequestOptions,
+  Tag,
+} from '@a2e-sdk/client';
+import type {
+  DataTag,
+  InfiniteData,
+  UseInfiniteQueryOptions,
+  UseMutationOptions,
+  UseMutationResult,
+  UseQueryOptions,
+  UseQueryResult,
+} from '@tanstack/react-query';
 
 type Api = typeof api;
 type OperationsOfKind<Kinds extends string> = {
@@ -12,6 +31,9 @@ type OperationsOfKind<Kinds extends string> = {
 export type ReadOperationId = OperationsOfKind<'read'>;
 /** Operations marked `write` or `paid`: each has a mutation hook. */
 export type MutationOperationId = OperationsOfKind<'write' | 'paid'>;
+
+/** Reads the spec marks as paged (`x-a2e-paging`): each has `<op>InfiniteOptions`. */
+export type PagedReadOperationId = PagedOperationId & ReadOperationId;
 
 /** `[input]`, optional when the operation needs no input. */
 export type InputArg<K extends OperationId> = {} extends OperationInput<K> ? [input?: OperationInput<K>] : [input: OperationInput<K>];
@@ -36,6 +58,7 @@ export type QueryHookArgs<K extends ReadOperationId, TData> = {} extends Operati
   : [input: OperationInput<K>, options?: A2EQueryHookOptions<K, TData>];
 
 /** A mutation's variables: the operation's input, which may be left out when nothing is required. */
+// biome-ignore lint/suspicious/noConfusingVoidType: `void` lets `mutate()` be called with no argument, as TanStack types it
 export type MutationVariables<K extends MutationOperationId> = {} extends OperationInput<K> ? OperationInput<K> | void : OperationInput<K>;
 
 /** What a mutation hook takes: TanStack's options, plus `request` for the call itself. */
@@ -44,6 +67,35 @@ export type A2EMutationHookOptions<K extends MutationOperationId, TOnMutateResul
     /** Headers, timeout, retries for the HTTP call. */
     request?: RequestOptions;
   };
+
+/** Where a paged read's page number and size go, and where its rows and total are (dotted from the body root). */
+export interface PagingDescription {
+  readonly page: string;
+  readonly size: string;
+  readonly items: string;
+  readonly total?: string;
+}
+
+/** The key of a paged read walked as an infinite query; `infinite` keeps its cache apart from the one-page query. */
+export type A2EInfiniteQueryKey<K extends PagedReadOperationId> = readonly [
+  { readonly _id: K; readonly tag: Tag; readonly input: Partial<OperationInput<K>>; readonly infinite: true },
+];
+/** The pages an infinite query holds, each the operation's `data`, numbered from the first page asked for. */
+export type A2EInfiniteData<K extends PagedReadOperationId> = InfiniteData<OperationData<K>, number>;
+/** What `<op>InfiniteOptions` returns: `infiniteQueryOptions` with a key tagged by the data type. */
+export type A2EInfiniteQueryOptions<K extends PagedReadOperationId> = UseInfiniteQueryOptions<
+  OperationData<K>,
+  A2EError,
+  A2EInfiniteData<K>,
+  A2EInfiniteQueryKey<K>,
+  number
+> & { queryKey: DataTag<A2EInfiniteQueryKey<K>, A2EInfiniteData<K>, A2EError> };
+/** `<op>InfiniteOptions(client, input, request)`: `input` may set the page size and the first page. */
+export type InfiniteOptionsFactory<K extends PagedReadOperationId> = ((
+  client: A2EClient,
+  input?: Partial<OperationInput<K>>,
+  request?: RequestOptions,
+) => A2EInfiniteQueryOptions<K>) & { readonly operationId: K; readonly paging: PagingDescription };
 
 // Named shapes of the generated exports, so declarations stay `QueryHook<'getDubbing'>` rather than expanded.
 

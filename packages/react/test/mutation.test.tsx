@@ -1,7 +1,16 @@
-// Mutation hooks against Prism: a create or delete refetches the list queries of its tag, nothing else does.
+// Mutation hooks against Prism: a write refetches exactly the reads its `x-a2e-invalidates` names, nothing else.
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { useDeleteDubbing, useDubbing, useDubbingList, useKlingVideoList, useRenameKlingVideo, useStartDubbing } from '../src/index.js';
+import {
+  useAddUser,
+  useDeleteDubbing,
+  useDubbing,
+  useDubbingList,
+  useKlingVideoList,
+  useLanguageList,
+  useRenameKlingVideo,
+  useStartDubbing,
+} from '../src/index.js';
 import { prismClient, providerFor } from './helpers.js';
 
 const LIST = '/api/v1/userDubbing/allRecords?pageNum=1';
@@ -35,11 +44,19 @@ describe('mutation hooks', () => {
     expect(order).toEqual(['onSuccess after 2 list reads']);
   });
 
-  it('a rename (neither create nor delete) leaves the lists alone', async () => {
+  it('a rename refetches the list that shows the renamed row (the spec says so)', async () => {
     const { client, sent } = prismClient();
     const { result } = renderHook(() => ({ list: useKlingVideoList(), rename: useRenameKlingVideo() }), providerFor(client));
     await waitFor(() => expect(result.current.list.isSuccess).toBe(true));
     await act(() => result.current.rename.mutateAsync({ _id: 'k1', name: 'new name' } as never));
-    expect(sent.map((s) => s.method)).toEqual(['GET', 'PUT']);
+    expect(sent.map((s) => s.method)).toEqual(['GET', 'PUT', 'GET']);
+  });
+
+  it('a write the spec gives no x-a2e-invalidates leaves every list alone (addUser, once guessed from its verb)', async () => {
+    const { client, sent } = prismClient();
+    const { result } = renderHook(() => ({ languages: useLanguageList(), add: useAddUser() }), providerFor(client));
+    await waitFor(() => expect(result.current.languages.isSuccess).toBe(true));
+    await act(() => result.current.add.mutateAsync({} as never));
+    expect(sent.map((s) => s.path.split('?')[0])).toEqual(['/api/v1/anchor/language_list', '/api/v1/user/add']);
   });
 });

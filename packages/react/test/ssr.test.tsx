@@ -12,6 +12,7 @@ describe('on a server', () => {
     const { A2EProvider, useDubbing, useA2EJob } = await import('../src/index.js');
     const requests: string[] = [];
     const client = createA2EClient({ baseUrl: 'http://never.test', apiKey: 'sk_x', fetch: async (url) => { requests.push(String(url)); return new Response('{}'); } });
+    // biome-ignore lint/correctness/noComponentHookFactories: the component needs the module imported inside this test
     function Page() {
       const dubbing = useDubbing({ _id: 'd1' });
       const job = useA2EJob('dubbing', 'd1');
@@ -24,6 +25,7 @@ describe('on a server', () => {
 
   it('renders a provider given a relative baseUrl (a proxy on the same site) without a page to resolve it against', async () => {
     const { A2EProvider, useRemainingCoins } = await import('../src/index.js');
+    // biome-ignore lint/correctness/noComponentHookFactories: the component needs the module imported inside this test
     function Coins() { return <p>{useRemainingCoins().status}</p>; }
     expect(renderToString(<A2EProvider baseUrl="/api/a2e"><Coins /></A2EProvider>)).toBe('<p>pending</p>');
   });

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMain, ROOT } from '@a2e-sdk/tools/paths';
+import { isMain, ROOT } from '@a2e-sdk/tools/locations';
 import { bundleSpec } from '@a2e-sdk/tools/spec';
 
 export const DOCS_DIR = join(ROOT, 'docs');

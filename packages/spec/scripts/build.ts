@@ -3,7 +3,7 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { ROOT } from '@a2e-sdk/tools/paths';
+import { ROOT } from '@a2e-sdk/tools/locations';
 import { bundleSpec, operationTable } from '@a2e-sdk/tools/spec';
 import { DIST } from './files.ts';
 

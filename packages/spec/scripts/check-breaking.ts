@@ -1,7 +1,7 @@
 // CI gate: the spec may break callers of the last released version only together with a changeset
 // that makes @a2e-sdk/spec a major release. Usage: check-breaking.ts [repo root]
 import { join } from 'node:path';
-import { ROOT, isMain } from '@a2e-sdk/tools/paths';
+import { ROOT, isMain } from '@a2e-sdk/tools/locations';
 import { bundleSpec } from '@a2e-sdk/tools/spec';
 import { baselineRef, bundleAt } from './baseline.ts';
 import { breakingChanges } from './breaking.ts';

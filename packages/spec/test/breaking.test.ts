@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { ROOT } from '@a2e-sdk/tools/paths';
+import { ROOT } from '@a2e-sdk/tools/locations';
 import { bundleSpec, type OpenAPIDoc } from '@a2e-sdk/tools/spec';
 import { breakingChanges } from '../scripts/breaking.ts';
 import { checkBreaking } from '../scripts/check-breaking.ts';

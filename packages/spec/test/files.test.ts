@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ROOT } from '@a2e-sdk/tools/paths';
+import { ROOT } from '@a2e-sdk/tools/locations';
 import { bundleSpec, operationTable, operations, type OpenAPIDoc } from '@a2e-sdk/tools/spec';
 import { specFiles } from '../index.js';
 

@@ -7,7 +7,7 @@ import type { OpenAPIDoc, Operation } from '../spec.js';
 // ajv-formats is CommonJS: its function is the default export under some loaders and the module under others.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
 
-const escape = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
+const escapePointerToken = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
 
 export function createValidator(doc: OpenAPIDoc) {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, coerceTypes: false });
@@ -43,7 +43,7 @@ export function createValidator(doc: OpenAPIDoc) {
       if (derefLocal(doc, op.requestBody)?.required) problems.push('a JSON body is required');
       return problems;
     }
-    const pointer = `/paths/${escape(op.path)}/${op.method.toLowerCase()}/requestBody/content/application~1json/schema`;
+    const pointer = `/paths/${escapePointerToken(op.path)}/${op.method.toLowerCase()}/requestBody/content/application~1json/schema`;
     const check = op.requestBody?.$ref ? compile(`${op.requestBody.$ref.slice(1)}/content/application~1json/schema`) : compile(pointer);
     if (!check(body)) problems.push(...(check.errors ?? []).map((e) => `body${e.instancePath} ${e.message}`));
     return problems;

@@ -204,7 +204,11 @@ export const operations = {
         "_id"
       ]
     },
-    "body": true
+    "body": true,
+    "invalidates": [
+      "listCompletedVoices",
+      "listVoiceTrainings"
+    ]
   },
   "deleteVoice": {
     "method": "DELETE",
@@ -218,6 +222,10 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listCompletedVoices",
+      "listVoiceTrainings"
+    ],
     "privilege": "destructive"
   },
   "startVoiceTraining": {
@@ -232,6 +240,10 @@ export const operations = {
       "family": "voiceCloneTraining",
       "idField": "_id"
     },
+    "invalidates": [
+      "listCompletedVoices",
+      "listVoiceTrainings"
+    ],
     "mediaFields": [
       "voice_urls"
     ]
@@ -271,6 +283,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listTtsPreviews"
+    ],
     "privilege": "destructive"
   },
   "startAvatarVideo": {
@@ -285,6 +300,9 @@ export const operations = {
       "family": "avatarVideo",
       "idField": "_id"
     },
+    "invalidates": [
+      "listAvatarVideos"
+    ],
     "mediaFields": [
       "audioSrc",
       "custom_voice"
@@ -344,6 +362,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listAvatarVideos"
+    ],
     "privilege": "destructive"
   },
   "listAvatarCharacters": {
@@ -404,6 +425,11 @@ export const operations = {
       "family": "videoTwin",
       "idField": "_id"
     },
+    "invalidates": [
+      "listVideoTwins",
+      "listTrainingVideoTwins",
+      "listUserVideoTwins"
+    ],
     "mediaFields": [
       "video_url",
       "image_url"
@@ -424,7 +450,12 @@ export const operations = {
     "jobStart": {
       "family": "videoTwin",
       "idField": "_id"
-    }
+    },
+    "invalidates": [
+      "listVideoTwins",
+      "listTrainingVideoTwins",
+      "listUserVideoTwins"
+    ]
   },
   "continueVideoTwinTrainingLegacy": {
     "method": "POST",
@@ -441,7 +472,12 @@ export const operations = {
     "jobStart": {
       "family": "videoTwin",
       "idField": "_id"
-    }
+    },
+    "invalidates": [
+      "listVideoTwins",
+      "listTrainingVideoTwins",
+      "listUserVideoTwins"
+    ]
   },
   "deleteVideoTwin": {
     "method": "POST",
@@ -455,6 +491,11 @@ export const operations = {
       ]
     },
     "body": true,
+    "invalidates": [
+      "listVideoTwins",
+      "listTrainingVideoTwins",
+      "listUserVideoTwins"
+    ],
     "privilege": "destructive"
   },
   "listVideoTwins": {
@@ -511,7 +552,11 @@ export const operations = {
         "x-lang"
       ]
     },
-    "body": true
+    "body": true,
+    "invalidates": [
+      "listCompletedVoices",
+      "listVoiceTrainings"
+    ]
   },
   "listUserVideoTwins": {
     "method": "GET",
@@ -538,7 +583,12 @@ export const operations = {
     "kind": "write",
     "auth": true,
     "params": {},
-    "body": false
+    "body": false,
+    "invalidates": [
+      "listVideoTwins",
+      "listTrainingVideoTwins",
+      "listUserVideoTwins"
+    ]
   },
   "trainVideoTwin": {
     "method": "POST",
@@ -547,7 +597,12 @@ export const operations = {
     "kind": "paid",
     "auth": true,
     "params": {},
-    "body": false
+    "body": false,
+    "invalidates": [
+      "listVideoTwins",
+      "listTrainingVideoTwins",
+      "listUserVideoTwins"
+    ]
   },
   "retryVideoTwin": {
     "method": "POST",
@@ -556,7 +611,12 @@ export const operations = {
     "kind": "paid",
     "auth": true,
     "params": {},
-    "body": false
+    "body": false,
+    "invalidates": [
+      "listVideoTwins",
+      "listTrainingVideoTwins",
+      "listUserVideoTwins"
+    ]
   },
   "enhanceVideoTwinEyeContact": {
     "method": "POST",
@@ -565,7 +625,12 @@ export const operations = {
     "kind": "paid",
     "auth": true,
     "params": {},
-    "body": true
+    "body": true,
+    "invalidates": [
+      "listVideoTwins",
+      "listTrainingVideoTwins",
+      "listUserVideoTwins"
+    ]
   },
   "getVideoTwinBatch": {
     "method": "POST",
@@ -583,7 +648,11 @@ export const operations = {
     "kind": "write",
     "auth": true,
     "params": {},
-    "body": false
+    "body": false,
+    "invalidates": [
+      "listCustomAvatars",
+      "listCustomAvatarTags"
+    ]
   },
   "listCustomAvatars": {
     "method": "POST",
@@ -602,6 +671,10 @@ export const operations = {
     "auth": true,
     "params": {},
     "body": false,
+    "invalidates": [
+      "listCustomAvatars",
+      "listCustomAvatarTags"
+    ],
     "privilege": "destructive"
   },
   "listCustomAvatarTags": {
@@ -624,7 +697,11 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "invalidates": [
+      "listCustomAvatars",
+      "listCustomAvatarTags"
+    ]
   },
   "listBackgrounds": {
     "method": "POST",
@@ -651,6 +728,10 @@ export const operations = {
       ]
     },
     "body": true,
+    "invalidates": [
+      "listBackgrounds",
+      "listCustomBackgrounds"
+    ],
     "mediaFields": [
       "img_url"
     ]
@@ -667,6 +748,10 @@ export const operations = {
       ]
     },
     "body": true,
+    "invalidates": [
+      "listBackgrounds",
+      "listCustomBackgrounds"
+    ],
     "privilege": "destructive"
   },
   "listCustomBackgrounds": {
@@ -699,6 +784,9 @@ export const operations = {
       ]
     },
     "body": true,
+    "invalidates": [
+      "listFaceSwapImages"
+    ],
     "mediaFields": [
       "face_url"
     ]
@@ -732,6 +820,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listFaceSwapImages"
+    ],
     "privilege": "destructive"
   },
   "addFaceSwapPreview": {
@@ -777,6 +868,10 @@ export const operations = {
       "family": "faceSwapTask",
       "idField": "_id"
     },
+    "invalidates": [
+      "listFaceSwapTaskStatuses",
+      "listFaceSwapTasks"
+    ],
     "mediaFields": [
       "video_url",
       "face_url",
@@ -847,6 +942,10 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listFaceSwapTaskStatuses",
+      "listFaceSwapTasks"
+    ],
     "privilege": "destructive"
   },
   "startDubbing": {
@@ -861,6 +960,10 @@ export const operations = {
       "family": "dubbing",
       "idField": "_id"
     },
+    "invalidates": [
+      "listDubbings",
+      "listProcessingDubbings"
+    ],
     "mediaFields": [
       "source_url"
     ]
@@ -920,6 +1023,10 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listDubbings",
+      "listProcessingDubbings"
+    ],
     "privilege": "destructive"
   },
   "startImageToVideo": {
@@ -934,6 +1041,9 @@ export const operations = {
       "family": "imageToVideo",
       "idField": "_id"
     },
+    "invalidates": [
+      "listImageToVideos"
+    ],
     "mediaFields": [
       "image_url",
       "end_image_url"
@@ -965,6 +1075,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listImageToVideos"
+    ],
     "privilege": "destructive"
   },
   "listImageToVideos": {
@@ -1049,7 +1162,10 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "invalidates": [
+      "listImageToVideos"
+    ]
   },
   "markImageToVideoDownloaded": {
     "method": "POST",
@@ -1062,7 +1178,10 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "invalidates": [
+      "listImageToVideos"
+    ]
   },
   "markImageToVideoCopied": {
     "method": "POST",
@@ -1075,7 +1194,10 @@ export const operations = {
         "_id"
       ]
     },
-    "body": false
+    "body": false,
+    "invalidates": [
+      "listImageToVideos"
+    ]
   },
   "startCaptionRemoval": {
     "method": "POST",
@@ -1089,6 +1211,10 @@ export const operations = {
       "family": "captionRemoval",
       "idField": "_id"
     },
+    "invalidates": [
+      "listCaptionRemovals",
+      "listProcessingCaptionRemovals"
+    ],
     "mediaFields": [
       "source_url",
       "video_url"
@@ -1120,6 +1246,10 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listCaptionRemovals",
+      "listProcessingCaptionRemovals"
+    ],
     "privilege": "destructive"
   },
   "listCaptionRemovals": {
@@ -1167,7 +1297,11 @@ export const operations = {
     "kind": "paid",
     "auth": true,
     "params": {},
-    "body": false
+    "body": false,
+    "invalidates": [
+      "listCaptionRemovals",
+      "listProcessingCaptionRemovals"
+    ]
   },
   "listStreamingAvatars": {
     "method": "GET",
@@ -1248,6 +1382,9 @@ export const operations = {
       "family": "upscale",
       "idField": "_id"
     },
+    "invalidates": [
+      "listUpscales"
+    ],
     "mediaFields": [
       "source_url"
     ]
@@ -1307,6 +1444,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listUpscales"
+    ],
     "privilege": "destructive"
   },
   "startTextToImage": {
@@ -1320,7 +1460,10 @@ export const operations = {
     "jobStart": {
       "family": "textToImage",
       "idField": "_id"
-    }
+    },
+    "invalidates": [
+      "listTextToImages"
+    ]
   },
   "listTextToImages": {
     "method": "GET",
@@ -1377,6 +1520,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listTextToImages"
+    ],
     "privilege": "destructive"
   },
   "quickAddTextToImageAvatar": {
@@ -1399,7 +1545,10 @@ export const operations = {
     "jobStart": {
       "family": "nanoBanana",
       "idField": "_id"
-    }
+    },
+    "invalidates": [
+      "listNanoBananas"
+    ]
   },
   "listNanoBananas": {
     "method": "GET",
@@ -1464,6 +1613,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listNanoBananas"
+    ],
     "privilege": "destructive"
   },
   "startPhotobook": {
@@ -1474,6 +1626,9 @@ export const operations = {
     "auth": true,
     "params": {},
     "body": true,
+    "invalidates": [
+      "listPhotobooks"
+    ],
     "mediaFields": [
       "face_image_url"
     ]
@@ -1526,6 +1681,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listPhotobooks"
+    ],
     "privilege": "destructive"
   },
   "startGptImage": {
@@ -1539,7 +1697,10 @@ export const operations = {
     "jobStart": {
       "family": "gptImage",
       "idField": "_id"
-    }
+    },
+    "invalidates": [
+      "listGptImages"
+    ]
   },
   "listGptImages": {
     "method": "GET",
@@ -1590,6 +1751,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listGptImages"
+    ],
     "privilege": "destructive"
   },
   "startWan26Image": {
@@ -1603,7 +1767,10 @@ export const operations = {
     "jobStart": {
       "family": "wan26Image",
       "idField": "_id"
-    }
+    },
+    "invalidates": [
+      "listWan26Images"
+    ]
   },
   "listWan26Images": {
     "method": "GET",
@@ -1654,6 +1821,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listWan26Images"
+    ],
     "privilege": "destructive"
   },
   "startWan27Image": {
@@ -1667,7 +1837,10 @@ export const operations = {
     "jobStart": {
       "family": "wan27Image",
       "idField": "_id"
-    }
+    },
+    "invalidates": [
+      "listWan27Images"
+    ]
   },
   "listWan27Images": {
     "method": "GET",
@@ -1718,6 +1891,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listWan27Images"
+    ],
     "privilege": "destructive"
   },
   "startQwenImage": {
@@ -1731,7 +1907,10 @@ export const operations = {
     "jobStart": {
       "family": "qwenImage",
       "idField": "_id"
-    }
+    },
+    "invalidates": [
+      "listQwenImages"
+    ]
   },
   "listQwenImages": {
     "method": "GET",
@@ -1777,6 +1956,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listQwenImages"
+    ],
     "privilege": "destructive"
   },
   "startFlux2Image": {
@@ -1790,7 +1972,10 @@ export const operations = {
     "jobStart": {
       "family": "flux2Image",
       "idField": "_id"
-    }
+    },
+    "invalidates": [
+      "listFlux2Images"
+    ]
   },
   "listFlux2Images": {
     "method": "GET",
@@ -1842,6 +2027,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listFlux2Images"
+    ],
     "privilege": "destructive"
   },
   "startKlingImage": {
@@ -1855,7 +2043,10 @@ export const operations = {
     "jobStart": {
       "family": "klingImage",
       "idField": "_id"
-    }
+    },
+    "invalidates": [
+      "listKlingImages"
+    ]
   },
   "listKlingImages": {
     "method": "GET",
@@ -1901,6 +2092,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listKlingImages"
+    ],
     "privilege": "destructive"
   },
   "startImageEdit": {
@@ -1915,6 +2109,9 @@ export const operations = {
       "family": "imageEdit",
       "idField": "_id"
     },
+    "invalidates": [
+      "listImageEdits"
+    ],
     "mediaFields": [
       "image_urls"
     ]
@@ -1968,6 +2165,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listImageEdits"
+    ],
     "privilege": "destructive"
   },
   "startWanVideo": {
@@ -1982,6 +2182,9 @@ export const operations = {
       "family": "wanVideo",
       "idField": "_id"
     },
+    "invalidates": [
+      "listWanVideos"
+    ],
     "mediaFields": [
       "image_url",
       "last_frame_url",
@@ -2017,6 +2220,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listWanVideos"
+    ],
     "privilege": "destructive"
   },
   "listWanVideos": {
@@ -2060,6 +2266,9 @@ export const operations = {
       "family": "wanSpicyVideo",
       "idField": "_id"
     },
+    "invalidates": [
+      "listWanSpicyVideos"
+    ],
     "mediaFields": [
       "image_url",
       "audio_url"
@@ -2091,6 +2300,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listWanSpicyVideos"
+    ],
     "privilege": "destructive"
   },
   "listWanSpicyVideos": {
@@ -2161,6 +2373,9 @@ export const operations = {
       "family": "wan26R2vVideo",
       "idField": "_id"
     },
+    "invalidates": [
+      "listWan26R2vVideos"
+    ],
     "mediaFields": [
       "reference_urls"
     ]
@@ -2191,6 +2406,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listWan26R2vVideos"
+    ],
     "privilege": "destructive"
   },
   "listWan26R2vVideos": {
@@ -2234,6 +2452,9 @@ export const operations = {
       "family": "happyHorseVideo",
       "idField": "_id"
     },
+    "invalidates": [
+      "listHappyHorseVideos"
+    ],
     "mediaFields": [
       "image_url",
       "reference_image_urls",
@@ -2266,6 +2487,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listHappyHorseVideos"
+    ],
     "privilege": "destructive"
   },
   "listHappyHorseVideos": {
@@ -2309,6 +2533,9 @@ export const operations = {
       "family": "talkingPhoto",
       "idField": "_id"
     },
+    "invalidates": [
+      "listTalkingPhotos"
+    ],
     "mediaFields": [
       "image_url",
       "audio_url"
@@ -2340,6 +2567,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listTalkingPhotos"
+    ],
     "privilege": "destructive"
   },
   "listTalkingPhotos": {
@@ -2383,6 +2613,9 @@ export const operations = {
       "family": "talkingVideo",
       "idField": "_id"
     },
+    "invalidates": [
+      "listTalkingVideos"
+    ],
     "mediaFields": [
       "video_url",
       "audio_url"
@@ -2414,6 +2647,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listTalkingVideos"
+    ],
     "privilege": "destructive"
   },
   "listTalkingVideos": {
@@ -2457,6 +2693,9 @@ export const operations = {
       "family": "virtualTryOn",
       "idField": "_id"
     },
+    "invalidates": [
+      "listVirtualTryOns"
+    ],
     "mediaFields": [
       "image_urls"
     ]
@@ -2487,6 +2726,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listVirtualTryOns"
+    ],
     "privilege": "destructive"
   },
   "listVirtualTryOns": {
@@ -2530,6 +2772,9 @@ export const operations = {
       "family": "thinkSound",
       "idField": "_id"
     },
+    "invalidates": [
+      "listThinkSounds"
+    ],
     "mediaFields": [
       "video_url"
     ]
@@ -2560,6 +2805,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listThinkSounds"
+    ],
     "privilege": "destructive"
   },
   "listThinkSounds": {
@@ -2603,6 +2851,9 @@ export const operations = {
       "family": "motionTransfer",
       "idField": "_id"
     },
+    "invalidates": [
+      "listMotionTransfers"
+    ],
     "mediaFields": [
       "image_url",
       "video_url"
@@ -2634,6 +2885,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listMotionTransfers"
+    ],
     "privilege": "destructive"
   },
   "listMotionTransfers": {
@@ -2677,6 +2931,9 @@ export const operations = {
       "family": "actorSwap",
       "idField": "_id"
     },
+    "invalidates": [
+      "listActorSwaps"
+    ],
     "mediaFields": [
       "image_url",
       "video_url"
@@ -2708,6 +2965,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listActorSwaps"
+    ],
     "privilege": "destructive"
   },
   "listActorSwaps": {
@@ -2751,6 +3011,9 @@ export const operations = {
       "family": "productAvatar",
       "idField": "_id"
     },
+    "invalidates": [
+      "listProductAvatars"
+    ],
     "mediaFields": [
       "image_urls"
     ]
@@ -2781,6 +3044,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listProductAvatars"
+    ],
     "privilege": "destructive"
   },
   "listProductAvatars": {
@@ -2824,6 +3090,9 @@ export const operations = {
       "family": "headSwap",
       "idField": "_id"
     },
+    "invalidates": [
+      "listHeadSwaps"
+    ],
     "mediaFields": [
       "image_url",
       "target_image_url"
@@ -2884,6 +3153,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listHeadSwaps"
+    ],
     "privilege": "destructive"
   },
   "startVeoVideo": {
@@ -2898,6 +3170,9 @@ export const operations = {
       "family": "veoVideo",
       "idField": "_id"
     },
+    "invalidates": [
+      "listVeoVideos"
+    ],
     "mediaFields": [
       "imageUrls"
     ]
@@ -2928,6 +3203,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listVeoVideos"
+    ],
     "privilege": "destructive"
   },
   "listVeoVideos": {
@@ -2984,6 +3262,9 @@ export const operations = {
       "family": "klingVideo",
       "idField": "_id"
     },
+    "invalidates": [
+      "listKlingVideos"
+    ],
     "mediaFields": [
       "image_url",
       "video_url",
@@ -3015,7 +3296,10 @@ export const operations = {
         "_id"
       ]
     },
-    "body": true
+    "body": true,
+    "invalidates": [
+      "listKlingVideos"
+    ]
   },
   "deleteKlingVideo": {
     "method": "DELETE",
@@ -3029,6 +3313,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listKlingVideos"
+    ],
     "privilege": "destructive"
   },
   "listKlingVideos": {
@@ -3072,6 +3359,9 @@ export const operations = {
       "family": "klingOmniVideo",
       "idField": "_id"
     },
+    "invalidates": [
+      "listKlingOmniVideos"
+    ],
     "mediaFields": [
       "image_list"
     ]
@@ -3101,7 +3391,10 @@ export const operations = {
         "_id"
       ]
     },
-    "body": true
+    "body": true,
+    "invalidates": [
+      "listKlingOmniVideos"
+    ]
   },
   "deleteKlingOmniVideo": {
     "method": "DELETE",
@@ -3115,6 +3408,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listKlingOmniVideos"
+    ],
     "privilege": "destructive"
   },
   "listKlingOmniVideos": {
@@ -3158,6 +3454,9 @@ export const operations = {
       "family": "grokVideo",
       "idField": "_id"
     },
+    "invalidates": [
+      "listGrokVideos"
+    ],
     "mediaFields": [
       "image_urls",
       "image_url"
@@ -3189,6 +3488,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listGrokVideos"
+    ],
     "privilege": "destructive"
   },
   "listGrokVideos": {
@@ -3232,6 +3534,9 @@ export const operations = {
       "family": "hailuoVideo",
       "idField": "_id"
     },
+    "invalidates": [
+      "listHailuoVideos"
+    ],
     "mediaFields": [
       "image_urls",
       "image_url"
@@ -3263,6 +3568,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listHailuoVideos"
+    ],
     "privilege": "destructive"
   },
   "listHailuoVideos": {
@@ -3297,6 +3605,9 @@ export const operations = {
       "family": "minimaxH3Video",
       "idField": "_id"
     },
+    "invalidates": [
+      "listMinimaxH3Videos"
+    ],
     "mediaFields": [
       "first_frame_url",
       "last_frame_url",
@@ -3331,6 +3642,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listMinimaxH3Videos"
+    ],
     "privilege": "destructive"
   },
   "listMinimaxH3Videos": {
@@ -3374,6 +3688,9 @@ export const operations = {
       "family": "sora2ProVideo",
       "idField": "_id"
     },
+    "invalidates": [
+      "listSora2ProVideos"
+    ],
     "mediaFields": [
       "image_urls"
     ]
@@ -3404,6 +3721,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listSora2ProVideos"
+    ],
     "privilege": "destructive"
   },
   "listSora2ProVideos": {
@@ -3447,6 +3767,9 @@ export const operations = {
       "family": "seedance15ProVideo",
       "idField": "_id"
     },
+    "invalidates": [
+      "listSeedance15ProVideos"
+    ],
     "mediaFields": [
       "image_url",
       "end_image_url"
@@ -3484,6 +3807,9 @@ export const operations = {
       "family": "seedance2Video",
       "idField": "_id"
     },
+    "invalidates": [
+      "listSeedance2Videos"
+    ],
     "mediaFields": [
       "image_url",
       "first_frame_url",
@@ -3518,7 +3844,10 @@ export const operations = {
         "_id"
       ]
     },
-    "body": true
+    "body": true,
+    "invalidates": [
+      "listSeedance2Videos"
+    ]
   },
   "deleteSeedance2Video": {
     "method": "DELETE",
@@ -3532,6 +3861,9 @@ export const operations = {
       ]
     },
     "body": false,
+    "invalidates": [
+      "listSeedance2Videos"
+    ],
     "privilege": "destructive"
   },
   "listSeedance2Videos": {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createsOrDeletes, hookNameOf, isListQuery, singular } from '../scripts/naming.js';
+import { hookNameOf, singular } from '../src/generators/react-hook-names.ts';
 
 describe('hookNameOf', () => {
   it.each([
@@ -20,17 +20,5 @@ describe('hookNameOf', () => {
 describe('singular', () => {
   it.each([['Voices', 'Voice'], ['Statuses', 'Status'], ['Entries', 'Entry'], ['Boxes', 'Box'], ['Images', 'Image'], ['History', 'History'], ['Status', 'Status']])('%s → %s', (plural, one) => {
     expect(singular(plural)).toBe(one);
-  });
-});
-
-describe('invalidation rule', () => {
-  it('lists are reads named list…; creates and deletes are writes named start/add/create/upload/clone/delete/remove…', () => {
-    expect(isListQuery('listDubbings', 'read')).toBe(true);
-    expect(isListQuery('getDubbing', 'read')).toBe(false);
-    expect(createsOrDeletes('startDubbing', 'paid')).toBe(true);
-    expect(createsOrDeletes('deleteDubbing', 'write')).toBe(true);
-    expect(createsOrDeletes('quickAddTextToImageAvatar', 'write')).toBe(true);
-    expect(createsOrDeletes('renameKlingVideo', 'write')).toBe(false);
-    expect(createsOrDeletes('startedAt', 'write')).toBe(false);
   });
 });

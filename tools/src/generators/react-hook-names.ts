@@ -1,7 +1,8 @@
-// The rule that turns an operationId into a hook name, and decides which list queries a mutation
-// makes stale. The generator and the tests share it, so a rename in the spec renames the hook.
+// The rule that turns an operationId into a hook name. The generator and the React tests share it, so a
+// rename in the spec renames the hook. (Which reads a write makes stale is not a naming rule: the spec says
+// it with `x-a2e-invalidates`.)
 
-/** `x-a2e-kind` of an operation, as in the client's `api` table. */
+/** `x-a2e-kind` of an operation. */
 export type Kind = 'read' | 'write' | 'paid';
 
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -31,12 +32,3 @@ export function hookNameOf(operationId: string, kind: Kind): string {
   }
   return `use${upperFirst(operationId)}`;
 }
-
-/** A read whose result is a list of records: what a create or delete makes stale. */
-export const isListQuery = (operationId: string, kind: Kind) => kind === 'read' && /^list[A-Z]/.test(operationId);
-
-/** Verbs of operations that add a record to a list or take one out of it (`startDubbing`, `deleteVoice`, `quickAddTextToImageAvatar`). */
-const CREATE_OR_DELETE = /^(start|add|quickAdd|create|upload|clone|delete|remove)[A-Z]/;
-
-/** Whether a mutation creates or deletes a record, and so invalidates the list queries of its tag. */
-export const createsOrDeletes = (operationId: string, kind: Kind) => kind !== 'read' && CREATE_OR_DELETE.test(operationId);
