@@ -51,31 +51,34 @@ def encode_segment(name: str, value: Any) -> str:
 
 
 def query_value(v: Any) -> str:
-    """Booleans as true/false; objects as compact JSON; the rest as text (arrays are split by the caller)."""
+    """Booleans as true/false; objects as compact JSON; null as `null` (as String(null) in TypeScript); the
+    rest as text (arrays are split by the caller)."""
+    if v is None:
+        return "null"
     if isinstance(v, bool):
         return "true" if v else "false"
     return json.dumps(v, separators=(",", ":")) if isinstance(v, (dict, list)) else str(v)
 
 
-def build_request(op: Operation, input: Mapping[str, Any] | None) -> tuple[str, bytes | None, dict[str, str]]:
-    """(path and query, JSON body or None, headers from the input). Names in `input.path` fill the path,
-    `input.query` the query, `input.header` headers; the rest is the body when one is declared, else query."""
+def build_request(op: Operation, input: Mapping[str, Any] | None) -> tuple[str, bytes | None]:
+    """(path and query, JSON body or None). Names in `input.path` fill the path, `input.query` the query;
+    the rest is the JSON body when one is declared, else query. Header parameters (`input.header`) are not
+    taken from the input: they are per-call headers, as in TypeScript's `call(op, input, { headers })`."""
     fields = dict(input or {})
     path = op.path
     for name in op.path_names:
         path = path.replace("{" + name + "}", encode_segment(name, fields.pop(name, None)))
-    headers = {k: str(fields.pop(k)) for k in op.header_names if k in fields and fields[k] is not None}
     body: bytes | None = None
     if op.sends_body and op.method not in ("GET", "DELETE"):
         query = {k: fields.pop(k) for k in op.query_names if k in fields}
         body = json.dumps(fields).encode()  # a bodiless POST/PUT still sends `{}`, as the client does
     else:
         query = fields
-    pairs = [(k, query_value(x)) for k, v in query.items() if v is not None for x in (v if isinstance(v, list) else [v])]
+    pairs = [(k, query_value(x)) for k, v in query.items() for x in (v if isinstance(v, list) else [v])]
     for k, text in pairs:
         if not _well_formed(text):
             raise e.InvalidRequestError(f'Query parameter "{k}" is not well-formed Unicode (a lone surrogate)')
-    return path + ("?" + urlencode(pairs) if pairs else ""), body, headers
+    return path + ("?" + urlencode(pairs) if pairs else ""), body
 
 
 def parse_answer(op: Operation, answer: Exchange, redact: Redact) -> Result:
@@ -103,8 +106,8 @@ def parse_answer(op: Operation, answer: Exchange, redact: Redact) -> Result:
 
 def call(transport: Transport, op: Operation, input: Mapping[str, Any] | None, key: str | None,
          headers: Mapping[str, str] | None, redact: Redact) -> Result:
-    target, body, from_input = build_request(op, input)
-    sent = {"accept": "application/json", **from_input, **(headers or {})}
+    target, body = build_request(op, input)
+    sent = {"accept": "application/json", **(headers or {})}
     if body is not None:
         sent["content-type"] = "application/json"
     if key:

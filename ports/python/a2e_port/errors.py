@@ -124,10 +124,11 @@ _BY_STATUS: dict[int, type[APIError]] = {
 
 def api_error(status: int, body: Any, headers: Headers, operation_id: str) -> APIError:
     """Maps an error answer to its class (`APIError.generate` in errors.ts); a bad key has been seen as
-    HTTP 200 with code 401/403. The text comes from `msg`, else `message`."""
+    HTTP 200 with code 401/403. The text is the first non-empty string of `msg`, `message`, `error`."""
     code = body.get("code") if isinstance(body, dict) else None
     effective = code if status == 200 and code in (401, 403) else status
     cls = _BY_STATUS.get(effective) or (InternalServerError if effective >= 500 else APIError)
-    text = (body.get("msg") or body.get("message")) if isinstance(body, dict) else None
-    message = f"{operation_id} failed: HTTP {status}" + (f", code {code}" if code is not None else "") + (f": {text}" if text else "")
+    fields = [body.get(k) for k in ("msg", "message", "error")] if isinstance(body, dict) else []
+    text = next((t for t in fields if isinstance(t, str) and t), None)
+    message = f"{operation_id} failed: HTTP {status}" + (f", code {code}" if code is not None else "") + (f" — {text}" if text else "")
     return cls(message, status, code, body, headers, operation_id)
