@@ -93,8 +93,8 @@ class OperationVectors(unittest.TestCase):
                 self.assertTrue({"processing", "completed", "failed"} <= set(v["negative"]["jobStates"]))
                 start = VECTORS_BY_OP[v["job"]["startOperations"][0]]
                 started = self.client.call(start["operation"], input_of(start), start["request"]["headers"])
-                # addFaceSwapPreview's only example (A2E's docs, cut short) has no id: then the status vector's own.
-                job_id = self.client.job_id_of(family, started.data) or input_of(v).get(v["job"].get("idParam"))
+                # Every start example carries the new id (vectors/README.md, Job flows): no fallback.
+                job_id = self.client.job_id_of(family, started.data)
                 self.assertIsInstance(job_id, str, f"{start['operation']} answered no {v['job']['idField']}")
                 assert isinstance(job_id, str)  # narrows the type for mypy; the assertion above reports it
                 states = ["processing", "processing", "completed"]
