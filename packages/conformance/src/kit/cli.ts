@@ -41,7 +41,8 @@ function summary(r: ConformanceReport): string {
   const skipped = r.cases.filter((c) => c.outcome === 'skipped');
   if (skipped.length) {
     const writes = skipped.filter((c) => c.detail?.includes('--allow-writes')).length;
-    lines.push(`skipped: ${skipped.length} (writes not allowed: ${writes}, example ids unknown to the target: ${skipped.length - writes})`);
+    const ids = skipped.filter((c) => c.detail?.startsWith('the example id')).length;
+    lines.push(`skipped: ${skipped.length} (writes not allowed: ${writes}, example ids unknown to the target: ${ids}, made-up inputs refused: ${skipped.length - writes - ids})`);
   }
   if (r.summary.negatives) lines.push(`negative cases: ${r.summary.negatives}, ${r.cases.filter((c) => c.suite === 'negative' && c.outcome === 'drift').length} not refused`);
   if (r.summary.jobFlows) lines.push(`job flows: ${r.summary.jobFlows}, ${r.cases.filter((c) => c.suite === 'jobs' && c.outcome === 'drift').length} failed`);
