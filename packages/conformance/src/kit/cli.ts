@@ -16,7 +16,8 @@ or written. Reads only unless --allow-writes and --confirm are given.
   --operations <a,b>       only these operationIds
   --tags <a,b>             only operations with these tags
   --allow-writes           also run operations that write or spend credits, and the job flows
-  --confirm <host:port>    required with --allow-writes: the host:port of --base-url, typed out
+  --confirm <host:port>    required with --allow-writes: the host of --base-url typed out,
+                           with its :port when the URL has one (video.a2e.ai, 127.0.0.1:4010)
   --job-driver <driver>    drive job flows to their end: prism (Prefer examples) or sandbox (control route)
   --no-negatives           skip the negative cases (no token, a required field missing)
   --timeout-ms <ms>        per exchange (default 30000)
@@ -27,7 +28,7 @@ or written. Reads only unless --allow-writes and --confirm are given.
 Exit codes:
   0  every exercised operation answered as the spec says
   1  drift: at least one answer differs from the spec (or a negative case was not refused)
-  2  usage: bad arguments, no A2E_API_KEY, writes without a matching --confirm
+  2  usage: bad arguments, no A2E_API_KEY, writes without a matching --confirm (or the kit failed)
   3  unreachable: the server did not answer (connection refused, DNS, timeout)
   4  auth: the server refused the key on every call that sends it
 `;
