@@ -12,6 +12,7 @@ const PICKED = 'getRemainingCoins,listLanguages,listDubbings';
 let standIn: Awaited<ReturnType<typeof listen>>;
 let refusing: Awaited<ReturnType<typeof listen>>;
 let silent: Awaited<ReturnType<typeof listen>>;
+let rateLimited: Awaited<ReturnType<typeof listen>>;
 
 beforeAll(async () => {
   // Answers like A2E from the spec's examples, except: the balance comes back retyped and with a field
@@ -29,8 +30,17 @@ beforeAll(async () => {
   });
   refusing = await listen((_req, res) => { res.writeHead(401, { 'content-type': 'application/json' }).end('{"code":401,"msg":"bad key"}'); });
   silent = await listen(() => { /* accepts the connection, never answers */ });
+  // Rate-limits the first call of each route (Retry-After: 0), then answers like A2E.
+  const limited = new Set<string>();
+  rateLimited = await listen((req, res) => {
+    const route = `${req.method} ${req.url!.split('?')[0]}`;
+    const v = byRoute.get(route);
+    if (!v) { res.writeHead(404).end(); return; }
+    if (!limited.has(route)) { limited.add(route); res.writeHead(429, { 'retry-after': '0', 'content-type': 'application/json' }).end('{"code":429,"msg":"slow down"}'); return; }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(v.expected.body));
+  });
 });
-afterAll(async () => { await Promise.all([standIn?.close(), refusing?.close(), silent?.close()]); });
+afterAll(async () => { await Promise.all([standIn?.close(), refusing?.close(), silent?.close(), rateLimited?.close()]); });
 
 describe('exit codes', () => {
   it('2: usage errors, before anything is sent and with no report written', async () => {
@@ -67,6 +77,13 @@ describe('exit codes', () => {
     const junit = parseJUnit(r.junit!);
     expect(Number(junit.failures)).toBe(3); // two operation cases and one negative case
     expect(r.all).not.toContain(CANARY);
+  });
+
+  it('0: a rate limit is waited out as the server asks, not counted as drift', async () => {
+    const r = await runBin(['--base-url', rateLimited.url, '--operations', 'listLanguages,listDubbings', '--no-negatives']);
+    expect(r.code, r.stdout).toBe(0);
+    expect(r.stdout).toContain('operations exercised: 2/2');
+    expect(r.json.operations.map((o: { status: number }) => o.status)).toEqual([200, 200]);
   });
 
   it('4: a server that refuses the key on every call', async () => {

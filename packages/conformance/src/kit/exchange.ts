@@ -42,12 +42,32 @@ export function requestOf(v: OperationVector, opts: Pick<SendOptions, 'baseUrl' 
   return { method: v.request.method, url: `${opts.baseUrl.replace(/\/+$/, '')}${path}${queryString(query)}`, body };
 }
 
+/** A 429 says the server did not take the call, so it is sent again after the wait it asks (at most this many times). */
+const RATE_LIMIT_RETRIES = 2;
+const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+
+/** The wait a 429 asks for: `Retry-After` in whole seconds, else one second; over a minute is not waited for. */
+function waitOf(answer: Answer): number | undefined {
+  const header = answer.headers.get('retry-after');
+  const ms = header && /^\d+$/.test(header.trim()) ? Number(header.trim()) * 1000 : 1000;
+  return ms <= MAX_RATE_LIMIT_WAIT_MS ? ms : undefined;
+}
+
 export async function send(v: OperationVector, opts: SendOptions): Promise<Answer> {
   const { method, url, body } = requestOf(v, opts);
   const headers: Record<string, string> = { accept: 'application/json', ...v.request.headers, ...opts.headers };
   if (v.request.auth && opts.apiKey !== null) headers.authorization = `Bearer ${opts.apiKey}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  return fetchAnswer(url, { method, headers, ...(body !== undefined && { body: JSON.stringify(body) }) }, opts.timeoutMs);
+  const init = { method, headers, ...(body !== undefined && { body: JSON.stringify(body) }) };
+  // A rate limit on a live server is the server protecting itself, not drift: wait as asked and try again.
+  let answer = await fetchAnswer(url, init, opts.timeoutMs);
+  for (let retry = 0; retry < RATE_LIMIT_RETRIES && answer.status === 429; retry++) {
+    const wait = waitOf(answer);
+    if (wait === undefined) break;
+    await new Promise((r) => setTimeout(r, wait));
+    answer = await fetchAnswer(url, init, opts.timeoutMs);
+  }
+  return answer;
 }
 
 /** fetch with a deadline over the whole exchange (headers and body); no redirect is followed. */
