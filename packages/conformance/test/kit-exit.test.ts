@@ -79,6 +79,20 @@ describe('exit codes', () => {
     expect(r.all).not.toContain(CANARY);
   });
 
+  it('3: a server that answers the probe but then stops answering ends after three timeouts', async () => {
+    const stalls = await listen((req, res) => { if (req.url === '/') res.writeHead(404).end(); });
+    try {
+      const r = await runBin(['--base-url', stalls.url, '--timeout-ms', '700', '--no-negatives']);
+      expect(r.code).toBe(3);
+      expect(r.ms).toBeLessThan(15_000);
+      expect(r.json.unreachable).toContain('3 calls in a row got no answer');
+      expect(r.json.cases.filter((c: { outcome: string }) => c.outcome !== 'skipped')).toHaveLength(3);
+      expect(r.stdout).toContain('3 calls in a row');
+    } finally {
+      await stalls.close();
+    }
+  });
+
   it('0: a rate limit is waited out as the server asks, not counted as drift', async () => {
     const r = await runBin(['--base-url', rateLimited.url, '--operations', 'listLanguages,listDubbings', '--no-negatives']);
     expect(r.code, r.stdout).toBe(0);

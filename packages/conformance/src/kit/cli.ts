@@ -29,7 +29,7 @@ Exit codes:
   0  every exercised operation answered as the spec says
   1  drift: at least one answer differs from the spec (or a negative case was not refused)
   2  usage: bad arguments, no A2E_API_KEY, writes without a matching --confirm (or the kit failed)
-  3  unreachable: the server did not answer (connection refused, DNS, timeout)
+  3  unreachable: the server did not answer (connection refused, DNS, timeout), or 3 calls in a row got no answer
   4  auth: the server refused the key on every call that sends it
 `;
 

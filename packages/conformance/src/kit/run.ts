@@ -53,11 +53,14 @@ export interface ConformanceReport {
   operations: { operation: string; status: number | null; drift: number }[];
   drift: Drift[];
   cases: CaseResult[];
-  /** Set when the server could not be reached at all; nothing else ran. */
+  /** Set when the server could not be reached, at the start (nothing ran) or later (3 calls in a row got no answer). */
   unreachable?: string;
   /** Set when every call with the key was refused as unauthenticated. */
   authRefused?: boolean;
 }
+
+/** Calls in a row without any answer after which the run stops as unreachable. */
+const MAX_FAILURES_IN_ROW = 3;
 
 export class UsageError extends Error { override name = 'UsageError'; }
 
@@ -151,6 +154,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
 
   let withKey = 0;
   let refusedKey = 0;
+  let failedInRow = 0;
   for (const v of selected) {
     const base = { suite: 'operations' as const, name: v.operation, operation: v.operation, tag: v.tag };
     if (v.kind !== 'read' && !write) {
@@ -168,8 +172,14 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       report.drift.push({ operation: v.operation, kind: 'request-failed', at: '', detail });
       report.operations.push({ operation: v.operation, status: null, drift: 1 });
       report.cases.push({ ...base, outcome: 'drift', status: null, ms: 0, detail });
+      // A server that answered the probe but then stops answering would cost one timeout per operation.
+      if (++failedInRow >= MAX_FAILURES_IN_ROW) {
+        report.unreachable = `${report.baseUrl}: ${failedInRow} calls in a row got no answer (${detail}); the rest were not sent`;
+        return finish();
+      }
       continue;
     }
+    failedInRow = 0;
     if (v.request.auth) { withKey++; if (unauthenticated(answer)) refusedKey++; }
     // A status read with the vector's example id asks about a job the target never had: a 404 then is
     // the right answer, not drift. Job flows (--job-driver) give it an id the target created.
