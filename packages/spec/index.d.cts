@@ -8,4 +8,6 @@ export declare const specFiles: Readonly<{
   operations: string;
   /** The JSON Schema (2020-12) of the conformance vectors. */
   vectorSchema: string;
+  /** The conformance vectors folder: `operations/*.json`, `behaviour/*.json`, `vector.schema.json`, `README.md`. */
+  vectors: string;
 }>;

@@ -8,4 +8,5 @@ export const specFiles = Object.freeze({
   openapiYaml: file('openapi.yaml'),
   operations: file('operations.json'),
   vectorSchema: file('vector.schema.json'),
+  vectors: file('vectors'),
 });

@@ -1,9 +1,24 @@
 // Where a real answer differs from the spec: a wrong status, fields the spec does not declare,
 // required fields that are missing, values of the wrong type or outside an enum. Every difference is
 // collected; nothing stops at the first.
-import { deref } from '@a2e-sdk/tools/spec';
 
-export type DriftKind = 'status' | 'undeclared-field' | 'missing-required' | 'type-mismatch' | 'enum-mismatch' | 'schema' | 'request-failed';
+/** The node a local `$ref` points at (the bundled spec has no other kind); this file ships in the kit, so no tools import. */
+export function deref<T>(doc: unknown, node: T): T {
+  let cur: any = node;
+  for (let hops = 0; cur && typeof cur.$ref === 'string' && cur.$ref.startsWith('#/') && hops < 64; hops++) {
+    cur = (cur.$ref as string).slice(2).split('/').reduce<any>((o, k) => o?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
+  }
+  return cur as T;
+}
+
+export type DriftKind =
+  | 'status' | 'undeclared-field' | 'missing-required' | 'type-mismatch' | 'enum-mismatch' | 'schema' | 'request-failed'
+  /** HTTP 200 whose body is not the `{ code: 0, data }` envelope. */
+  | 'envelope'
+  /** A request the spec forbids (no token, a required field missing) was not refused. */
+  | 'negative'
+  /** A job flow did not go as the spec's job family says (no id, an unknown status, no terminal state). */
+  | 'job';
 export interface Drift { operation: string; kind: DriftKind; at: string; detail: string }
 
 interface AjvError { keyword: string; instancePath: string; message?: string; params: Record<string, unknown> }

@@ -36,3 +36,6 @@ export function declaredFiles(dir: string): string[] {
 export const tarballFiles = (tarball: string) =>
   run('tar', ['-tzf', tarball]).trim().split('\n').map((f) => f.replace(/^package\//, ''));
 
+/** Whether a packed file path matches a declared target; a `*` (a subpath export) stands for any path. */
+export const matchesTarget = (target: string, file: string) =>
+  new RegExp(`^${target.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.+')}$`).test(file);

@@ -13,9 +13,13 @@ let installed: Installed;
 const node = (args: string[]) => run(process.execPath, args, { cwd: installed.dir });
 const manifest = (name: string) => JSON.parse(readFileSync(join(installed.dir, 'node_modules', name, 'package.json'), 'utf8'));
 
+// A wildcard export stands for many files: one real file of each is loaded.
+const WILDCARD_SAMPLES: Record<string, string> = { '@a2e-sdk/spec/vectors/*': 'operations/getDubbing.json' };
+
 /** Every export path of every installed package, as a specifier (`@a2e-sdk/client/node`, ...). */
 const specifiers = () => installed.packages.flatMap(({ name }) =>
-  Object.keys(manifest(name).exports as Record<string, unknown>).map((sub) => (sub === '.' ? name : `${name}/${sub.slice(2)}`)));
+  Object.keys(manifest(name).exports as Record<string, unknown>).map((sub) => (sub === '.' ? name : `${name}/${sub.slice(2)}`))
+    .map((spec) => (spec.endsWith('*') ? spec.replace('*', WILDCARD_SAMPLES[spec] ?? 'no-sample-for-this-wildcard') : spec)));
 
 // What each entry must give a user; any other entry must give something (checked below).
 const EXPECTED: Record<string, string[]> = {
@@ -29,6 +33,8 @@ const EXPECTED: Record<string, string[]> = {
   '@a2e-sdk/spec/openapi.json': ['openapi', 'info', 'paths', 'components'],
   '@a2e-sdk/spec/operations.json': ['servers', 'operations', 'jobFamilies'],
   '@a2e-sdk/spec/vector.schema.json': ['$schema', '$defs'],
+  '@a2e-sdk/spec/vectors/operations/getDubbing.json': ['operation', 'request', 'expected', 'negative', 'input', 'job'],
+  '@a2e-sdk/conformance': ['runConformance', 'toJUnit', 'exitCodeOf', 'EXIT'],
 };
 
 type Loaded = Record<string, { names?: string[]; resolved?: string }>;
@@ -59,7 +65,7 @@ afterAll(() => { if (installed) rmSync(dirname(installed.dir), { recursive: true
 
 describe('the packed tarballs, installed with npm outside the workspace', () => {
   it('installed every publishable package from its tarball, not from the workspace', () => {
-    expect(installed.packages.map((p) => p.name).sort()).toEqual(['@a2e-sdk/cli', '@a2e-sdk/client', '@a2e-sdk/mcp', '@a2e-sdk/react', '@a2e-sdk/spec']);
+    expect(installed.packages.map((p) => p.name).sort()).toEqual(['@a2e-sdk/cli', '@a2e-sdk/client', '@a2e-sdk/conformance', '@a2e-sdk/mcp', '@a2e-sdk/react', '@a2e-sdk/spec']);
     expect(installed.dir.startsWith(ROOT)).toBe(false);
     for (const p of installed.packages) {
       expect(existsSync(join(installed.dir, 'node_modules', p.name, 'package.json'))).toBe(true);
@@ -108,6 +114,20 @@ describe('the packed tarballs, installed with npm outside the workspace', () => 
       prism = await startPrism({ spec, cli: join(installed.dir, 'node_modules', '@stoplight', 'prism-cli', cliPkg.bin.prism) });
     });
     afterAll(async () => { await prism?.stop(); });
+
+    it('the installed contract-testing kit exercises every operation, writes valid reports and exits 0', () => {
+      const host = new URL(prism.url).host;
+      const out = run('npx', ['--no-install', 'a2e-conformance', '--base-url', prism.url, '--allow-writes', '--confirm', host, '--job-driver', 'prism',
+        '--report-json', 'reports/conformance.json', '--report-junit', 'reports/conformance.xml'], { cwd: installed.dir, env: { ...process.env, A2E_API_KEY: 'sk_consumer_kit_key' } });
+      const report = JSON.parse(readFileSync(join(installed.dir, 'reports', 'conformance.json'), 'utf8'));
+      expect(out).toContain(`operations exercised: ${report.summary.operations}/${report.summary.operations}`);
+      expect(report.summary.operations).toBeGreaterThan(250);
+      expect(report.drift).toEqual([]);
+      const junit = readFileSync(join(installed.dir, 'reports', 'conformance.xml'), 'utf8');
+      expect(junit).toMatch(/^<\?xml version="1.0"/);
+      expect(junit).toContain(`<testsuite name="operations"`);
+      expect(`${out}${junit}${JSON.stringify(report)}`).not.toContain('sk_consumer_kit_key');
+    });
 
     it('starts a job, waits through processing to completed, and reads its details', () => {
       const flow = JSON.parse(node(['flow.mjs', prism.url]));

@@ -1,6 +1,6 @@
 // What the package ships, built from the current sources: one self-contained document in two formats,
 // the operation table and the vectors' schema, at the paths `specFiles` gives.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -46,5 +46,19 @@ describe('@a2e-sdk/spec files', () => {
 
   it("ships the conformance vectors' JSON Schema unchanged", () => {
     expect(readFileSync(specFiles.vectorSchema, 'utf8')).toBe(readFileSync(join(ROOT, 'packages', 'conformance', 'vectors', 'vector.schema.json'), 'utf8'));
+  });
+
+  it('ships the conformance vectors as they are in the workspace, beside the spec their schemas point into', () => {
+    const source = join(ROOT, 'packages', 'conformance', 'vectors');
+    for (const dir of ['operations', 'behaviour']) {
+      const names = readdirSync(join(source, dir)).sort();
+      expect(readdirSync(join(specFiles.vectors, dir)).sort()).toEqual(names);
+      for (const name of names) expect(readFileSync(join(specFiles.vectors, dir, name), 'utf8'), name).toBe(readFileSync(join(source, dir, name), 'utf8'));
+    }
+    for (const name of ['README.md', 'vector.schema.json']) expect(readFileSync(join(specFiles.vectors, name), 'utf8')).toBe(readFileSync(join(source, name), 'utf8'));
+    const doc = json(specFiles.openapiJson) as OpenAPIDoc;
+    const getDubbing = json(join(specFiles.vectors, 'operations', 'getDubbing.json')) as { expected: { schema: string } };
+    const resolved = getDubbing.expected.schema.slice(2).split('/').reduce<any>((o, k) => o?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
+    expect(resolved).toBeTypeOf('object');
   });
 });

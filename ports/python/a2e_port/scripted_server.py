@@ -1,26 +1,29 @@
 """A loopback HTTP server that answers from a behaviour case's `server` list (in order, the last one
 repeating) and records every request as soon as its headers arrive."""
+from __future__ import annotations
+
 import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 
 class ScriptedServer:
-    def __init__(self, replies):
+    def __init__(self, replies: list[dict[str, Any]]) -> None:
         self.replies = list(replies)
-        self.requests = []
+        self.requests: list[dict[str, Any]] = []
         self._lock = threading.Lock()
         script = self
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def log_message(self, *args):
+            def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-            def _answer(self):
-                seen = {"method": self.command, "url": self.path, "headers": {k.lower(): v for k, v in self.headers.items()}}
+            def _answer(self) -> None:
+                seen: dict[str, Any] = {"method": self.command, "url": self.path, "headers": {k.lower(): v for k, v in self.headers.items()}}
                 script.requests.append(seen)
                 length = int(self.headers.get("content-length") or 0)
                 seen["body"] = self.rfile.read(length).decode() if length else ""
@@ -55,6 +58,6 @@ class ScriptedServer:
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
         self._thread.start()
 
-    def close(self):
+    def close(self) -> None:
         self._server.shutdown()
         self._server.server_close()

@@ -1,21 +1,35 @@
-"""Reads the conformance vectors and resolves JSON pointers into the bundled spec."""
+"""Reads the conformance vectors from the installed @a2e-sdk/spec package (`dist/vectors/`, beside the
+bundled `dist/openapi.json` their `expected.schema` pointers point into) and resolves those pointers."""
+from __future__ import annotations
+
 import json
 from pathlib import Path
+from typing import Any
 
 
-def _load(directory):
-    return [(p.name, json.loads(p.read_text())) for p in sorted(Path(directory).glob("*.json"))]
+def package_dist(start: str | Path) -> Path:
+    """`node_modules/@a2e-sdk/spec/dist` found from `start` upwards, as Node would resolve the package."""
+    here = Path(start).resolve()
+    for folder in [here, *here.parents]:
+        candidate = folder / "node_modules" / "@a2e-sdk" / "spec" / "dist"
+        if (candidate / "vectors").is_dir():
+            return candidate
+    raise FileNotFoundError(f"no node_modules/@a2e-sdk/spec/dist above {here}: install @a2e-sdk/spec (npm i @a2e-sdk/spec)")
 
 
-def operation_vectors(vectors_dir):
+def _load(directory: Path) -> list[tuple[str, Any]]:
+    return [(p.name, json.loads(p.read_text())) for p in sorted(directory.glob("*.json"))]
+
+
+def operation_vectors(vectors_dir: str | Path) -> list[Any]:
     return [v for _, v in _load(Path(vectors_dir) / "operations")]
 
 
-def behaviour_cases(vectors_dir):
+def behaviour_cases(vectors_dir: str | Path) -> list[tuple[str, Any]]:
     return _load(Path(vectors_dir) / "behaviour")
 
 
-def resolve(doc, pointer):
+def resolve(doc: Any, pointer: str) -> Any:
     """`#/paths/~1a~1{id}/get/...` → the value it names (RFC 6901 escapes)."""
     node = doc
     for part in pointer.lstrip("#").split("/")[1:]:

@@ -1,28 +1,29 @@
-// `pnpm test:ports`: bundles the spec (Prism and the runner's schema checks read the same document),
-// starts Prism on a free loopback port, runs the Python runner against it, and stops Prism whatever happens.
+// `pnpm test:ports`: type-checks the runner with mypy --strict, starts Prism on the bundled spec the installed
+// @a2e-sdk/spec ships (the document the vectors point into), runs the Python tests, and stops Prism whatever happens.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPrism } from '@a2e-sdk/tools/prism';
-import { bundleSpec } from '@a2e-sdk/tools/spec';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'a2e-port-python-'));
-const spec = join(dir, 'openapi.json');
-writeFileSync(spec, JSON.stringify(bundleSpec()));
+const spec = join(dirname(createRequire(import.meta.url).resolve('@a2e-sdk/spec/package.json')), 'dist', 'openapi.json');
+const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
+
+const mypy = spawnSync(process.env.MYPY ?? 'mypy', [], { cwd: here, stdio: 'inherit', env });
+if (mypy.error) console.error(`could not run mypy (Debian: apt-get install mypy): ${mypy.error.message}`);
+if (mypy.status !== 0) process.exit(mypy.status ?? 1);
+
 const prism = await startPrism({ spec });
 let status = 1;
 try {
   const python = process.env.PYTHON ?? 'python3';
   const r = spawnSync(python, ['-m', 'unittest', 'discover', '-s', 'tests', '-v'], {
-    cwd: here, stdio: 'inherit', env: { ...process.env, A2E_PRISM_URL: prism.url, A2E_SPEC_JSON: spec, PYTHONDONTWRITEBYTECODE: '1' },
+    cwd: here, stdio: 'inherit', env: { ...env, A2E_PRISM_URL: prism.url },
   });
   if (r.error) console.error(`could not run ${python}: ${r.error.message}`);
   status = r.status ?? 1;
 } finally {
   await prism.stop();
-  rmSync(dir, { recursive: true, force: true });
 }
 process.exit(status);

@@ -1,7 +1,10 @@
 """Replays every behaviour case against the scripted loopback server, as vectors/README.md describes."""
+from __future__ import annotations
+
 import json
 import traceback
 import unittest
+from typing import Any
 
 from a2e_port import Client, errors, load_operations
 from a2e_port.scripted_server import ScriptedServer
@@ -12,7 +15,7 @@ OPERATIONS = load_operations(VECTORS)
 CASES = behaviour_cases(VECTORS)
 
 
-def emitted_text(error, logs):
+def emitted_text(error: BaseException | None, logs: list[Any]) -> str:
     """Everything an error or a log could show a person or a log store."""
     parts = [str(error), repr(error), json.dumps(logs)]
     if error is not None:
@@ -21,9 +24,10 @@ def emitted_text(error, logs):
     return "\n".join(parts)
 
 
-def run_case(case):
+def run_case(case: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[str, Any], str]:
     server = ScriptedServer(case["server"])
-    logs, out = [], {"data": None, "error": None}
+    logs: list[Any] = []
+    out: dict[str, Any] = {"data": None, "error": None}
     settings = case.get("client", {})
     limits = {k: settings[v] for k, v in (("max_retry_after_ms", "maxRetryAfterMs"), ("max_response_bytes", "maxResponseBytes")) if v in settings}
     action = case["action"]
@@ -45,8 +49,8 @@ def run_case(case):
     return server.requests, out, emitted_text(out["error"], logs)
 
 
-def mismatches(requests, out, want):
-    found = []
+def mismatches(requests: list[dict[str, Any]], out: dict[str, Any], want: dict[str, Any]) -> list[str]:
+    found: list[str] = []
     if "requests" in want and len(requests) != want["requests"]:
         found.append(f"{len(requests)} requests, expected {want['requests']}")
     if "requestUrls" in want and [r["url"] for r in requests] != want["requestUrls"]:
@@ -76,7 +80,7 @@ def mismatches(requests, out, want):
 
 
 class BehaviourCases(unittest.TestCase):
-    def test_every_case(self):
+    def test_every_case(self) -> None:
         self.assertGreaterEqual(len(CASES), 10)
         passed = 0
         for name, case in CASES:
@@ -98,12 +102,12 @@ class BehaviourCases(unittest.TestCase):
 class MismatchesCanFail(unittest.TestCase):
     """The comparison itself must catch a wrong outcome, or every case would pass vacuously."""
 
-    def test_wrong_data_and_wrong_error_are_caught(self):
+    def test_wrong_data_and_wrong_error_are_caught(self) -> None:
         self.assertTrue(mismatches([], {"data": {"a": 1}, "error": None}, {"requests": 1, "data": {"a": 2}}))
         wrong = errors.APIConnectionError("x")
         self.assertTrue(mismatches([{"url": "/"}], {"data": None, "error": wrong}, {"error": {"type": "APIConnectionTimeoutError"}}))
 
-    def test_a_leaking_client_is_caught(self):
+    def test_a_leaking_client_is_caught(self) -> None:
         leaked = errors.api_error(401, {"code": 401, "msg": "rejected Bearer sk_CANARY"}, {}, "getRemainingCoins")
         self.assertIn("sk_CANARY", emitted_text(leaked, []))
 

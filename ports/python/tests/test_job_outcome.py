@@ -10,11 +10,11 @@ JOBS = {v["job"]["family"]: v["job"] for v in operation_vectors(VECTORS) if v.ge
 
 
 class JobOutcome(unittest.TestCase):
-    def test_main_status_field(self):
+    def test_main_status_field(self) -> None:
         self.assertEqual(Client.outcome(JOBS["dubbing"], {"current_status": "completed"}), ("success", "completed"))
         self.assertEqual(Client.outcome(JOBS["dubbing"], {"current_status": "processing"}), ("pending", "processing"))
 
-    def test_alternative_status_field_ends_the_wait(self):
+    def test_alternative_status_field_ends_the_wait(self) -> None:
         veo = JOBS["veoVideo"]
         self.assertTrue(any(a.get("statusField") == "state" for a in veo["alternatives"]))
         self.assertEqual(Client.outcome(veo, {"state": "success", "video_output": "https://cdn/v.mp4"}), ("success", "success"))

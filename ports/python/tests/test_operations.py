@@ -1,7 +1,10 @@
 """Replays every operation vector against Prism, with the negative checks and job flows vectors/README.md
 asks of every port."""
+from __future__ import annotations
+
 import json
 import unittest
+from typing import Any, Callable, Iterable
 
 from a2e_port import Client, errors, load_operations, schema
 from a2e_port.vectors import operation_vectors, resolve
@@ -11,18 +14,22 @@ VECTORS_BY_OP = {v["operation"]: v for v in operation_vectors(VECTORS)}
 OPERATIONS = load_operations(VECTORS)
 
 
-def input_of(v):
+def input_of(v: Any) -> dict[str, Any]:
     return {**v["request"]["pathParams"], **v["request"]["query"], **(v["request"].get("body") or {})}
 
 
 class OperationVectors(unittest.TestCase):
+    doc: Any
+    url: str
+    client: Client
+
     @classmethod
-    def setUpClass(cls):
+    def setUpClass(cls) -> None:
         cls.doc = bundled_spec()
         cls.url = required("A2E_PRISM_URL")
         cls.client = Client(cls.url, OPERATIONS, api_key="sk_python_port_mock", max_retries=0)
 
-    def replay(self, check, vectors):
+    def replay(self, check: Callable[[Any], None], vectors: Iterable[Any]) -> int:
         passed = 0
         for v in vectors:
             with self.subTest(operation=v["operation"]):
@@ -30,8 +37,8 @@ class OperationVectors(unittest.TestCase):
                 passed += 1
         return passed
 
-    def test_every_operation_answers_its_example_and_schema(self):
-        def check(v):
+    def test_every_operation_answers_its_example_and_schema(self) -> None:
+        def check(v: Any) -> None:
             result = self.client.call(v["operation"], input_of(v), v["request"]["headers"])
             self.assertEqual(result.status, v["expected"]["status"])
             self.assertEqual(result.body, v["expected"]["body"])
@@ -41,24 +48,24 @@ class OperationVectors(unittest.TestCase):
         print(f"\noperations exercised: {passed}/{len(VECTORS_BY_OP)}")
         self.assertGreater(passed, 250)
 
-    def test_without_a_token_is_an_authentication_error(self):
+    def test_without_a_token_is_an_authentication_error(self) -> None:
         anonymous = Client(self.url, OPERATIONS, api_key=None, max_retries=0)
 
-        def check(v):
+        def check(v: Any) -> None:
             with self.assertRaises(errors.AuthenticationError) as caught:
                 anonymous.call(v["operation"], input_of(v), v["request"]["headers"])
             self.assertEqual(caught.exception.status, 401)
         self.assertGreater(self.replay(check, [v for v in VECTORS_BY_OP.values() if v["request"]["auth"]]), 250)
 
-    def test_non_zero_code_under_200_is_an_api_error(self):
-        def check(v):
+    def test_non_zero_code_under_200_is_an_api_error(self) -> None:
+        def check(v: Any) -> None:
             with self.assertRaises(errors.APIError) as caught:
                 self.client.call(v["operation"], input_of(v), {**v["request"]["headers"], "prefer": "example=nonZeroCode"})
             self.assertEqual((caught.exception.status, caught.exception.code), (200, 401))
         self.replay(check, VECTORS_BY_OP.values())
 
-    def test_missing_required_body_field_is_refused(self):
-        def check(v):
+    def test_missing_required_body_field_is_refused(self) -> None:
+        def check(v: Any) -> None:
             field = v["negative"]["missingBodyField"]
             fields = input_of(v)
             del fields[field]
@@ -68,8 +75,8 @@ class OperationVectors(unittest.TestCase):
             self.assertTrue(any(field in x.get("message", "") for x in violations), violations)
         self.assertGreater(self.replay(check, [v for v in VECTORS_BY_OP.values() if "missingBodyField" in v["negative"]]), 50)
 
-    def test_missing_path_parameter_is_refused_before_sending(self):
-        def check(v):
+    def test_missing_path_parameter_is_refused_before_sending(self) -> None:
+        def check(v: Any) -> None:
             fields = input_of(v)
             for name in v["request"]["pathParams"]:
                 del fields[name]
@@ -77,7 +84,7 @@ class OperationVectors(unittest.TestCase):
                 self.client.call(v["operation"], fields)
         self.assertGreater(self.replay(check, [v for v in VECTORS_BY_OP.values() if v["request"]["pathParams"]]), 80)
 
-    def test_job_flows(self):
+    def test_job_flows(self) -> None:
         """Start each family's job, then walk the status operation through Prism's named examples."""
         families = [v for v in VECTORS_BY_OP.values() if "job" in v]
         for v in families:
@@ -86,9 +93,10 @@ class OperationVectors(unittest.TestCase):
                 self.assertTrue({"processing", "completed", "failed"} <= set(v["negative"]["jobStates"]))
                 start = VECTORS_BY_OP[v["job"]["startOperations"][0]]
                 started = self.client.call(start["operation"], input_of(start), start["request"]["headers"])
-                # addFaceSwapPreview's only example (A2E's docs, cut short) has no id: then the status vector's own.
-                job_id = self.client.job_id_of(family, started.data) or input_of(v).get(v["job"].get("idParam"))
-                self.assertIsNotNone(job_id, f"{start['operation']} answered no {v['job']['idField']}")
+                # Every start example carries the new id (vectors/README.md, Job flows): no fallback.
+                job_id = self.client.job_id_of(family, started.data)
+                self.assertIsInstance(job_id, str, f"{start['operation']} answered no {v['job']['idField']}")
+                assert isinstance(job_id, str)  # narrows the type for mypy; the assertion above reports it
                 states = ["processing", "processing", "completed"]
                 record = self.client.wait_for(family, job_id, interval_ms=1, headers_for=lambda n: {"prefer": f"example={states[min(n, 2)]}"})
                 self.assertIn(record[v["job"]["statusField"]], v["job"]["success"])

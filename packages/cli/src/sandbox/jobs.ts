@@ -33,7 +33,8 @@ export function currentRecord(job: SandboxJob, clock: JobClock, resultUrl: strin
     status = pending[Math.min(pending.length - 1, Math.floor(fraction * pending.length))] ?? pending[0] ?? 'pending';
   }
   record[f.statusField] = status;
-  if (job.ended === 'complete') for (const field of f.resultFields) record[field] = resultUrl;
+  // A result field the start's record holds as a list (image families' `image_urls`) stays a list.
+  if (job.ended === 'complete') for (const field of f.resultFields) record[field] = Array.isArray(job.record[field]) ? [resultUrl] : resultUrl;
   if (job.ended === 'fail' && f.messageFields[0]) record[f.messageFields[0]] = 'failed in the sandbox (as configured)';
   return record;
 }

@@ -123,7 +123,8 @@ export function createHandler(state: SandboxState) {
       job.timer.unref();
     }
     state.jobs.set(id, job);
-    const now = recordOf(job);
+    // The start answers the fields its own example has: a start whose answer carries no status gets none.
+    const now = Object.fromEntries(Object.entries(recordOf(job)).filter(([k]) => k in base || k === start.idField));
     example.data = Array.isArray(data) ? [now] : now;
     return example;
   }
@@ -191,7 +192,8 @@ export function createHandler(state: SandboxState) {
     if (matched === 'method') return send(res, 405, { code: 405, msg: `${entry.method} is not an operation of ${url.pathname}` });
     const { op, pathParams } = matched;
     entry.operationId = op.operationId;
-    const needsAuth = !(Array.isArray(op.security) && op.security.length === 0);
+    // `security: []` or an empty alternative (`[{}, {bearerAuth: []}]`) means the token is optional.
+    const needsAuth = !(Array.isArray(op.security) && (op.security.length === 0 || op.security.some((s) => Object.keys(s).length === 0)));
     if (needsAuth && !/^Bearer\s+\S+/i.test(req.headers.authorization ?? '')) {
       return send(res, 401, errorExample(doc, 'Unauthorized', { code: 401, msg: 'Unauthorized' }));
     }
