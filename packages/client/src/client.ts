@@ -3,14 +3,14 @@
 import { api, jobs, servers } from './generated/api.gen.js';
 
 import { createCall, type Call } from './core/call.js';
-import { createWaiters, jobIdOf, waitForJob, type Waiters, type WaitOptions } from './core/jobs.js';
-import { jobResultOf } from './core/job-outcome.js';
+import { createWaiters, jobIdOf, waitForJob, type Waiters, type WaitOptions } from './lib/jobs.js';
+import { jobResultOf } from './lib/job-outcome.js';
 import { paginate, type PaginateOptions, type Pager } from './core/paginate.js';
-import { quote, type Quote } from './core/budget.js';
-import { saveUrl, upload, type Uploaded, type UploadOptions, type UploadSource } from './core/files.js';
-import { createRawClient } from './core/raw.js';
-import { startStreamingSession, type StartStreamingOptions, type StreamingSession } from './core/streaming.js';
-import { createTransport, type LogEvent } from './core/transport.js';
+import { quote, type Quote } from './lib/budget.js';
+import { saveUrl, upload, type Uploaded, type UploadOptions, type UploadSource } from './lib/files.js';
+import { createRawClient } from './internal/raw.js';
+import { startStreamingSession, type StartStreamingOptions, type StreamingSession } from './lib/streaming/session.js';
+import { createTransport, type LogEvent } from './internal/transport.js';
 import { DEFAULT_MAX_RETRY_AFTER_MS, type BackoffOptions } from './core/retry.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './internal/body.js';
 import { checkOptions } from './internal/options.js';

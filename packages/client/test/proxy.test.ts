@@ -3,7 +3,8 @@
 import { startScriptedServer, type ScriptedServer } from '@a2e-sdk/tools/scripted-server';
 import { startPrism, type Prism } from '@a2e-sdk/tools/prism';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { api, createA2EClient, createA2EProxy, AuthenticationError, privileged, type OperationId } from '../src/index.js';
+import { api, createA2EClient, AuthenticationError, privileged, type OperationId } from '../src/index.js';
+import { createA2EProxy } from '../src/proxy/index.js';
 
 const KEY = 'sk_proxy_canary_7f3e';
 const APP = 'http://app.test';

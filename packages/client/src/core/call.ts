@@ -3,11 +3,11 @@
 import { entries, familyOfStart } from '../internal/table.js';
 import { checkHeaders, fillPath, toQuery } from '../internal/url.js';
 import type { OperationBody, OperationData, OperationId, OperationInput, RequestOptions } from '../types.js';
-import { guard } from './budget.js';
+import { guard } from '../lib/budget.js';
 import { APIError, InvalidRequestError, InvalidResponseError } from './errors.js';
-import { webhookFields, type WebhookTarget } from './webhooks.js';
+import { webhookFields, type WebhookTarget } from '../lib/webhooks.js';
 import type { OperationKind } from './retry.js';
-import type { Send } from './transport.js';
+import type { Send } from '../internal/transport.js';
 
 export interface CallResult<K extends OperationId> {
   /** The envelope's `data`. */

@@ -4,8 +4,8 @@
 // it fails closed rather than letting an unpriced job through.
 import { entries } from '../internal/table.js';
 import type { OperationId, OperationInput, RequestOptions } from '../types.js';
-import { A2EError, InvalidRequestError } from './errors.js';
-import type { Call } from './call.js';
+import { A2EError, InvalidRequestError } from '../core/errors.js';
+import type { Call } from '../core/call.js';
 
 /** A quoted job would cost more than `maxCredits`. Nothing was sent to the job's endpoint. */
 export class BudgetExceededError extends A2EError {

@@ -3,10 +3,10 @@
 // `pathSerializer`. Retries stay beneath openapi-fetch, where the Request can still be cloned.
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../generated/schema.gen.js';
-import { entries } from '../internal/table.js';
-import { checkHeaders, fillPath, templatePattern } from '../internal/url.js';
-import { InvalidRequestError } from './errors.js';
-import type { OperationKind } from './retry.js';
+import { entries } from './table.js';
+import { checkHeaders, fillPath, templatePattern } from './url.js';
+import { InvalidRequestError } from '../core/errors.js';
+import type { OperationKind } from '../core/retry.js';
 import type { Send } from './transport.js';
 
 let routes: { method: string; pattern: RegExp; kind: OperationKind; operationId: string }[] | undefined;
