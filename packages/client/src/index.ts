@@ -21,12 +21,15 @@ export { pollUntil } from './core/poll.js';
 export type { PollOptions, PollStep } from './core/poll.js';
 export type { WaitOptions, Waiters } from './lib/jobs.js';
 export type { Pager } from './core/paginate.js';
-export type { CallResult } from './core/call.js';
+export type { BeforeSend, BeforeSendContext, CallResult, Invoker, OperationFn, Route } from './core/call.js';
+export { createA2ECore } from './lean.js';
+export type { A2ECore, CoreOptions } from './lean.js';
 export type { LogEvent } from './internal/transport.js';
 export type { OperationKind } from './core/retry.js';
 export type {
   JobFamily, JobRecord, OperationArgs, OperationBody, OperationData, OperationId, OperationInput, PagedOperationId, PageItem,
-  RequestOptions, Resources, Tag,
+  PaidOperationId, ReadOperationId, RequestOptions, Tag, WriteOperationId,
 } from './types.js';
+export type { Resources } from './generated/resources.gen.js';
 export type { paths, components, operations } from './generated/schema.gen.js';
 export { api, jobs, paging, privileged, servers } from './generated/api.gen.js';

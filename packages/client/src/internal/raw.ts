@@ -14,7 +14,7 @@ let routes: { method: string; pattern: RegExp; kind: OperationKind; operationId:
 /** The retry policy of a raw request, found by method and path; unknown requests count as writes. */
 function kindOf(method: string, pathname: string): { kind: OperationKind; operationId?: string } {
   // Compiled on the first raw request, not at start-up: most callers use the named operations only.
-  routes ??= Array.from(entries, ([operationId, [m, template, kind]]) => ({ method: m, pattern: templatePattern(template), kind, operationId }));
+  routes ??= Array.from(entries, ([operationId, { method: m, path, kind }]) => ({ method: m, pattern: templatePattern(path), kind, operationId }));
   const route = routes.find((r) => r.method === method && r.pattern.test(pathname));
   return route ? { kind: route.kind, operationId: route.operationId } : { kind: 'write' };
 }

@@ -1,12 +1,10 @@
-// Lookups derived once from the generated runtime table, shared by the call path, the raw client,
-// the budget guard and the webhook fields.
+// Lookups derived once from the generated runtime table, shared by the client's `call`, the raw client,
+// the quote and the webhook fields. The pipeline itself never reads it (it is handed each route).
 import { api, jobs } from '../generated/api.gen.js';
-import type { OperationKind } from '../core/retry.js';
+import type { Route } from '../core/call.js';
 
-export type Entry = readonly [method: string, path: string, kind: OperationKind, query?: readonly string[] | null, sendsBody?: boolean];
-
-/** operationId → its table entry, across tags. */
-export const entries: ReadonlyMap<string, Entry> = new Map(Object.values(api).flatMap((ops) => Object.entries(ops as Record<string, Entry>)));
+/** operationId → its route, across tags. */
+export const entries: ReadonlyMap<string, Route> = new Map(Object.values(api).flatMap((ops) => Object.entries(ops as Record<string, Route>)));
 
 /** Job-start operationId → its job family. */
 export const familyOfStart: ReadonlyMap<string, string> = new Map(

@@ -64,7 +64,7 @@ const CR_LF = /[\r\n]/;
 function routesOf(allowedPaths: readonly string[] | undefined, allowOperations: readonly string[] = []): Route[] {
   const byPath = new Map<string, [method: string, id: string][]>();
   for (const ops of Object.values(api)) {
-    for (const [id, [method, path]] of Object.entries(ops) as [string, readonly [string, string]][]) {
+    for (const [id, { method, path }] of Object.entries(ops) as [string, { method: string; path: string }][]) {
       byPath.set(path, [...(byPath.get(path) ?? []), [method, id]]);
     }
   }
