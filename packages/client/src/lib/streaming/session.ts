@@ -35,7 +35,19 @@ export interface StartStreamingOptions {
 
 export type StreamingEndReason = 'leave' | 'abort' | 'expiry';
 
-export interface StreamingSession extends AsyncDisposable {
+/**
+ * `Symbol.asyncDispose` where the consumer's TypeScript lib declares it (`esnext.disposable`, ES2025, or
+ * @types/node), otherwise nothing. The public types must compile under `lib: ["es2022", "dom"]` too, where
+ * naming `AsyncDisposable` fails; read through SymbolConstructor, the key simply disappears there.
+ */
+type AsyncDisposeKey = SymbolConstructor extends { readonly asyncDispose: infer K extends symbol } ? K : never;
+
+/** `[Symbol.asyncDispose]()` (so `await using` works) for consumers whose lib has it. */
+export type AsyncDisposableWhereSupported = { [K in AsyncDisposeKey]: () => Promise<void> };
+
+export type StreamingSession = StreamingSessionMethods & AsyncDisposableWhereSupported;
+
+export interface StreamingSessionMethods {
   readonly credentials: StreamingCredentials;
   readonly channel: string;
   /** True once the leave call has succeeded. */
