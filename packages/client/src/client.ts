@@ -8,11 +8,11 @@ import { paginate, type PaginateOptions, type Pager } from './core/paginate.js';
 import { createRawClient } from './internal/raw.js';
 import { entries } from './internal/table.js';
 import { clientSteps } from './lib/before-send.js';
-import { quotePath, type Quote } from './lib/budget.js';
-import { saveUrl, upload, type Uploaded, type UploadOptions, type UploadSource } from './lib/files.js';
+import type { Quote } from './lib/budget.js';
+import type { Uploaded, UploadOptions, UploadSource } from './lib/files.js';
 import { jobResultOf } from './lib/job-outcome.js';
 import { createWaiters, jobIdOf, waitForJob, type Waiters, type WaitOptions } from './lib/jobs.js';
-import { startStreamingSession, type StartStreamingOptions, type StreamingSession } from './lib/streaming/session.js';
+import type { StartStreamingOptions, StreamingSession } from './lib/streaming/session.js';
 import { setup, type CoreOptions } from './lean.js';
 import type { JobFamily, JobRecord, OperationId, OperationInput, PagedOperationId, RequestOptions } from './types.js';
 import type { Client } from 'openapi-fetch';
@@ -51,11 +51,12 @@ export type A2EClient = Client<paths> & Resources & {
 
 export function createA2EClient(options: ClientOptions = {}): A2EClient {
   const { baseUrl, headers, send, redact, fetch: fetchImpl, timeoutMs: clientTimeoutMs, invoke } = setup({ ...options, beforeSend: clientSteps(options.maxCredits) });
-  const call: Call = (id, input, opts) => {
+  const routeOf = (id: string) => {
     const route = entries.get(id);
-    if (!route) return Promise.reject(new InvalidRequestError(`Unknown operation "${id}"`));
-    return invoke(id, route, input, opts);
+    if (!route) throw new InvalidRequestError(`Unknown operation "${id}"`);
+    return route;
   };
+  const call: Call = async (id, input, opts) => invoke(id, routeOf(id), input, opts);
 
   const resources: Record<string, Record<string, unknown>> = {};
   for (const [tag, ops] of Object.entries(api)) {
@@ -73,11 +74,16 @@ export function createA2EClient(options: ClientOptions = {}): A2EClient {
     jobIdOf,
     jobResultOf,
     paginate: <K extends PagedOperationId>(id: K, input?: Partial<OperationInput<K>>, opts?: PaginateOptions) => paginate(call, id, input, opts),
-    quote: <K extends OperationId>(id: K, body: Partial<OperationInput<K>>, opts?: RequestOptions) => quotePath({ invoke }, entries.get(id)!.path, body, opts),
-    startStreamingSession: (opts: StartStreamingOptions) => startStreamingSession({ call }, { timeoutMs: clientTimeoutMs, ...opts }),
+    // The workflows below load on first use (dynamic import): a bundle that never calls them ships
+    // them as chunks it never fetches.
+    quote: async <K extends OperationId>(id: K, body: Partial<OperationInput<K>>, opts?: RequestOptions) =>
+      (await import('./lib/budget.js')).quotePath({ invoke }, routeOf(id).path, body, opts),
+    startStreamingSession: async (opts: StartStreamingOptions) =>
+      (await import('./lib/streaming/session.js')).startStreamingSession({ call }, { timeoutMs: clientTimeoutMs, ...opts }),
     files: {
-      upload: (source: UploadSource, opts?: UploadOptions) => upload(call, fetchImpl, source, { timeoutMs: options.timeoutMs, ...opts }),
-      saveUrl: (url: string, opts?: { signal?: AbortSignal }) => saveUrl(call, url, opts),
+      upload: async (source: UploadSource, opts?: UploadOptions) =>
+        (await import('./lib/files.js')).upload(call, fetchImpl, source, { timeoutMs: options.timeoutMs, ...opts }),
+      saveUrl: async (url: string, opts?: { signal?: AbortSignal }) => (await import('./lib/files.js')).saveUrl(call, url, opts),
     },
   });
 }

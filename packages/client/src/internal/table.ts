@@ -4,9 +4,12 @@ import { api, jobs } from '../generated/api.gen.js';
 import type { Route } from '../core/call.js';
 
 /** operationId → its route, across tags. */
-export const entries: ReadonlyMap<string, Route> = new Map(Object.values(api).flatMap((ops) => Object.entries(ops as Record<string, Route>)));
+// Each map is built inside a pure IIFE: a bundle that uses one of them (or neither) drops the other
+// along with the table it reads.
+export const entries: ReadonlyMap<string, Route> = /* @__PURE__ */ (() =>
+  new Map(Object.values(api).flatMap((ops) => Object.entries(ops as Record<string, Route>))))();
 
 /** Job-start operationId → its job family. */
-export const familyOfStart: ReadonlyMap<string, string> = new Map(
+export const familyOfStart: ReadonlyMap<string, string> = /* @__PURE__ */ (() => new Map(
   Object.entries(jobs).flatMap(([family, f]) => (f.startOperations as readonly string[]).map((op) => [op, family] as const)),
-);
+))();
