@@ -23,7 +23,7 @@ describe('the built bundle', () => {
   it('of three per-operation functions holds those three and no other operation', async () => {
     const used = ['getDubbing', 'startDubbing', 'listDubbings'] as const;
     const { text } = await measure(`export { createA2ECore, ${used.join(', ')} } from '@a2e-sdk/client/fns';`);
-    const usedPaths = new Set(used.map((id) => operations[id].path));
+    const usedPaths = new Set<string>(used.map((id) => operations[id].path));
     for (const id of used) {
       expect(text).toContain(`"${id}"`);
       expect(text).toContain(operations[id].path);
