@@ -9,7 +9,7 @@ import { createsOrDeletes, hookNameOf, isListQuery, type Kind } from '../scripts
 
 const exported = react as unknown as Record<string, ((...args: never[]) => unknown) & { operationId?: string; kind?: string; invalidates?: string[] }>;
 const operations = Object.entries(api).flatMap(([tag, ops]) =>
-  Object.entries(ops).map(([id, entry]) => ({ tag, id, kind: (entry as readonly unknown[])[2] as Kind })));
+  Object.entries(ops).map(([id, entry]) => ({ tag, id, kind: (entry as { kind: Kind }).kind })));
 
 describe('generated hooks', () => {
   it('cover all 261+ operations of the table, with unique names', () => {
