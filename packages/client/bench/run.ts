@@ -14,8 +14,10 @@ import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import createClient from 'openapi-fetch';
-import { createA2EClient } from '../src/index.js';
-import { createA2ECore, getDubbing } from '../src/fns.js';
+// The built package, as users run it (`pnpm bench` builds it first): run from src through tsx, every
+// function gets a keep-names wrapper that openapi-fetch (from node_modules) does not, skewing the ratios.
+import { createA2EClient } from '../dist/index.js';
+import { createA2ECore, getDubbing } from '../dist/fns.js';
 import type { paths } from '../src/generated/schema.gen.js';
 import { sizes } from './size.js';
 

@@ -82,6 +82,29 @@ export class LightRequest {
 /** A body the transport can send again on a retry without cloning: anything but a one-shot stream. */
 const resendable = (body: unknown) => !(typeof ReadableStream !== 'undefined' && body instanceof ReadableStream);
 
+/**
+ * The answer handed back to openapi-fetch: the transport has read its body (under the timeout and size
+ * limit), so the same Response is given the text back through own `text`/`json`, with no second Response
+ * and no second stream read on the hot path. Anything else that wants the body (`clone()`, `body` for
+ * `parseAs: 'stream'`, `arrayBuffer()` …) gets a copy made from the text on first need.
+ */
+function answered(response: Response, text: string): Response {
+  const empty = text === '' || response.status === 204 || response.status === 205 || response.status === 304;
+  let copy: Response | undefined;
+  const copyOf = () => (copy ??= new Response(empty ? null : text, { status: response.status, statusText: response.statusText, headers: response.headers }));
+  const from = (name: 'arrayBuffer' | 'blob' | 'formData' | 'clone') => ({ value: () => (copyOf()[name] as () => unknown)() });
+  return Object.defineProperties(response, {
+    text: { value: async () => (empty ? '' : text) },
+    json: { value: async () => JSON.parse(empty ? '' : text) as unknown },
+    arrayBuffer: from('arrayBuffer'),
+    blob: from('blob'),
+    formData: from('formData'),
+    clone: from('clone'),
+    body: { get: () => copyOf().body },
+    bodyUsed: { get: () => copy?.bodyUsed ?? false },
+  });
+}
+
 export function createRawClient(baseUrl: string, headers: Record<string, string>, send: Send, redact: <T>(value: T) => T = (v) => v): Client<paths> {
   // A relative baseUrl (a same-origin proxy such as `/api/a2e`) is allowed: only its path matters here.
   const basePath = new URL(baseUrl, 'http://relative.invalid').pathname.replace(/\/$/, '');
@@ -105,10 +128,7 @@ export function createRawClient(baseUrl: string, headers: Record<string, string>
       sent = await send(real, {}, kindOf(real.method, pathOf(real.url)));
     }
     const { response, text } = sent;
-    if (response.ok) {
-      const body = text === '' || [204, 205, 304].includes(response.status) ? null : text;
-      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-    }
+    if (response.ok) return answered(response, text);
     // An error answer becomes openapi-fetch's `error`: redacted like every error of the named calls
     // (its text, its headers and its status text may all echo the key).
     const statusText = redact(response.statusText);

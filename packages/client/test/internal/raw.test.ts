@@ -54,6 +54,16 @@ describe('the raw client', () => {
     expect(server.requests.map((r) => r.headers['x-trace'])).toEqual(['t1', 't1']); // the returned Request, retried
   });
 
+  it('hands back the answer readable again: clone(), and a stream for parseAs "stream"', async () => {
+    server.reply(ok);
+    const a2e = testClient(server.url);
+    const { data, response } = await a2e.GET('/api/v1/userDubbing/{_id}', { params: { path: { _id: 'd1' } } });
+    expect(data).toEqual(ok.body);
+    expect(await response.clone().json()).toEqual(ok.body);
+    const streamed = await a2e.GET('/api/v1/userDubbing/{_id}', { params: { path: { _id: 'd1' } }, parseAs: 'stream' });
+    expect(await new Response(streamed.data as ReadableStream).json()).toEqual(ok.body);
+  });
+
   it('stops at the caller\'s signal', async () => {
     server.reply({ ...ok, delayMs: 2000 });
     const controller = new AbortController();
