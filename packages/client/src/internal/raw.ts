@@ -185,18 +185,21 @@ const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TR
 function refuseBadInput(client: Client<paths>): Client<paths> {
   for (const method of METHODS) {
     const original = client[method] as (url: unknown, init?: { headers?: unknown; params?: { header?: unknown } }) => Promise<unknown>;
-    (client as unknown as Record<string, unknown>)[method] = async (url: unknown, init?: { headers?: unknown; params?: { header?: unknown } }) => {
-      for (const headers of [init?.headers, init?.params?.header]) {
-        if (headers && typeof headers === 'object' && !(headers instanceof Headers) && !Array.isArray(headers)) {
-          const given = Object.entries(headers).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, String(v)]);
-          checkHeaders(Object.fromEntries(given), `${method} ${String(url)}`);
-        }
-      }
+    // Not an async function: one promise fewer per call on the raw path (the checks still reject, never throw).
+    (client as unknown as Record<string, unknown>)[method] = (url: unknown, init?: { headers?: unknown; params?: { header?: unknown } }) => {
       try {
-        return await original(url, init);
+        for (const headers of [init?.headers, init?.params?.header]) {
+          if (headers && typeof headers === 'object' && !(headers instanceof Headers) && !Array.isArray(headers)) {
+            const given = Object.entries(headers).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, String(v)]);
+            checkHeaders(Object.fromEntries(given), `${method} ${String(url)}`);
+          }
+        }
+        return original(url, init).catch((error: unknown) => {
+          if (error instanceof URIError) throw new InvalidRequestError(`${method} ${String(url)}: a parameter is not well-formed Unicode (a lone surrogate)`);
+          throw error;
+        });
       } catch (error) {
-        if (error instanceof URIError) throw new InvalidRequestError(`${method} ${String(url)}: a parameter is not well-formed Unicode (a lone surrogate)`);
-        throw error;
+        return Promise.reject(error);
       }
     };
   }
