@@ -1,6 +1,6 @@
 // `pnpm --filter @a2e-sdk/example-react-dubbing start`: the built app behind the proxy, against a Prism
 // mock of the spec (or https://video.a2e.ai with `--live` and A2E_API_KEY).
-import { createA2EProxy } from '@a2e-sdk/client';
+import { createA2EProxy } from '@a2e-sdk/client/proxy';
 import { startPrism } from '@a2e-sdk/tools/prism';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.ts';

@@ -1,7 +1,7 @@
 // The example in a real browser: Debian's Chromium (never a downloaded one) opens the built app, served
 // with the proxy in front of Prism; the test clicks through a dubbing to its result and checks that the
 // token only ever travelled from the server to Prism.
-import { createA2EProxy } from '@a2e-sdk/client';
+import { createA2EProxy } from '@a2e-sdk/client/proxy';
 import { startPrism, type Prism } from '@a2e-sdk/tools/prism';
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';

@@ -2,7 +2,7 @@
 // of A2E's streaming endpoints. Agora's web SDK needs Agora's network, so a fake `window.AgoraRTC` (what
 // Agora's CDN script would define) is injected before the page runs; everything else is real: the hook,
 // the proxy, fetch and navigator.sendBeacon on page hide.
-import { createA2EProxy } from '@a2e-sdk/client';
+import { createA2EProxy } from '@a2e-sdk/client/proxy';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandIn, type StandIn } from '../../../packages/client/test/helpers/streaming.ts';

@@ -1,54 +1,24 @@
 // createA2EClient: the openapi-fetch client, plus a method per operation grouped by tag, job waiters
 // and pagers — all built from the generated table at creation, none written per endpoint.
-import { api, jobs, servers } from './generated/api.gen.js';
-
-import { createCall, type Call } from './core/call.js';
-import { createWaiters, jobIdOf, waitForJob, type Waiters, type WaitOptions } from './core/jobs.js';
-import { jobResultOf } from './core/job-outcome.js';
+import { api, jobs } from './generated/api.gen.js';
+import type { Resources } from './generated/resources.gen.js';
+import type { Call, Invoke, Route } from './core/call.js';
+import { InvalidRequestError } from './core/errors.js';
 import { paginate, type PaginateOptions, type Pager } from './core/paginate.js';
-import { quote, type Quote } from './core/budget.js';
-import { saveUrl, upload, type Uploaded, type UploadOptions, type UploadSource } from './core/files.js';
-import { createRawClient } from './core/raw.js';
-import { startStreamingSession, type StartStreamingOptions, type StreamingSession } from './core/streaming.js';
-import { createTransport, type LogEvent } from './core/transport.js';
-import { DEFAULT_MAX_RETRY_AFTER_MS, type BackoffOptions } from './core/retry.js';
-import { DEFAULT_MAX_RESPONSE_BYTES } from './internal/body.js';
-import { checkOptions } from './internal/options.js';
-import { createRedactor } from './internal/redact.js';
-import type { JobFamily, JobRecord, OperationId, OperationInput, PagedOperationId, RequestOptions, Resources } from './types.js';
+import { createRawClient } from './internal/raw.js';
+import { entries } from './internal/table.js';
+import { clientSteps } from './lib/before-send.js';
+import type { Quote } from './lib/budget.js';
+import type { Uploaded, UploadOptions, UploadSource } from './lib/files.js';
+import { jobResultOf } from './lib/job-outcome.js';
+import { createWaiters, jobIdOf, waitForJob, type Waiters, type WaitOptions } from './lib/jobs.js';
+import type { StartStreamingOptions, StreamingSession } from './lib/streaming/session.js';
+import { setup, type CoreOptions } from './lean.js';
+import type { JobFamily, JobRecord, OperationId, OperationInput, PagedOperationId, RequestOptions } from './types.js';
 import type { Client } from 'openapi-fetch';
 import type { paths } from './generated/schema.gen.js';
 
-export interface ClientOptions {
-  /** API token (`sk_…`). Default: `A2E_API_KEY` from the environment, where there is one. */
-  apiKey?: string;
-  /** One of the spec's servers by name. Default `global` (https://video.a2e.ai). */
-  server?: keyof typeof servers;
-  /** Base URL; wins over `server` (e.g. a Prism mock). */
-  baseUrl?: string;
-  /** The fetch to use. Default: the global fetch. */
-  fetch?: typeof fetch;
-  /** Per-attempt timeout in ms. Default 60000. */
-  timeoutMs?: number;
-  /** Retries after the first attempt, within the retry policy (see README). Default 2. */
-  maxRetries?: number;
-  /** Headers sent with every request (e.g. `{ 'x-lang': 'en-US' }`). */
-  headers?: Record<string, string>;
-  /** Backoff between retries when the server gives no Retry-After: first delay (default 500 ms), doubling up to `maxDelayMs` (default 8000). */
-  backoff?: BackoffOptions;
-  /**
-   * Longest wait a server may ask for (`Retry-After`, `retry-after-ms`) that the client still follows
-   * before retrying. A longer one is not retried: the call fails (a 429 with RateLimitError, whose
-   * `retryAfterMs` says how long) and the caller decides. Default 60000.
-   */
-  maxRetryAfterMs?: number;
-  /**
-   * Largest answer body read, in bytes; a larger one is cancelled at the limit and fails with
-   * InvalidResponseError. Default 33554432 (32 MiB), far above any A2E answer.
-   */
-  maxResponseBytes?: number;
-  /** Receives request, response, retry and error events. The API key never appears in them; a logger that throws is ignored. */
-  logger?: (event: LogEvent) => void;
+export interface ClientOptions extends Omit<CoreOptions, 'beforeSend'> {
   /** Default spending limit for every job start: each is quoted first and refused over this (see `quote`). */
   maxCredits?: number;
 }
@@ -56,6 +26,8 @@ export interface ClientOptions {
 export type A2EClient = Client<paths> & Resources & {
   /** Calls any operation by id; resolves to `{ data, body, response }`. */
   call: Call;
+  /** Sends one operation by its route (what the per-operation functions of `@a2e-sdk/client/fns` call). */
+  invoke: Invoke;
   /** `waitFor.<family>(jobId, options)`: polls a job to a terminal status. */
   waitFor: Waiters;
   waitForJob<F extends JobFamily>(family: F, id: string, options?: WaitOptions<JobRecord<F>>): Promise<JobRecord<F>>;
@@ -77,48 +49,41 @@ export type A2EClient = Client<paths> & Resources & {
   };
 };
 
-const env = (name: string): string | undefined => (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
-
 export function createA2EClient(options: ClientOptions = {}): A2EClient {
-  const apiKey = options.apiKey ?? env('A2E_API_KEY');
-  const baseUrl = (options.baseUrl ?? servers[options.server ?? 'global']).replace(/\/+$/, '');
-  // Refused here, typed, rather than failing every request as a connection error retried three times.
-  checkOptions(apiKey, baseUrl, options);
-  const redact = createRedactor([apiKey]);
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-  if (apiKey) headers.authorization = `Bearer ${apiKey}`;
-  const clientTimeoutMs = options.timeoutMs ?? 60_000;
-  const send = createTransport({
-    fetch: (...args) => fetchImpl(...args),
-    timeoutMs: clientTimeoutMs,
-    maxRetries: options.maxRetries ?? 2,
-    logger: options.logger,
-    redact,
-    ...options.backoff,
-    maxRetryAfterMs: options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS,
-    maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-  });
-  const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
-  const call = createCall({ baseUrl, headers, send, redact, maxCredits: options.maxCredits });
+  const { baseUrl, headers, send, redact, fetch: fetchImpl, timeoutMs: clientTimeoutMs, invoke } = setup({ ...options, beforeSend: clientSteps(options.maxCredits) });
+  const routeOf = (id: string) => {
+    const route = entries.get(id);
+    if (!route) throw new InvalidRequestError(`Unknown operation "${id}"`);
+    return route;
+  };
+  const call: Call = async (id, input, opts) => invoke(id, routeOf(id), input, opts);
 
   const resources: Record<string, Record<string, unknown>> = {};
   for (const [tag, ops] of Object.entries(api)) {
     const group: Record<string, unknown> = (resources[tag] = {});
-    for (const id of Object.keys(ops)) group[id] = (input?: object, opts?: RequestOptions) => call(id as OperationId, input as never, opts).then((r) => r.data);
+    for (const [id, route] of Object.entries(ops as Record<string, Route>)) {
+      group[id] = (input?: object, opts?: RequestOptions) => invoke(id as OperationId, route, input as never, opts).then((r) => r.data);
+    }
   }
 
-  return Object.assign(createRawClient(baseUrl, headers, send, redact), resources as Resources, {
+  return Object.assign(createRawClient(baseUrl, headers, send, redact), resources as unknown as Resources, {
     call,
+    invoke,
     waitFor: createWaiters(call, redact),
     waitForJob: <F extends JobFamily>(family: F, id: string, opts?: WaitOptions<JobRecord<F>>) => waitForJob(call, family, id, opts, redact),
     jobIdOf,
     jobResultOf,
     paginate: <K extends PagedOperationId>(id: K, input?: Partial<OperationInput<K>>, opts?: PaginateOptions) => paginate(call, id, input, opts),
-    quote: <K extends OperationId>(id: K, body: Partial<OperationInput<K>>, opts?: RequestOptions) => quote(call, id, body, opts),
-    startStreamingSession: (opts: StartStreamingOptions) => startStreamingSession({ call }, { timeoutMs: clientTimeoutMs, ...opts }),
+    // The workflows below load on first use (dynamic import): a bundle that never calls them ships
+    // them as chunks it never fetches.
+    quote: async <K extends OperationId>(id: K, body: Partial<OperationInput<K>>, opts?: RequestOptions) =>
+      (await import('./lib/budget.js')).quotePath({ invoke }, routeOf(id).path, body, opts),
+    startStreamingSession: async (opts: StartStreamingOptions) =>
+      (await import('./lib/streaming/session.js')).startStreamingSession({ call }, { timeoutMs: clientTimeoutMs, ...opts }),
     files: {
-      upload: (source: UploadSource, opts?: UploadOptions) => upload(call, fetchImpl, source, { timeoutMs: options.timeoutMs, ...opts }),
-      saveUrl: (url: string, opts?: { signal?: AbortSignal }) => saveUrl(call, url, opts),
+      upload: async (source: UploadSource, opts?: UploadOptions) =>
+        (await import('./lib/files.js')).upload(call, fetchImpl, source, { timeoutMs: options.timeoutMs, ...opts }),
+      saveUrl: async (url: string, opts?: { signal?: AbortSignal }) => (await import('./lib/files.js')).saveUrl(call, url, opts),
     },
   });
 }

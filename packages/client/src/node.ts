@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, extname } from 'node:path';
 import type { A2EClient } from './client.js';
-import { UploadError, type Uploaded, type UploadOptions } from './core/files.js';
+import { UploadError, type Uploaded, type UploadOptions } from './lib/files.js';
 
 const TYPES: Record<string, string> = {
   '.mp4': 'video/mp4', '.mov': 'video/quicktime', '.webm': 'video/webm', '.mp3': 'audio/mpeg', '.wav': 'audio/wav',

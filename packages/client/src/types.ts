@@ -9,6 +9,14 @@ export type OperationId = { [T in Tag]: keyof Api[T] }[Tag] & keyof Ops;
 export type JobFamily = keyof typeof jobs;
 export type PagedOperationId = keyof typeof paging & OperationId;
 
+type IdsOfKind<Kind extends string> = { [T in Tag]: { [K in keyof Api[T]]: Api[T][K] extends { kind: Kind } ? K : never }[keyof Api[T]] }[Tag] & OperationId;
+/** Operations that only read (retried freely). */
+export type ReadOperationId = IdsOfKind<'read'>;
+/** Operations that change state without spending credits. */
+export type WriteOperationId = IdsOfKind<'write'>;
+/** Operations that start paid work (never replayed blindly). */
+export type PaidOperationId = IdsOfKind<'paid'>;
+
 type Params<K extends OperationId, L extends 'path' | 'query'> =
   [NonNullable<Ops[K]['parameters'][L]>] extends [never] ? {} : NonNullable<Ops[K]['parameters'][L]>;
 type Body<K extends OperationId> = [NonNullable<Ops[K]['requestBody']>] extends [never]
@@ -43,11 +51,6 @@ export interface RequestOptions {
 export type OperationArgs<K extends OperationId> = {} extends OperationInput<K>
   ? [input?: OperationInput<K>, options?: RequestOptions]
   : [input: OperationInput<K>, options?: RequestOptions];
-
-/** `client.<tag>.<operationId>(input, options)` for every operation of the spec. */
-export type Resources = {
-  [T in Tag]: { [K in keyof Api[T] & OperationId]: (...args: OperationArgs<K>) => Promise<OperationData<K>> };
-};
 
 type At<T, P extends string> = P extends `${infer H}.${infer R}`
   ? At<NonNullable<T>[H & keyof NonNullable<T>], R>

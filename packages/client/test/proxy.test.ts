@@ -3,7 +3,8 @@
 import { startScriptedServer, type ScriptedServer } from '@a2e-sdk/tools/scripted-server';
 import { startPrism, type Prism } from '@a2e-sdk/tools/prism';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { api, createA2EClient, createA2EProxy, AuthenticationError, privileged, type OperationId } from '../src/index.js';
+import { api, createA2EClient, AuthenticationError, privileged, type OperationId } from '../src/index.js';
+import { createA2EProxy } from '../src/proxy/index.js';
 
 const KEY = 'sk_proxy_canary_7f3e';
 const APP = 'http://app.test';
@@ -51,15 +52,15 @@ describe('createA2EProxy forwards', () => {
     expect(upstream.requests.map((r) => r.url)).toEqual(['/api/v1/userDubbing/66ea4dd8', '/api/v1/userNanoBanana/detail/x%2Fy']);
   });
 
-  const specOps = () => Object.values(api).flatMap((ops) => Object.entries(ops) as unknown as [OperationId, [string, string]][])
-    .filter(([, [, path]]) => !path.startsWith('/api/v1/streaming-avatar/') || path.endsWith('/all_avatars'));
+  const specOps = () => Object.values(api).flatMap((ops) => Object.entries(ops) as [OperationId, { method: string; path: string }][])
+    .filter(([, { path }]) => !path.startsWith('/api/v1/streaming-avatar/') || path.endsWith('/all_avatars'));
   const send = (handler: (r: Request) => Promise<Response>, method: string, path: string) =>
     handler(new Request(APP + path.replace(/\{[^}]+\}/g, 'id1'), { method, ...(method === 'POST' || method === 'PUT' ? { body: '{}' } : {}) }));
 
   it('every (method, path) of the spec by default but the privileged ones and the streaming session routes', async () => {
     const handler = proxy();
     const ops = specOps().filter(([id]) => !(id in privileged));
-    for (const [, [method, path]] of ops) expect((await send(handler, method, path)).status, `${method} ${path}`).toBe(200);
+    for (const [, { method, path }] of ops) expect((await send(handler, method, path)).status, `${method} ${path}`).toBe(200);
     expect(upstream.requests).toHaveLength(ops.length);
   });
 
@@ -67,14 +68,14 @@ describe('createA2EProxy forwards', () => {
     const ops = specOps().filter(([id]) => id in privileged);
     expect(ops.map(([id]) => id)).toEqual(expect.arrayContaining(['createLoginToken', 'createApiToken', 'addUser', 'exchangeDiamonds', 'deleteDubbing', 'deleteVideoTwin']));
     const closed = proxy();
-    for (const [id, [method, path]] of ops) {
+    for (const [id, { method, path }] of ops) {
       const res = await send(closed, method, path);
       expect(res.status, id).toBe(403);
       expect(((await res.json()) as { msg: string }).msg).toContain(id);
     }
     expect(upstream.requests).toEqual([]);
     const open = proxy({ allowOperations: ops.map(([id]) => id) });
-    for (const [id, [method, path]] of ops) expect((await send(open, method, path)).status, id).toBe(200);
+    for (const [id, { method, path }] of ops) expect((await send(open, method, path)).status, id).toBe(200);
     expect(upstream.requests).toHaveLength(ops.length);
   });
 

@@ -23,7 +23,9 @@ const specifiers = () => installed.packages.flatMap(({ name }) =>
 
 // What each entry must give a user; any other entry must give something (checked below).
 const EXPECTED: Record<string, string[]> = {
-  '@a2e-sdk/client': ['createA2EClient', 'APIError', 'JobFailedError', 'handleA2EWebhook', 'createA2EProxy'],
+  '@a2e-sdk/client': ['createA2EClient', 'APIError', 'JobFailedError', 'handleA2EWebhook'],
+  '@a2e-sdk/client/proxy': ['createA2EProxy'],
+  '@a2e-sdk/client/fns': ['getDubbing', 'startDubbing', 'createA2ECore'],
   '@a2e-sdk/client/operations': ['operations', 'jobFamilies', 'servers'],
   '@a2e-sdk/client/node': ['uploadFile', 'nodeHandler'],
   '@a2e-sdk/react': ['A2EProvider', 'useA2EJob', 'useDubbingList'],

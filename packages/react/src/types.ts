@@ -24,7 +24,7 @@ import type {
 
 type Api = typeof api;
 type OperationsOfKind<Kinds extends string> = {
-  [T in Tag]: { [K in keyof Api[T]]: Api[T][K] extends { 2: infer Kind } ? (Kind extends Kinds ? K : never) : never }[keyof Api[T]];
+  [T in Tag]: { [K in keyof Api[T]]: Api[T][K] extends { kind: infer Kind } ? (Kind extends Kinds ? K : never) : never }[keyof Api[T]];
 }[Tag] & OperationId;
 
 /** Operations marked `x-a2e-kind: read` (read-only POSTs included): each has a query hook. */

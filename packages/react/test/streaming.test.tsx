@@ -1,7 +1,8 @@
 // useStreamingAvatar in jsdom: the real createA2EProxy in front of a recording loopback stand-in of A2E's
 // streaming endpoints, and a fake Agora client (the real SDK needs Agora's network). Every way the page
 // lets go of a session ends in exactly one leave at A2E.
-import { createA2EProxy, StreamingCapacityError } from '@a2e-sdk/client';
+import { StreamingCapacityError } from '@a2e-sdk/client';
+import { createA2EProxy } from '@a2e-sdk/client/proxy';
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { StrictMode, type ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';

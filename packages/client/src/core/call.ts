@@ -1,13 +1,13 @@
-// Calls one operation by its operationId: the hot path of every named method, kept close to a bare
-// `fetch(url, init)` (no Request or Headers objects, no middleware chain).
-import { entries, familyOfStart } from '../internal/table.js';
+// The request pipeline: turns one operation's route and flat input into a request, runs the
+// before-send steps, sends it and reads the A2E envelope. The hot path of every named method and every
+// per-operation function, kept close to a bare `fetch(url, init)` (no Request or Headers objects, no
+// middleware chain). It imports no workflow and no operation table: the caller hands it each route, and
+// workflows (the spending guard, webhook fields) come in as before-send steps.
 import { checkHeaders, fillPath, toQuery } from '../internal/url.js';
-import type { OperationBody, OperationData, OperationId, OperationInput, RequestOptions } from '../types.js';
-import { guard } from './budget.js';
-import { APIError, InvalidRequestError, InvalidResponseError } from './errors.js';
-import { webhookFields, type WebhookTarget } from './webhooks.js';
+import type { Send } from '../internal/transport.js';
+import type { OperationArgs, OperationBody, OperationData, OperationId, OperationInput, RequestOptions } from '../types.js';
+import { APIError, InvalidResponseError } from './errors.js';
 import type { OperationKind } from './retry.js';
-import type { Send } from './transport.js';
 
 export interface CallResult<K extends OperationId> {
   /** The envelope's `data`. */
@@ -18,37 +18,79 @@ export interface CallResult<K extends OperationId> {
   response: Response;
 }
 
+/** How one operation is sent: the generated table's entry for it. */
+export interface Route {
+  method: string;
+  /** The path template, `{name}` for each path parameter. */
+  path: string;
+  kind: OperationKind;
+  /** For a method with a body: the input fields that go to the query string instead. */
+  query?: readonly string[];
+  /** `false` for a POST/PUT that declares no body (it must send none). */
+  body?: boolean;
+}
+
 export type Call = <K extends OperationId>(operationId: K, input?: OperationInput<K>, options?: RequestOptions) => Promise<CallResult<K>>;
 
-export interface CallContext {
+/** Sends one operation by its route (what the per-operation functions call). */
+export type Invoke = <K extends OperationId>(operationId: K, route: Route, input?: OperationInput<K>, options?: RequestOptions) => Promise<CallResult<K>>;
+
+/** What a before-send step sees: it may change `fields` (the body) or throw to stop the request. */
+export interface BeforeSendContext {
+  operationId: string;
+  route: Route;
+  /** The body fields, path and query parameters already taken out. */
+  fields: Record<string, unknown>;
+  options: RequestOptions;
+  /** The pipeline itself, for a step that needs a request of its own (the spending guard's quote). */
+  invoke: Invoke;
+}
+
+/** Runs before a request with a body is sent, in order. */
+export type BeforeSend = (context: BeforeSendContext) => void | Promise<void>;
+
+export interface PipelineContext {
   baseUrl: string;
   headers: Record<string, string>;
   send: Send;
   redact: <T>(value: T) => T;
-  /** Default spending limit for job starts (see budget.ts). */
-  maxCredits?: number | undefined;
+  /** Steps run before every request that sends a body (job starts among them). */
+  beforeSend?: readonly BeforeSend[] | undefined;
 }
 
-/** How one operation turns a flat input into a request; worked out once per operation, on first use. */
-interface Plan { method: string; kind: OperationKind; template: string; pathNames: string[]; queryNames: readonly string[] | undefined; sendsBody: boolean }
-const plans = new Map<string, Plan>();
+/** A client or a lean core: anything with the pipeline's `invoke`. */
+export interface Invoker {
+  /** Sends one operation by its route; the per-operation functions go through it. */
+  invoke: Invoke;
+}
 
-function planOf(operationId: string): Plan {
-  let plan = plans.get(operationId);
+/** A per-operation function: `getDubbing(a2e, { _id })` with a client or a lean core as `a2e`. */
+export type OperationFn<K extends OperationId> = (target: Invoker, ...args: OperationArgs<K>) => Promise<OperationData<K>>;
+
+/** Builds one per-operation function (used by the generated `fns.gen.ts`, one pure call per export). */
+export function operation<K extends OperationId>(operationId: K, route: Route): OperationFn<K> {
+  return (target, input?, options?) => target.invoke(operationId, route, input as OperationInput<K>, options).then((r) => r.data);
+}
+
+/** How a route turns a flat input into a request; worked out once per route object, on first use. */
+interface Plan { pathNames: string[]; sendsBody: boolean }
+const plans = new WeakMap<Route, Plan>();
+
+function planOf(route: Route): Plan {
+  let plan = plans.get(route);
   if (!plan) {
-    const entry = entries.get(operationId);
-    if (!entry) throw new InvalidRequestError(`Unknown operation "${operationId}"`);
-    const [method, template, kind, queryNames, sendsBody = method !== 'GET' && method !== 'DELETE'] = entry;
-    const pathNames = Array.from(template.matchAll(/\{([^}]+)\}/g), (m) => m[1]!);
-    plans.set(operationId, (plan = { method, kind, template, pathNames, queryNames: queryNames ?? undefined, sendsBody }));
+    const pathNames = Array.from(route.path.matchAll(/\{([^}]+)\}/g), (m) => m[1]!);
+    const sendsBody = route.body ?? (route.method !== 'GET' && route.method !== 'DELETE');
+    plans.set(route, (plan = { pathNames, sendsBody }));
   }
   return plan;
 }
 
-export function createCall({ baseUrl, headers, send, redact, maxCredits }: CallContext): Call {
+export function createPipeline({ baseUrl, headers, send, redact, beforeSend = [] }: PipelineContext): Invoke {
   const jsonHeaders = { ...headers, 'content-type': 'application/json' };
-  return async function call<K extends OperationId>(operationId: K, input?: OperationInput<K>, options: RequestOptions = {}): Promise<CallResult<K>> {
-    const { method, kind, template, pathNames, queryNames, sendsBody } = planOf(operationId);
+  return async function invoke<K extends OperationId>(operationId: K, route: Route, input?: OperationInput<K>, options: RequestOptions = {}): Promise<CallResult<K>> {
+    const { method, kind, path: template, query: queryNames } = route;
+    const { pathNames, sendsBody } = planOf(route);
     const fields: Record<string, unknown> = { ...(input as Record<string, unknown> | undefined) };
     let path = template;
     if (pathNames.length) {
@@ -60,12 +102,7 @@ export function createCall({ baseUrl, headers, send, redact, maxCredits }: CallC
     if (sendsBody) {
       query = {};
       if (queryNames) for (const name of queryNames) if (name in fields) { query[name] = fields[name]; delete fields[name]; }
-      if (fields.webhook) {
-        Object.assign(fields, webhookFields(operationId, fields.webhook as WebhookTarget));
-        delete fields.webhook;
-      }
-      const limit = options.maxCredits ?? maxCredits;
-      if (limit !== undefined && familyOfStart.has(operationId)) await guard(call, operationId, fields, limit, { signal: options.signal });
+      for (const step of beforeSend) await step({ operationId, route, fields, options, invoke });
       init.body = JSON.stringify(fields);
     }
     if (options.headers) {

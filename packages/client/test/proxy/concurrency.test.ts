@@ -3,7 +3,7 @@
 // failures, leaves and timed-out starts end in exactly the leaves they owe, and bodies never mix.
 import { startScriptedServer, type ScriptedServer } from '@a2e-sdk/tools/scripted-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createA2EProxy, type StreamingProxyOptions } from '../../src/index.js';
+import { createA2EProxy, type StreamingProxyOptions } from '../../src/proxy/index.js';
 import { dataShape, STREAM, startStandIn, type StandIn } from '../helpers/streaming.js';
 
 const KEY = 'sk_proxy_concurrency_canary';

@@ -3,7 +3,7 @@
 // own errors, including a key split across two chunks of the upstream body.
 import { startScriptedServer, type ScriptedServer } from '@a2e-sdk/tools/scripted-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createA2EProxy } from '../../src/index.js';
+import { createA2EProxy } from '../../src/proxy/index.js';
 import { STREAM, startStandIn, type StandIn } from '../helpers/streaming.js';
 
 const KEY = 'sk_proxy_leak_canary_9c2d/+x';

@@ -3,7 +3,7 @@
 // an upstream that does not answer costs timeoutMs and a 504, an oversized answer a 502.
 import { startScriptedServer, type ScriptedServer } from '@a2e-sdk/tools/scripted-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createA2EProxy } from '../../src/index.js';
+import { createA2EProxy } from '../../src/proxy/index.js';
 
 const KEY = 'sk_proxy_limits_canary';
 const APP = 'http://app.test';

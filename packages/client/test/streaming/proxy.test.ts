@@ -1,7 +1,7 @@
 // The proxy's streaming routes against the recording stand-in: a browser drives only the sessions it
 // started, with their secret; anything else is refused and reaches A2E not at all.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createA2EProxy } from '../../src/index.js';
+import { createA2EProxy } from '../../src/proxy/index.js';
 import { STREAM, startStandIn, type StandIn } from '../helpers/streaming.js';
 
 const KEY = 'sk_proxy_streaming_canary';

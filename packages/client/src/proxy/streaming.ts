@@ -2,10 +2,10 @@
 // context and leave — but only on a channel this proxy started, and only with the secret it handed out
 // at start. The secret travels in the JSON body (never a header), so `navigator.sendBeacon` can leave on
 // page hide; a guessed or foreign channel is refused before anything reaches A2E.
-import { createA2EClient } from './client.js';
-import { APIConnectionTimeoutError, APIError, InvalidRequestError } from './core/errors.js';
-import { startStreamingSession, type StreamingSession } from './core/streaming.js';
-import { constantTimeEqual } from './core/webhooks.js';
+import { createA2EClient } from '../client.js';
+import { APIConnectionTimeoutError, APIError, InvalidRequestError } from '../core/errors.js';
+import { startStreamingSession, type StreamingSession } from '../lib/streaming/session.js';
+import { constantTimeEqual } from '../lib/webhooks.js';
 
 export interface StreamingProxyOptions {
   /** Longest session a browser may open, in seconds (it sets the price). Default 600. */

@@ -1,10 +1,10 @@
 // A streaming avatar session on the server: A2E bills it from the token until an explicit leave, so
 // every way out of a session (leave(), `await using`, abort, expiry) ends in exactly one leave call.
-import type { A2EClient } from '../client.js';
-import type { RequestOptions } from '../types.js';
+import type { Call } from '../../core/call.js';
+import type { RequestOptions } from '../../types.js';
 import {
   APIConnectionTimeoutError, APIError, type APIErrorInit, APIUserAbortError, InvalidRequestError, InvalidResponseError, StreamingCapacityError,
-} from './errors.js';
+} from '../../core/errors.js';
 
 /** What a browser needs to join the session's Agora room as a viewer. Holds no A2E key. */
 export interface StreamingCredentials {
@@ -35,7 +35,19 @@ export interface StartStreamingOptions {
 
 export type StreamingEndReason = 'leave' | 'abort' | 'expiry';
 
-export interface StreamingSession extends AsyncDisposable {
+/**
+ * `Symbol.asyncDispose` where the consumer's TypeScript lib declares it (`esnext.disposable`, ES2025, or
+ * @types/node), otherwise nothing. The public types must compile under `lib: ["es2022", "dom"]` too, where
+ * naming `AsyncDisposable` fails; read through SymbolConstructor, the key simply disappears there.
+ */
+type AsyncDisposeKey = SymbolConstructor extends { readonly asyncDispose: infer K extends symbol } ? K : never;
+
+/** `[Symbol.asyncDispose]()` (so `await using` works) for consumers whose lib has it. */
+export type AsyncDisposableWhereSupported = { [K in AsyncDisposeKey]: () => Promise<void> };
+
+export type StreamingSession = StreamingSessionMethods & AsyncDisposableWhereSupported;
+
+export interface StreamingSessionMethods {
   readonly credentials: StreamingCredentials;
   readonly channel: string;
   /** True once the leave call has succeeded. */
@@ -94,7 +106,7 @@ export function channelsOf(body: unknown): string[] {
 }
 
 /** Leaves each channel; a failure is swallowed here because the caller already has an error to report. */
-async function leaveChannels(client: Pick<A2EClient, 'call'>, channels: string[]): Promise<void> {
+async function leaveChannels(client: { call: Call }, channels: string[]): Promise<void> {
   await Promise.all(channels.map((channel) => client.call('leaveStreamingAvatarRoom', { channel }).catch(() => {})));
 }
 
@@ -111,7 +123,7 @@ function deadline<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
  * count) receives the background work that waits for a timed-out token answer and leaves its session.
  */
 export async function startStreamingSession(
-  client: Pick<A2EClient, 'call'>, options: StartStreamingOptions, onLateAnswer?: (work: Promise<void>) => void,
+  client: { call: Call }, options: StartStreamingOptions, onLateAnswer?: (work: Promise<void>) => void,
 ): Promise<StreamingSession> {
   const { avatarId, durationSeconds, signal } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -152,7 +164,7 @@ export async function startStreamingSession(
 
 /** After a timeout: waits up to `graceMs` more for the token answer and leaves whatever session it reports. */
 async function leaveLateSession(
-  client: Pick<A2EClient, 'call'>, answer: Promise<{ body: unknown }>, graceMs: number, closing: AbortController,
+  client: { call: Call }, answer: Promise<{ body: unknown }>, graceMs: number, closing: AbortController,
 ) {
   let body: unknown;
   try {
@@ -179,7 +191,7 @@ export function streamingError(init: APIErrorInit): APIError {
   return APIError.generate(init);
 }
 
-function createSession(client: Pick<A2EClient, 'call'>, avatarId: string, credentials: StreamingCredentials, signal: AbortSignal | undefined): StreamingSession {
+function createSession(client: { call: Call }, avatarId: string, credentials: StreamingCredentials, signal: AbortSignal | undefined): StreamingSession {
   const { channel } = credentials;
   let leaving: Promise<void> | undefined;
   let left = false;

@@ -5,10 +5,10 @@
 // arrives and `fetchRecord()` re-reads the job — the detail operation is the source of truth.
 import { jobs } from '../generated/api.gen.js';
 import type { JobFamily } from '../types.js';
-import { A2EError } from './errors.js';
+import { A2EError } from '../core/errors.js';
 import { familyOfStart } from '../internal/table.js';
 import { readJob } from './jobs.js';
-import type { Call } from './call.js';
+import type { Call } from '../core/call.js';
 
 export interface WebhookTarget {
   /** Where A2E calls when the job ends (max 2,048 characters). */

@@ -2,7 +2,7 @@
 // its own errors (internal/redact.ts): an upstream that echoes the Authorization header in a body or a
 // header must not hand the key to a page visitor. Answers are whole byte arrays here (the proxy reads
 // them under a size limit), so a key that straddles two chunks of the upstream stream is still found.
-import { createRedactor, MASK } from './internal/redact.js';
+import { createRedactor, MASK } from '../internal/redact.js';
 
 export interface Scrubber {
   bytes(body: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer>;

@@ -1,10 +1,10 @@
 // Job waiters, one per job family of the spec (x-a2e-job-status), all over the same poller.
 import { jobs } from '../generated/api.gen.js';
 import type { JobFamily, JobRecord, OperationId } from '../types.js';
-import { JobFailedError, JobTimedOutError } from './errors.js';
+import { JobFailedError, JobTimedOutError } from '../core/errors.js';
 import { jobFailureMessage, jobOutcome } from './job-outcome.js';
-import { pollUntil, type PollOptions } from './poll.js';
-import type { Call } from './call.js';
+import { pollUntil, type PollOptions } from '../core/poll.js';
+import type { Call } from '../core/call.js';
 
 export interface WaitOptions<R = unknown> extends PollOptions {
   /** Called after every poll with the status read and the whole record. */

@@ -7,10 +7,10 @@
 // a signal up front, and without one a timed-out request stays open and keeps the process alive. The
 // controller is the cheapest way that really closes it (AbortSignal.timeout cannot be cleared, so each
 // finished request would leave a timer behind for `timeoutMs`). `pnpm bench` measures what it costs.
-import { A2EError, APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from './errors.js';
-import { retryableError, retryableStatus, retryDelayMs, type OperationKind, type RetryDelayOptions } from './retry.js';
-import { readBody } from '../internal/body.js';
-import { sleep } from '../internal/sleep.js';
+import { A2EError, APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '../core/errors.js';
+import { retryableError, retryableStatus, retryDelayMs, type OperationKind, type RetryDelayOptions } from '../core/retry.js';
+import { readBody } from './body.js';
+import { sleep } from './sleep.js';
 
 /** What the client tells its `logger`. Never headers, never bodies, URLs with secrets masked. */
 export type LogEvent =

@@ -2,8 +2,8 @@
 // The bytes go straight to the storage host; the A2E token is never sent there. Nothing is buffered
 // whole: where the runtime can stream a request body (Node, Deno, Bun, Workers) every source is piped
 // and counted, so a stalled storage host is noticed; in a browser a Blob is handed to fetch as it is.
-import type { Call } from './call.js';
-import { A2EError, APIUserAbortError, InvalidRequestError } from './errors.js';
+import type { Call } from '../core/call.js';
+import { A2EError, APIUserAbortError, InvalidRequestError } from '../core/errors.js';
 
 export type UploadSource = Blob | ArrayBuffer | Uint8Array | { stream: ReadableStream<Uint8Array>; size: number; type?: string; name?: string };
 

@@ -2,10 +2,10 @@
 // reading only the fields that change the price). Which field of the answer holds the amount is not
 // documented, so the guard looks for the usual names and, when it finds none, refuses to spend:
 // it fails closed rather than letting an unpriced job through.
-import { entries } from '../internal/table.js';
-import type { OperationId, OperationInput, RequestOptions } from '../types.js';
-import { A2EError, InvalidRequestError } from './errors.js';
-import type { Call } from './call.js';
+import { getGenerationQuote } from '../generated/fns.gen.js';
+import type { OperationInput, RequestOptions } from '../types.js';
+import { A2EError, InvalidRequestError } from '../core/errors.js';
+import type { BeforeSend, Invoker } from '../core/call.js';
 
 /** A quoted job would cost more than `maxCredits`. Nothing was sent to the job's endpoint. */
 export class BudgetExceededError extends A2EError {
@@ -42,20 +42,33 @@ export function creditsIn(data: unknown): number | undefined {
   return undefined;
 }
 
-/** Prices a call of `operationId` with `body` (its body fields, as you would send them). */
-export async function quote<K extends OperationId>(call: Call, operationId: K, body: Partial<OperationInput<K>>, options?: RequestOptions): Promise<Quote> {
-  const { data } = await call('getGenerationQuote', { endpoint: entries.get(operationId)![1], requestBody: body as Record<string, unknown> }, options);
+/** Prices a request to `path` (an operation's path template) with `body` (its body fields, as you would send them). */
+export async function quotePath(target: Invoker, path: string, body: object, options?: RequestOptions): Promise<Quote> {
+  const input = { endpoint: path, requestBody: body } as OperationInput<'getGenerationQuote'>;
+  const data = await getGenerationQuote(target, input, options);
   return { credits: creditsIn(data), raw: data };
 }
 
 /** Quotes first and throws before anything is spent when the job would cost more than `maxCredits`. */
-export async function guard(call: Call, operationId: string, body: object, maxCredits: number, options?: RequestOptions): Promise<void> {
+export async function guard(target: Invoker, operationId: string, path: string, body: object, maxCredits: number, options?: RequestOptions): Promise<void> {
   // A NaN or non-number limit would make every comparison false and let every job through.
   if (typeof maxCredits !== 'number' || !(maxCredits >= 0)) {
     throw new InvalidRequestError(
       `maxCredits must be a number of credits (0 or more), got ${String(maxCredits)}; nothing was started`);
   }
-  const q = await quote(call, operationId as OperationId, body as never, options);
+  const q = await quotePath(target, path, body, options);
   if (q.credits === undefined) throw new QuoteUnavailableError(operationId, q.raw);
   if (q.credits > maxCredits) throw new BudgetExceededError(operationId, q.credits, maxCredits, q.raw);
+}
+
+/**
+ * The spending guard as a before-send step: a job start (`isJobStart`) with a limit — the call's
+ * `maxCredits` or else the client's — is quoted first and refused over it.
+ */
+export function budgetStep(isJobStart: (operationId: string) => boolean, maxCredits: number | undefined): BeforeSend {
+  return ({ operationId, route, fields, options, invoke }) => {
+    const limit = options.maxCredits ?? maxCredits;
+    if (limit === undefined || !isJobStart(operationId)) return;
+    return guard({ invoke }, operationId, route.path, fields, limit, { signal: options.signal });
+  };
 }

@@ -4,12 +4,12 @@
 // Operations the spec marks `x-a2e-privilege` (account management, deletions) are forwarded only when
 // the server names them: a page visitor must not reach login, API tokens or deletions by default.
 // Runs wherever Request/Response do: Next.js route handlers, Hono, Deno, Bun, workers, Node ≥ 18.
-import { api, privileged, servers } from './generated/api.gen.js';
-import { readBounded } from './internal/bounded-read.js';
-import { DOT_SEGMENT, templatePattern } from './internal/url.js';
-import { createScrubber, type Scrubber } from './proxy-redact.js';
-import { createStreamingRoutes, streamingAction, type StreamingProxyOptions } from './proxy-streaming.js';
-import type { OperationId } from './types.js';
+import { api, privileged, servers } from '../generated/api.gen.js';
+import { readBounded } from '../internal/bounded-read.js';
+import { DOT_SEGMENT, templatePattern } from '../internal/url.js';
+import { createScrubber, type Scrubber } from './redact.js';
+import { createStreamingRoutes, streamingAction, type StreamingProxyOptions } from './streaming.js';
+import type { OperationId } from '../types.js';
 
 export interface A2EProxyOptions {
   /** The server's A2E token (`sk_…`). Required; it is sent upstream only, never back to the caller. */
@@ -64,7 +64,7 @@ const CR_LF = /[\r\n]/;
 function routesOf(allowedPaths: readonly string[] | undefined, allowOperations: readonly string[] = []): Route[] {
   const byPath = new Map<string, [method: string, id: string][]>();
   for (const ops of Object.values(api)) {
-    for (const [id, [method, path]] of Object.entries(ops) as [string, readonly [string, string]][]) {
+    for (const [id, { method, path }] of Object.entries(ops) as [string, { method: string; path: string }][]) {
       byPath.set(path, [...(byPath.get(path) ?? []), [method, id]]);
     }
   }
