@@ -17,11 +17,13 @@ describe.each(features)('%s', (feature) => {
   const spec = bundle(join(FIXTURES, feature, 'openapi.yaml'));
   const expected = (file: string) => join(FIXTURES, feature, 'expected', file);
 
-  it('client tables (operations.gen.ts, api.gen.ts)', async () => {
+  it('client tables (operations.gen.ts, api.gen.ts, fns.gen.ts, resources.gen.ts)', async () => {
     const rendered = await renderGenerated(spec);
     // schema.gen.ts is openapi-typescript's output, not ours: tested by its own project.
     await expect(rendered.get('operations.gen.ts')).toMatchFileSnapshot(expected('operations.gen.ts'));
     await expect(rendered.get('api.gen.ts')).toMatchFileSnapshot(expected('api.gen.ts'));
+    await expect(rendered.get('fns.gen.ts')).toMatchFileSnapshot(expected('fns.gen.ts'));
+    await expect(rendered.get('resources.gen.ts')).toMatchFileSnapshot(expected('resources.gen.ts'));
   });
 
   it('React hooks (hooks.gen.ts)', async () => {
