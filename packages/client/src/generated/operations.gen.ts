@@ -3593,6 +3593,7 @@ export const jobFamilies = {
   },
   "avatarVideo": {
     "family": "avatarVideo",
+    "listOperation": "listAvatarVideos",
     "idParam": "_id",
     "statusField": "status",
     "pending": [
@@ -3622,6 +3623,8 @@ export const jobFamilies = {
   },
   "videoTwin": {
     "family": "videoTwin",
+    "batchOperation": "getVideoTwinBatch",
+    "listOperation": "listVideoTwins",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -3679,6 +3682,8 @@ export const jobFamilies = {
   },
   "faceSwapTask": {
     "family": "faceSwapTask",
+    "batchOperation": "getFaceSwapTaskBatch",
+    "listOperation": "listFaceSwapTasks",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -3706,6 +3711,7 @@ export const jobFamilies = {
   },
   "dubbing": {
     "family": "dubbing",
+    "listOperation": "listDubbings",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -3735,6 +3741,8 @@ export const jobFamilies = {
   },
   "imageToVideo": {
     "family": "imageToVideo",
+    "batchOperation": "getImageToVideoBatch",
+    "listOperation": "listImageToVideos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -3765,6 +3773,8 @@ export const jobFamilies = {
   },
   "captionRemoval": {
     "family": "captionRemoval",
+    "batchOperation": "getCaptionRemovalBatch",
+    "listOperation": "listCaptionRemovals",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -3794,6 +3804,8 @@ export const jobFamilies = {
   },
   "upscale": {
     "family": "upscale",
+    "batchOperation": "getUpscaleBatch",
+    "listOperation": "listUpscales",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -3823,6 +3835,8 @@ export const jobFamilies = {
   },
   "textToImage": {
     "family": "textToImage",
+    "batchOperation": "getTextToImageBatch",
+    "listOperation": "listTextToImages",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -3852,6 +3866,7 @@ export const jobFamilies = {
   },
   "nanoBanana": {
     "family": "nanoBanana",
+    "batchOperation": "getNanoBananaBatch",
     "idParam": "id",
     "statusField": "current_status",
     "pending": [
@@ -3881,6 +3896,7 @@ export const jobFamilies = {
   },
   "gptImage": {
     "family": "gptImage",
+    "batchOperation": "getGptImageBatch",
     "idParam": "id",
     "statusField": "current_status",
     "pending": [
@@ -3910,6 +3926,7 @@ export const jobFamilies = {
   },
   "wan26Image": {
     "family": "wan26Image",
+    "batchOperation": "getWan26ImageBatch",
     "idParam": "id",
     "statusField": "current_status",
     "pending": [
@@ -3939,6 +3956,7 @@ export const jobFamilies = {
   },
   "wan27Image": {
     "family": "wan27Image",
+    "batchOperation": "getWan27ImageBatch",
     "idParam": "id",
     "statusField": "current_status",
     "pending": [
@@ -3968,6 +3986,7 @@ export const jobFamilies = {
   },
   "qwenImage": {
     "family": "qwenImage",
+    "batchOperation": "getQwenImageBatch",
     "idParam": "id",
     "statusField": "current_status",
     "pending": [
@@ -3997,6 +4016,7 @@ export const jobFamilies = {
   },
   "flux2Image": {
     "family": "flux2Image",
+    "batchOperation": "getFlux2ImageBatch",
     "idParam": "id",
     "statusField": "current_status",
     "pending": [
@@ -4026,6 +4046,7 @@ export const jobFamilies = {
   },
   "klingImage": {
     "family": "klingImage",
+    "batchOperation": "getKlingImageBatch",
     "idParam": "id",
     "statusField": "current_status",
     "pending": [
@@ -4055,6 +4076,7 @@ export const jobFamilies = {
   },
   "imageEdit": {
     "family": "imageEdit",
+    "batchOperation": "getImageEditBatch",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4084,6 +4106,8 @@ export const jobFamilies = {
   },
   "wanVideo": {
     "family": "wanVideo",
+    "batchOperation": "getWanVideoBatch",
+    "listOperation": "listWanVideos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4113,6 +4137,8 @@ export const jobFamilies = {
   },
   "wanSpicyVideo": {
     "family": "wanSpicyVideo",
+    "batchOperation": "getWanSpicyVideoBatch",
+    "listOperation": "listWanSpicyVideos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4171,6 +4197,8 @@ export const jobFamilies = {
   },
   "wan26R2vVideo": {
     "family": "wan26R2vVideo",
+    "batchOperation": "getWan26R2vVideoBatch",
+    "listOperation": "listWan26R2vVideos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4200,6 +4228,8 @@ export const jobFamilies = {
   },
   "happyHorseVideo": {
     "family": "happyHorseVideo",
+    "batchOperation": "getHappyHorseVideoBatch",
+    "listOperation": "listHappyHorseVideos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4229,6 +4259,8 @@ export const jobFamilies = {
   },
   "talkingPhoto": {
     "family": "talkingPhoto",
+    "batchOperation": "getTalkingPhotoBatch",
+    "listOperation": "listTalkingPhotos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4258,6 +4290,8 @@ export const jobFamilies = {
   },
   "talkingVideo": {
     "family": "talkingVideo",
+    "batchOperation": "getTalkingVideoBatch",
+    "listOperation": "listTalkingVideos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4287,6 +4321,8 @@ export const jobFamilies = {
   },
   "virtualTryOn": {
     "family": "virtualTryOn",
+    "batchOperation": "getVirtualTryOnBatch",
+    "listOperation": "listVirtualTryOns",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4324,6 +4360,8 @@ export const jobFamilies = {
   },
   "thinkSound": {
     "family": "thinkSound",
+    "batchOperation": "getThinkSoundBatch",
+    "listOperation": "listThinkSounds",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4353,6 +4391,8 @@ export const jobFamilies = {
   },
   "motionTransfer": {
     "family": "motionTransfer",
+    "batchOperation": "getMotionTransferBatch",
+    "listOperation": "listMotionTransfers",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4390,6 +4430,8 @@ export const jobFamilies = {
   },
   "actorSwap": {
     "family": "actorSwap",
+    "batchOperation": "getActorSwapBatch",
+    "listOperation": "listActorSwaps",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4419,6 +4461,8 @@ export const jobFamilies = {
   },
   "productAvatar": {
     "family": "productAvatar",
+    "batchOperation": "getProductAvatarBatch",
+    "listOperation": "listProductAvatars",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4448,6 +4492,8 @@ export const jobFamilies = {
   },
   "headSwap": {
     "family": "headSwap",
+    "batchOperation": "getHeadSwapBatch",
+    "listOperation": "listHeadSwaps",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4477,6 +4523,8 @@ export const jobFamilies = {
   },
   "veoVideo": {
     "family": "veoVideo",
+    "batchOperation": "getVeoVideoBatch",
+    "listOperation": "listVeoVideos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4529,6 +4577,8 @@ export const jobFamilies = {
   },
   "klingVideo": {
     "family": "klingVideo",
+    "batchOperation": "getKlingVideoBatch",
+    "listOperation": "listKlingVideos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4558,6 +4608,8 @@ export const jobFamilies = {
   },
   "klingOmniVideo": {
     "family": "klingOmniVideo",
+    "batchOperation": "getKlingOmniVideoBatch",
+    "listOperation": "listKlingOmniVideos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4587,6 +4639,8 @@ export const jobFamilies = {
   },
   "grokVideo": {
     "family": "grokVideo",
+    "batchOperation": "getGrokVideoBatch",
+    "listOperation": "listGrokVideos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4616,6 +4670,7 @@ export const jobFamilies = {
   },
   "hailuoVideo": {
     "family": "hailuoVideo",
+    "listOperation": "listHailuoVideos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4645,6 +4700,8 @@ export const jobFamilies = {
   },
   "minimaxH3Video": {
     "family": "minimaxH3Video",
+    "batchOperation": "getMinimaxH3VideoBatch",
+    "listOperation": "listMinimaxH3Videos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4674,6 +4731,8 @@ export const jobFamilies = {
   },
   "sora2ProVideo": {
     "family": "sora2ProVideo",
+    "batchOperation": "getSora2ProVideoBatch",
+    "listOperation": "listSora2ProVideos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4732,6 +4791,8 @@ export const jobFamilies = {
   },
   "seedance2Video": {
     "family": "seedance2Video",
+    "batchOperation": "getSeedance2VideoBatch",
+    "listOperation": "listSeedance2Videos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
