@@ -3,7 +3,11 @@
 import { api, jobs, servers } from './generated/api.gen.js';
 
 import { createCall, type Call } from './core/call.js';
-import { createWaiters, jobIdOf, waitForJob, type Waiters, type WaitOptions } from './core/jobs.js';
+import { createWaiters, jobIdOf, type Waiters, type WaitOptions } from './core/jobs.js';
+import type { JobsRuntime } from './lib/tracker/runtime.js';
+import type { JobStore } from './lib/tracker/store.js';
+import type { ResumeReport } from './lib/tracker/resume.js';
+import type { TrackerStats } from './lib/tracker/tracker.js';
 import { jobResultOf } from './core/job-outcome.js';
 import { paginate, type PaginateOptions, type Pager } from './core/paginate.js';
 import { quote, type Quote } from './core/budget.js';
@@ -51,6 +55,14 @@ export interface ClientOptions {
   logger?: (event: LogEvent) => void;
   /** Default spending limit for every job start: each is quoted first and refused over this (see `quote`). */
   maxCredits?: number;
+  /**
+   * Where job starts are recorded before they are sent (the ledger) and where webhooks reach every
+   * process. Default: a memory store, which survives nothing — use `@a2e-sdk/redis` for restarts and
+   * several processes.
+   */
+  store?: JobStore;
+  /** The job tracker every waiter goes through: its request budget for all reads together (default 20/s) and `maxUnknownPolls` (default 10). */
+  tracker?: { requestsPerSecond?: number; maxUnknownPolls?: number };
 }
 
 export type A2EClient = Client<paths> & Resources & {
@@ -59,6 +71,13 @@ export type A2EClient = Client<paths> & Resources & {
   /** `waitFor.<family>(jobId, options)`: polls a job to a terminal status. */
   waitFor: Waiters;
   waitForJob<F extends JobFamily>(family: F, id: string, options?: WaitOptions<JobRecord<F>>): Promise<JobRecord<F>>;
+  /** The job tracker behind every waiter. */
+  tracker: {
+    /** After a restart: re-attaches waiters to every started job not yet terminal, and reports starts that may have gone through. */
+    resume(options?: WaitOptions): Promise<ResumeReport>;
+    /** Requests the tracker sent so far (batch, list, detail) and 429s seen. */
+    stats(): Promise<TrackerStats>;
+  };
   /** The job id in a start operation's `data`. */
   jobIdOf(family: JobFamily, data: unknown): string | undefined;
   /** The output of a finished job's record: its first non-empty result field, the spec's alternatives included. */
@@ -99,7 +118,19 @@ export function createA2EClient(options: ClientOptions = {}): A2EClient {
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
   });
   const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
-  const call = createCall({ baseUrl, headers, send, redact, maxCredits: options.maxCredits });
+  // The tracker, ledger and resume load on first use (a dynamic import): a client that never starts or
+  // waits for a job does not carry them.
+  let runtime: Promise<JobsRuntime> | undefined;
+  const jobsRuntime = () => (runtime ??= import('./lib/tracker/runtime.js').then((m) => m.createJobsRuntime({
+    call, redact, logger: options.logger, store: options.store,
+    requestsPerSecond: options.tracker?.requestsPerSecond, maxUnknownPolls: options.tracker?.maxUnknownPolls,
+  })));
+  const ledger = {
+    begin: async (operationId: string, body: Record<string, unknown>) => (await jobsRuntime()).ledger.begin(operationId, body),
+    end: async (key: string, outcome: { data: unknown } | { error: unknown }) => (await jobsRuntime()).ledger.end(key, outcome),
+  };
+  const call = createCall({ baseUrl, headers, send, redact, maxCredits: options.maxCredits, ledger });
+  const wait = async <F extends JobFamily>(family: F, id: string, opts?: WaitOptions<JobRecord<F>>) => (await jobsRuntime()).tracker.track(family, id, opts);
 
   const resources: Record<string, Record<string, unknown>> = {};
   for (const [tag, ops] of Object.entries(api)) {
@@ -109,8 +140,12 @@ export function createA2EClient(options: ClientOptions = {}): A2EClient {
 
   return Object.assign(createRawClient(baseUrl, headers, send, redact), resources as Resources, {
     call,
-    waitFor: createWaiters(call, redact),
-    waitForJob: <F extends JobFamily>(family: F, id: string, opts?: WaitOptions<JobRecord<F>>) => waitForJob(call, family, id, opts, redact),
+    waitFor: createWaiters(wait),
+    waitForJob: wait,
+    tracker: {
+      resume: async (opts?: WaitOptions) => (await jobsRuntime()).resume(opts),
+      stats: async () => ({ ...(await jobsRuntime()).tracker.stats }),
+    },
     jobIdOf,
     jobResultOf,
     paginate: <K extends PagedOperationId>(id: K, input?: Partial<OperationInput<K>>, opts?: PaginateOptions) => paginate(call, id, input, opts),

@@ -22,6 +22,13 @@ export type { A2EWebhookEvent, WebhookOptions, WebhookRefusal, WebhookResult, We
 export { pollUntil } from './core/poll.js';
 export type { PollOptions, PollStep } from './core/poll.js';
 export type { WaitOptions, Waiters } from './core/jobs.js';
+// Jobs at scale: the tracker behind every waiter, the ledger's store (memory by default; @a2e-sdk/redis).
+export { JobStatusUnknownError } from './lib/tracker/status.js';
+export { createMemoryStore } from './lib/tracker/memory-store.js';
+export type { MemoryStoreOptions } from './lib/tracker/memory-store.js';
+export type { JobStore, LedgerEntry, SessionStore, SharedSession } from './lib/tracker/store.js';
+export type { TrackerStats } from './lib/tracker/tracker.js';
+export type { MaybeSubmitted, ResumedJob, ResumeReport } from './lib/tracker/resume.js';
 export type { Pager } from './core/paginate.js';
 export type { CallResult } from './core/call.js';
 export type { LogEvent } from './core/transport.js';

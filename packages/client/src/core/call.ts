@@ -27,6 +27,11 @@ export interface CallContext {
   redact: <T>(value: T) => T;
   /** Default spending limit for job starts (see budget.ts). */
   maxCredits?: number | undefined;
+  /** Records every job start before it is sent and closes it with the answer (lib/tracker/ledger.ts). */
+  ledger?: {
+    begin(operationId: string, body: Record<string, unknown>): Promise<string>;
+    end(key: string, outcome: { data: unknown } | { error: unknown }): Promise<void>;
+  } | undefined;
 }
 
 /** How one operation turns a flat input into a request; worked out once per operation, on first use. */
@@ -45,7 +50,7 @@ function planOf(operationId: string): Plan {
   return plan;
 }
 
-export function createCall({ baseUrl, headers, send, redact, maxCredits }: CallContext): Call {
+export function createCall({ baseUrl, headers, send, redact, maxCredits, ledger }: CallContext): Call {
   const jsonHeaders = { ...headers, 'content-type': 'application/json' };
   return async function call<K extends OperationId>(operationId: K, input?: OperationInput<K>, options: RequestOptions = {}): Promise<CallResult<K>> {
     const { method, kind, template, pathNames, queryNames, sendsBody } = planOf(operationId);
@@ -72,8 +77,25 @@ export function createCall({ baseUrl, headers, send, redact, maxCredits }: CallC
       checkHeaders(options.headers, operationId);
       init.headers = { ...init.headers, ...options.headers };
     }
-    const { response, text } = await send(baseUrl + path + toQuery(query), init, { kind, operationId, signal: options.signal, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries });
+    const url = baseUrl + path + toQuery(query);
+    const ctx = { kind, operationId, signal: options.signal, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries };
+    if (!ledger || !familyOfStart.has(operationId)) return answer<K>(operationId, await send(url, init, ctx));
+    // A paid start: in the ledger just before it leaves (after the quote guard), closed with its answer.
+    // A crash in between leaves it "maybe submitted", which is never resent blindly.
+    const key = await ledger.begin(operationId, fields);
+    let result: CallResult<K>;
+    try {
+      result = answer<K>(operationId, await send(url, init, ctx));
+    } catch (error) {
+      await ledger.end(key, { error });
+      throw error;
+    }
+    await ledger.end(key, { data: result.data });
+    return result;
+  };
 
+  /** The envelope's `data`, or the typed error the answer stands for. */
+  function answer<K extends OperationId>(operationId: K, { response, text }: { response: Response; text: string }): CallResult<K> {
     let parsed: unknown;
     try {
       parsed = text === '' ? undefined : JSON.parse(text);
@@ -92,5 +114,5 @@ export function createCall({ baseUrl, headers, send, redact, maxCredits }: CallC
     }
     if (code !== 0) throw APIError.generate({ status: response.status, headers: redact(response.headers), body: redact(parsed), operationId });
     return { data: (parsed as { data: OperationData<K> }).data, body: parsed as OperationBody<K>, response };
-  };
+  }
 }
