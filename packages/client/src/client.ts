@@ -56,9 +56,9 @@ export interface ClientOptions {
   /** Default spending limit for every job start: each is quoted first and refused over this (see `quote`). */
   maxCredits?: number;
   /**
-   * Where job starts are recorded before they are sent (the ledger) and where webhooks reach every
-   * process. Default: a memory store, which survives nothing — use `@a2e-sdk/redis` for restarts and
-   * several processes.
+   * Where job starts are recorded before they are sent (the ledger) and where a webhook reaches the
+   * waiters of every instance. Default: a memory store, which survives nothing — use `@a2e-sdk/redis`
+   * for restarts and several instances.
    */
   store?: JobStore;
   /** The job tracker every waiter goes through: its request budget for all reads together (default 20/s) and `maxUnknownPolls` (default 10). */
