@@ -25,6 +25,8 @@ export type { WaitOptions, Waiters } from './core/jobs.js';
 // Jobs at scale: the tracker behind every waiter, the ledger's store (memory by default; @a2e-sdk/redis).
 export { JobStatusUnknownError } from './lib/tracker/status.js';
 export { createMemoryStore } from './lib/tracker/memory-store.js';
+export { DEFAULT_RECONCILE_GRACE_MS, startReconciler } from './lib/tracker/reconcile.js';
+export type { ReconcileRound, Reconciler, ReconcilerOptions } from './lib/tracker/reconcile.js';
 export type { MemoryStoreOptions } from './lib/tracker/memory-store.js';
 export type { JobStore, LedgerEntry, SessionStore, SharedSession } from './lib/tracker/store.js';
 export type { TrackerStats } from './lib/tracker/tracker.js';
