@@ -13,6 +13,10 @@ export interface JobStandIn {
   /** The next start for `name` is received (and its job created) but not answered until `release()`. */
   holdStart(name: string): Promise<void>;
   release(): void;
+  /** A job made without a start call (as if started elsewhere), still `processing`. */
+  addJob(name: string): string;
+  /** Detail and list reads received (the waiters' polls). */
+  reads: () => number;
   /** Every job becomes `completed`. */
   completeAll(): void;
   close(): Promise<void>;
@@ -25,6 +29,7 @@ export async function startJobStandIn(): Promise<JobStandIn> {
   let onHeld: (() => void) | undefined;
   const held: ServerResponse[] = [];
   let n = 0;
+  let reads = 0;
   const send = (res: ServerResponse, data: unknown) => {
     if (res.destroyed) return;
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -43,6 +48,7 @@ export async function startJobStandIn(): Promise<JobStandIn> {
         if (holdName === body.name) { holdName = undefined; held.push(res); onHeld?.(); return; }
         return send(res, job);
       }
+      if (req.method === 'GET') reads++;
       if (req.method === 'GET' && url.pathname === '/api/v1/userDubbing/allRecords') {
         const rows = [...jobs.values()].reverse();
         return send(res, { rows, count: rows.length });
@@ -63,6 +69,12 @@ export async function startJobStandIn(): Promise<JobStandIn> {
     startsByName, jobs,
     holdStart: (name) => new Promise<void>((ok) => { holdName = name; onHeld = ok; }),
     release: () => { for (const res of held.splice(0)) res.destroy(); },
+    addJob: (name) => {
+      const job: Job = { _id: `job-${++n}-${name}`, name, source_url: `https://example.com/${name}.mp4`, current_status: 'processing', createdAt: new Date().toISOString() };
+      jobs.set(job._id, job);
+      return job._id;
+    },
+    reads: () => reads,
     completeAll: () => { for (const job of jobs.values()) job.current_status = 'completed'; },
     close: () => new Promise((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
   };
