@@ -2,6 +2,7 @@
 //   overhead — a GET through a named operation vs a raw fetch + JSON parse, alternating rounds, median ratio (goal ≤ 1.05)
 //   size     — min+gzip of what `import { createA2EClient }` pulls into a bundle (goal ≤ 10 kB)
 //   polling  — 1,000 concurrent waiters use no more requests than interval × time allows
+//   tracking — the same 1,000 jobs across 5 families, per-job pollers vs the tracker (bench/tracking.ts; goal ≤ 5%)
 // Results go to bench/results.json. Not a test: machines are noisy, so read the medians.
 import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { createA2EClient } from '../src/index.js';
+import { tracking } from './tracking.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
@@ -63,7 +65,7 @@ async function polling(waiters = 1000, intervalMs = 100, durationMs = 2000) {
 }
 
 try {
-  const results = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, date: new Date().toISOString(), overhead: await overhead(), size: await size(), polling: await polling() };
+  const results = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, date: new Date().toISOString(), overhead: await overhead(), size: await size(), polling: await polling(), tracking: await tracking() };
   writeFileSync(join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(JSON.stringify(results, null, 2));
 } finally {

@@ -76,6 +76,13 @@ export async function startJobStandIn(): Promise<JobStandIn> {
     req.on('end', () => {
       const url = new URL(req.url!, 'http://x');
       const path = url.pathname;
+      // Control calls, for a stand-in run in its own process (the bench): add jobs, reset, read counts.
+      if (path === '/__control/add') {
+        for (const j of JSON.parse(text) as { family: string; id: string; doneAt: number }[]) stand.add(j.family, j.id, j.doneAt);
+        return send(res, 200, { ok: true });
+      }
+      if (path === '/__control/reset') { stand.reset(); return send(res, 200, { ok: true }); }
+      if (path === '/__control/counts') return send(res, 200, stand.counts);
       for (const f of families) {
         if (req.method === 'POST' && f.starts.includes(path)) {
           const id = `job-${stand.starts.length + 1}-${Date.now().toString(36)}`;
