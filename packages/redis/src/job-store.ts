@@ -4,7 +4,7 @@
 import type { Redis } from 'ioredis';
 import { keys, type KeyOptions } from './keys.js';
 import { BEGIN, LEASE, UPDATE } from './scripts.js';
-import type { LedgerEntry } from './types.js';
+import type { JobStore, LedgerEntry } from './types.js';
 
 export interface RedisJobStoreOptions extends KeyOptions {
   /** How long a job outcome learned from a webhook is kept, in ms. Default 86,400,000 (one day). */
@@ -13,7 +13,7 @@ export interface RedisJobStoreOptions extends KeyOptions {
 
 type OutcomeListener = (family: string, jobId: string, record: unknown) => void;
 
-export class RedisJobStore {
+export class RedisJobStore implements JobStore {
   private readonly k: ReturnType<typeof keys>;
   private readonly outcomeTtlMs: number;
   private subscriber: Redis | undefined;

@@ -3,9 +3,9 @@
 import type { Redis } from 'ioredis';
 import { keys, type KeyOptions } from './keys.js';
 import { RESERVE } from './scripts.js';
-import type { SharedSession } from './types.js';
+import type { SessionStore, SharedSession } from './types.js';
 
-export class RedisSessionStore {
+export class RedisSessionStore implements SessionStore {
   private readonly k: ReturnType<typeof keys>;
 
   constructor(private readonly redis: Redis, options: KeyOptions = {}) {
