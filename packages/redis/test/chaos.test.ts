@@ -79,3 +79,23 @@ describe('kill -9 mid-start', () => {
     expect(second.messages.some((m) => m.event === 'starting' && (m.name === 'alpha' || m.name === 'bravo'))).toBe(false);
   });
 });
+
+describe('Redis down', () => {
+  it('refuses a paid start it cannot record, and sends nothing', async () => {
+    const own = await startRedis();
+    const { Redis } = await import('ioredis');
+    const { createA2EClient } = await import('@a2e-sdk/client');
+    const { RedisJobStore } = await import('../src/index.js');
+    const conn = new Redis(own.url, { maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+    conn.on('error', () => {}); // the refused reconnects are the point of this test, not noise to print
+    try {
+      const a2e = createA2EClient({ baseUrl: standIn.url, apiKey: 'sk_chaos_key', maxRetries: 0, store: new RedisJobStore(conn, { prefix: 'down:' }) });
+      await own.stop();
+      await expect(a2e.dubbing.startDubbing({ name: 'unrecorded', source_url: 'https://example.com/u.mp4', target_lang: 'en' })).rejects.toThrow();
+      expect(standIn.startsByName.get('unrecorded')).toBeUndefined();
+    } finally {
+      conn.disconnect();
+      await own.stop();
+    }
+  });
+});

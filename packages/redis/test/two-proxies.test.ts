@@ -77,5 +77,10 @@ describe('two proxy processes sharing Redis', () => {
     // the key never reached a browser, only the upstream
     expect(JSON.stringify([opened, second, third, fourth])).not.toContain('sk_proxy_test_key');
     expect(upstream.calls.every((c) => c.key === 'Bearer sk_proxy_test_key')).toBe(true);
+
+    // a burst of starts through both ports at once: the cap still holds exactly
+    for (const s of [second, fourth]) expect((await post('leave', { channel: s.body.data.channel, session_secret: s.body.data.session_secret })).status).toBe(200);
+    const burst = await Promise.all(Array.from({ length: 10 }, (_, i) => post('agora-token', { avatar_id: 'av1', expire_seconds: 60 }, ports[i % 2])));
+    expect(burst.map((r) => r.status).sort()).toEqual([200, 200, ...Array(8).fill(429)]);
   });
 });
