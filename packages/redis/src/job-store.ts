@@ -70,6 +70,9 @@ export class RedisJobStore implements JobStore {
     this.listeners.add(listener);
     if (!this.subscriber) {
       const sub = (this.subscriber = this.redis.duplicate());
+      // This connection is ours, not the caller's: without a listener ioredis prints every failed reconnect.
+      // A lost subscription costs only speed (trackers still read each interval), so errors are not raised.
+      sub.on('error', () => {});
       sub.on('message', (_channel: string, message: string) => {
         let parsed: { family: string; jobId: string; record: unknown };
         try { parsed = JSON.parse(message); } catch { return; }
