@@ -125,7 +125,10 @@ export function createStreamingRoutes(upstream: Upstream, options: StreamingProx
       const record = shared && channel !== undefined ? await shared.find(channel) : undefined;
       const entry = shared ? record : channel !== undefined ? sessions.get(channel) : undefined;
       // One answer for an unknown channel and a wrong secret: a caller learns nothing about other sessions.
-      if (!entry || typeof fields.session_secret !== 'string' || !constantTimeEqual(fields.session_secret, entry.secret)) return fail(403, 'Not a session of this browser');
+      // Shared: the store keeps only the secret's digest, so the given secret is compared as a digest too.
+      const given = typeof fields.session_secret !== 'string' ? undefined : record ? await shared!.digest(fields.session_secret) : fields.session_secret;
+      const kept = record ? record.secretHash : (entry as Entry | undefined)?.secret;
+      if (!entry || given === undefined || kept === undefined || !constantTimeEqual(given, kept)) return fail(403, 'Not a session of this browser');
       if (action === 'leave') {
         await (record ? shared!.leave(record) : (entry as Entry).session.leave());
         return json(200, { code: 0, data: {} });

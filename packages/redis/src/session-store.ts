@@ -24,7 +24,7 @@ export class RedisSessionStore implements SessionStore {
   async put(session: SharedSession, ttlMs: number): Promise<void> {
     await this.redis.multi()
       .set(this.k.session(session.channel), JSON.stringify(session), 'PX', Math.max(1, Math.round(ttlMs)))
-      .zadd(this.k.sessionsByExpiry, Date.parse(session.credentials.expiresAt), session.channel)
+      .zadd(this.k.sessionsByExpiry, Date.parse(session.expiresAt), session.channel)
       .exec();
   }
 

@@ -91,10 +91,10 @@ describe('RedisSessionStore', () => {
     const a = new RedisSessionStore(connect(), { prefix: 't7:' });
     const b = new RedisSessionStore(connect(), { prefix: 't7:' });
     const now = Date.now();
-    const session = (channel: string, expiresAt: number) => ({ channel, secret: `s-${channel}`, avatarId: 'av', credentials: { appId: 'app', channel, token: 'tok', uid: 7, expiresAt: new Date(expiresAt).toISOString() } });
+    const session = (channel: string, expiresAt: number) => ({ channel, secretHash: `h-${channel}`, avatarId: 'av', expiresAt: new Date(expiresAt).toISOString(), slot: `slot-${channel}` });
     await a.put(session('old', now - 1000), 60_000);
     await a.put(session('new', now + 60_000), 120_000);
-    expect(await b.get('new')).toMatchObject({ channel: 'new', secret: 's-new' });
+    expect(await b.get('new')).toEqual(session('new', now + 60_000));
     expect((await b.expired(now)).map((s) => s.channel)).toEqual(['old']);
     await b.remove('old');
     expect(await a.get('old')).toBeUndefined();

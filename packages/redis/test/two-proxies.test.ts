@@ -55,6 +55,14 @@ describe('two proxy processes sharing Redis', () => {
     // a wrong secret is refused on both
     expect((await post('ask', { channel, session_secret: 'x'.repeat(64), text: 'q' }, ports[1])).status).toBe(403);
     expect(upstream.calls.filter((c) => c.channel === channel).map((c) => c.path)).toEqual(['set-qa-context', 'ask', 'speak']);
+    // what Redis holds can neither join (no RTC token) nor drive (no secret) the session
+    const { Redis } = await import('ioredis');
+    const peek = new Redis(redis.url);
+    const stored = (await peek.mget(await peek.keys('proxies:*session:*'))).join('');
+    await peek.quit();
+    expect(stored).toContain(channel);
+    expect(stored).not.toContain(session_secret);
+    expect(stored).not.toContain(opened.body.data.token as string);
 
     // maxSessions 2 across both processes: the open one and one more, then 429 on either port
     const second = await post('agora-token', { avatar_id: 'av1', expire_seconds: 60 }, ports[1]);

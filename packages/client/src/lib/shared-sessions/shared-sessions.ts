@@ -20,12 +20,19 @@ export interface SharedSessions {
   /** Records a session this process opened, and gives its slot back once it has been left. */
   register(session: StreamingSession, secret: string, avatarId: string, slot: string): Promise<void>;
   find(channel: string): Promise<SharedSession | undefined>;
+  /** The digest a session's secret is kept as (compare it with `secretHash` in constant time). */
+  digest(secret: string): Promise<string>;
   /** Sends setContext / ask / speak for a session any process opened. */
   act(shared: SharedSession, action: Action, text: string, signal?: AbortSignal): Promise<void>;
   /** Leaves a session any process opened; its record and slot go once A2E confirms. */
   leave(shared: SharedSession): Promise<void>;
   /** Leaves and removes every session past its expiry (whichever process opened it). */
   sweep(): Promise<void>;
+}
+
+async function sha256(text: string): Promise<string> {
+  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export function createSharedSessions(store: SessionStore, call: Call, max: number, local: (channel: string) => StreamingSession | undefined): SharedSessions {
@@ -48,16 +55,17 @@ export function createSharedSessions(store: SessionStore, call: Call, max: numbe
     },
     release: (slot) => store.release(slot),
     async register(session, secret, avatarId, slot) {
-      const { appId, channel, token, uid, expiresAt } = session.credentials;
-      const shared: SharedSession = { channel, secret, avatarId, slot, credentials: { appId, channel, token, uid, expiresAt: expiresAt.toISOString() } };
+      const { channel, expiresAt } = session.credentials;
+      const shared: SharedSession = { channel, secretHash: await sha256(secret), avatarId, slot, expiresAt: expiresAt.toISOString() };
       await store.put(shared, Math.max(0, expiresAt.getTime() - Date.now()) + SHARED_SESSION_MARGIN_MS);
       void session.ended.then(() => forget(shared)).catch(() => {});
     },
     find: (channel) => store.get(channel),
+    digest: sha256,
     async act(shared, action, text, signal) {
       const own = local(shared.channel);
       if (own) return own[action](text, { signal });
-      if (Date.parse(shared.credentials.expiresAt) <= Date.now()) throw new InvalidRequestError(`${OPERATION[action]}: the streaming session on channel ${shared.channel} has expired`);
+      if (Date.parse(shared.expiresAt) <= Date.now()) throw new InvalidRequestError(`${OPERATION[action]}: the streaming session on channel ${shared.channel} has expired`);
       await call(OPERATION[action], { channel: shared.channel, text }, { signal });
     },
     leave,

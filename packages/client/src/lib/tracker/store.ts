@@ -48,14 +48,17 @@ export interface JobStore {
   subscribe?(listener: (family: string, jobId: string, record: unknown) => void): () => void;
 }
 
-/** A streaming session as every proxy process needs it: enough to act on it without the opener. */
+/**
+ * A streaming session as every proxy process needs it to act on it: no RTC token and no browser secret,
+ * only the secret's SHA-256, so what the store holds cannot join or drive a session.
+ */
 export interface SharedSession {
   channel: string;
-  /** The browser's secret for this session (compared in constant time by the proxy). */
-  secret: string;
+  /** SHA-256 (hex) of the browser's session secret; the proxy compares digests in constant time. */
+  secretHash: string;
   avatarId: string;
-  /** The token call's answer: appId, channel, token, uid and expiry (ISO). */
-  credentials: { appId: string; channel: string; token: string; uid: number | string; expiresAt: string };
+  /** When A2E ends the session (ISO 8601). */
+  expiresAt: string;
   /** The `maxSessions` slot the session holds, given back once it has been left. */
   slot?: string;
 }
