@@ -36,12 +36,14 @@ export interface JobStandIn {
 export async function startJobStandIn(): Promise<JobStandIn> {
   const families = Object.entries(jobs).map(([name, f]) => {
     const table = f as { statusOperation: string; idIn: string; batchOperation?: string; listOperation?: string };
+    // A family whose status call is its list (idIn: list) is listed by that call.
+    const listOp = table.listOperation ?? (table.idIn === 'list' ? table.statusOperation : undefined);
     return {
       name,
       detail: table.idIn === 'path' ? pattern(entry(table.statusOperation)![1]) : undefined,
       batch: table.batchOperation ? entry(table.batchOperation)![1] : undefined,
-      list: table.listOperation ? entry(table.listOperation)![1] : undefined,
-      listItems: table.listOperation ? (paging as Record<string, { items: string }>)[table.listOperation]?.items : undefined,
+      list: listOp ? entry(listOp)![1] : undefined,
+      listItems: listOp ? (paging as Record<string, { items: string }>)[listOp]?.items : undefined,
       starts: ((f as { startOperations: readonly string[] }).startOperations).map((op) => entry(op)![1]),
     };
   });

@@ -56,6 +56,14 @@ describe('job tracker', () => {
     expect(stand.counts.list).toBeLessThan(60);
   });
 
+  it('reads a family whose status call is its list with one page for all its jobs', async () => {
+    const a2e = testClient(stand.url, { tracker: { requestsPerSecond: 1000 } });
+    for (const id of ids(20)) stand.add('seedance15ProVideo', id, Date.now() + 60);
+    await Promise.all(ids(20).map((id) => a2e.waitFor.seedance15ProVideo(id, fast)));
+    // A list call per job and round would be 20 a round; one page serves all 20.
+    expect(stand.counts.list).toBeLessThan(20);
+  });
+
   it('reads a lone job with its detail call (the documented answer)', async () => {
     const a2e = testClient(stand.url);
     stand.add('textToImage', 'solo', Date.now() + 30);

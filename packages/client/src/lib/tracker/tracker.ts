@@ -139,8 +139,10 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
     const table = jobs[family] as FamilyTable;
     const many = all.length >= 2;
     let missing = due;
+    // A family whose only status call is its list (idIn: list) is read a page for all, not a list per job.
+    const listOp = table.listOperation ?? (jobs[family].idIn === 'list' ? jobs[family].statusOperation : undefined);
     if (many && table.batchOperation) missing = await readBatches(family, table.batchOperation, all);
-    else if (many && table.listOperation && table.listOperation in paging) missing = await readList(family, table.listOperation, all);
+    else if (many && listOp && listOp in paging) missing = await readList(family, listOp, all);
     // Of the jobs the bulk reads did not show, only those due are read one by one now.
     const now = Date.now();
     const dueNow = new Set(due);
