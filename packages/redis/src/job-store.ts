@@ -9,6 +9,11 @@ import type { JobStore, LedgerEntry } from './types.js';
 export interface RedisJobStoreOptions extends KeyOptions {
   /** How long a job outcome learned from a webhook is kept, in ms. Default 86,400,000 (one day). */
   outcomeTtlMs?: number;
+  /**
+   * How long a closed ledger entry (terminal or refused) is kept, in ms, for audit. Default
+   * 2,592,000,000 (30 days). Open entries never expire: they are what a restart resumes.
+   */
+  closedTtlMs?: number;
 }
 
 type OutcomeListener = (family: string, jobId: string, record: unknown) => void;
@@ -16,6 +21,7 @@ type OutcomeListener = (family: string, jobId: string, record: unknown) => void;
 export class RedisJobStore implements JobStore {
   private readonly k: ReturnType<typeof keys>;
   private readonly outcomeTtlMs: number;
+  private readonly closedTtlMs: number;
   private subscriber: Redis | undefined;
   private readonly listeners = new Set<OutcomeListener>();
 
@@ -23,6 +29,7 @@ export class RedisJobStore implements JobStore {
   constructor(private readonly redis: Redis, options: RedisJobStoreOptions = {}) {
     this.k = keys(options.prefix);
     this.outcomeTtlMs = options.outcomeTtlMs ?? 86_400_000;
+    this.closedTtlMs = Math.max(1, Math.round(options.closedTtlMs ?? 2_592_000_000));
   }
 
   async begin(entry: LedgerEntry): Promise<void> {
@@ -31,7 +38,7 @@ export class RedisJobStore implements JobStore {
   }
 
   async update(key: string, patch: Partial<Omit<LedgerEntry, 'key'>>): Promise<boolean> {
-    const done = await this.redis.eval(UPDATE, 2, this.k.entry(key), this.k.open, JSON.stringify({ ...patch, updatedAt: Date.now() }), key);
+    const done = await this.redis.eval(UPDATE, 2, this.k.entry(key), this.k.open, JSON.stringify({ ...patch, updatedAt: Date.now() }), key, this.closedTtlMs);
     return done === 1;
   }
 

@@ -6,7 +6,8 @@ export interface KeyOptions {
 
 export function keys(prefix = 'a2e:') {
   return {
-    entry: (key: string) => `${prefix}ledger:${key}`,
+    // Entries under their own sub-prefix: no ledger key (chosen by callers) can be the open set's name.
+    entry: (key: string) => `${prefix}ledger:entry:${key}`,
     open: `${prefix}ledger:open`,
     claim: (key: string) => `${prefix}claim:${key}`,
     lease: (name: string) => `${prefix}lease:${name}`,

@@ -10,8 +10,9 @@ end
 return 0`;
 
 /**
- * KEYS: entry, open set. ARGV: patch JSON, ledger key. Merges the patch; an entry that reached
- * `terminal` or `refused` leaves the open set (resume no longer sees it). 0 = no such entry.
+ * KEYS: entry, open set. ARGV: patch JSON, ledger key, lifetime of a closed entry in ms. Merges the
+ * patch; an entry that reached `terminal` or `refused` leaves the open set (resume no longer sees it)
+ * and expires after that lifetime, so the ledger does not grow for ever. 0 = no such entry.
  */
 export const UPDATE = `
 local raw = redis.call('GET', KEYS[1])
@@ -19,7 +20,10 @@ if not raw then return 0 end
 local entry = cjson.decode(raw)
 for k, v in pairs(cjson.decode(ARGV[1])) do entry[k] = v end
 redis.call('SET', KEYS[1], cjson.encode(entry), 'KEEPTTL')
-if entry.state == 'terminal' or entry.state == 'refused' then redis.call('SREM', KEYS[2], ARGV[2]) end
+if entry.state == 'terminal' or entry.state == 'refused' then
+  redis.call('SREM', KEYS[2], ARGV[2])
+  redis.call('PEXPIRE', KEYS[1], ARGV[3])
+end
 return 1`;
 
 /** KEYS: lease. ARGV: holder, ttl ms. Taken when free; renewed when its holder asks again. */

@@ -36,6 +36,21 @@ describe('RedisJobStore ledger', () => {
     expect(await other.get('a')).toMatchObject({ state: 'terminal', status: 'completed', jobId: 'job-a' });
   });
 
+  it('keeps open entries for ever and lets closed ones expire', async () => {
+    const store = new RedisJobStore(connect(), { prefix: 't8:', closedTtlMs: 200 });
+    const startedAt = Date.now();
+    await store.begin(entry('open', { startedAt }));
+    await store.begin(entry('closed', { startedAt }));
+    await store.update('open', { state: 'submitted', jobId: 'j1' });
+    await store.update('closed', { state: 'terminal', status: 'completed' });
+    expect(await store.get('closed')).toMatchObject({ state: 'terminal', startedAt });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await store.get('closed')).toBeUndefined();
+    // epoch milliseconds survive the Lua (cjson) round trip exactly
+    expect(await store.get('open')).toMatchObject({ state: 'submitted', jobId: 'j1', startedAt });
+    expect((await store.open()).map((e) => e.key)).toEqual(['open']);
+  });
+
   it('claims an event key for exactly one of many concurrent instances', async () => {
     const stores = Array.from({ length: 8 }, () => new RedisJobStore(connect(), { prefix: 't2:' }));
     const results = await Promise.all(stores.flatMap((s) => [s.claim('evt-1', 60_000), s.claim('evt-1', 60_000)]));
