@@ -1,8 +1,9 @@
 // The default JobStore: this process's memory. It survives nothing — a restart forgets the ledger, and a
 // second process sees none of it — so it serves resume() and webhook dedupe only within one process's
 // life; `@a2e-sdk/redis` is the durable, shared store. Bounded: past `maxEntries` the oldest closed
-// entries (terminal, refused) are dropped first — open ones are kept, so nothing pending is forgotten
-// silently — and claim keys expire and are capped at `maxKeys`.
+// entries (terminal, refused) are dropped first, and only when every entry is open the oldest open ones
+// (a process holding 10,000 unfinished starts in memory needs a durable store anyway); claim keys and
+// outcomes expire or are capped at `maxKeys`.
 import type { JobStore, LedgerEntry } from './store.js';
 
 export interface MemoryStoreOptions {
@@ -25,8 +26,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): JobStore {
 
   const trim = () => {
     for (const [key, e] of entries) {
-      if (entries.size <= maxEntries) break;
+      if (entries.size <= maxEntries) return;
       if (closed(e)) entries.delete(key);
+    }
+    for (const key of entries.keys()) {
+      if (entries.size <= maxEntries) return;
+      entries.delete(key);
     }
   };
 

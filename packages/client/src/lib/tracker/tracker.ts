@@ -264,7 +264,8 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
       }
       if (state === 'unknown') {
         w.unknown++;
-        log('unknown-status', family, `job ${id}: ${status === undefined ? 'no status field' : `status "${status}" is not listed for the family`} (${w.unknown} of ${w.maxUnknown})`);
+        // The status is the server's text: redacted like everything else it says that reaches a log.
+        log('unknown-status', family, `job ${id}: ${status === undefined ? 'no status field' : `status "${redact(status)}" is not listed for the family`} (${w.unknown} of ${w.maxUnknown})`);
         try { w.options.onUnknownStatus?.(status, record as never); } catch { /* ignored, as onProgress */ }
         if (w.unknown >= w.maxUnknown) {
           remove(w);
