@@ -1,12 +1,13 @@
 // `pnpm bench`: the client measured against what it promises, side by side on this machine.
 //   overhead — a GET through a named operation vs a raw fetch + JSON parse, alternating rounds, median ratio (goal ≤ 1.05)
-//   size     — min+gzip of what `import { createA2EClient }` pulls into a bundle (goal ≤ 10 kB)
+//   size     — min+gzip of what `import { createA2EClient }` pulls into a bundle (goal ≤ 10 kB); `entrySplit`
+//              as a code-splitting bundler ships it: eager, and loaded on first use (the job tracker)
 //   polling  — 1,000 concurrent waiters use no more requests than interval × time allows
 //   tracking — the same 1,000 jobs across 5 families, per-job pollers vs the tracker (bench/tracking.ts; goal ≤ 5%)
 // Results go to bench/results.json. Not a test: machines are noisy, so read the medians.
 import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -44,8 +45,22 @@ async function size() {
     const code = out.outputFiles[0]!.contents;
     return { minBytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
   };
+  // As a bundler with code splitting ships it: what loads with the entry (the entry chunk and every
+  // chunk it imports statically) and what loads on first use (dynamic imports: the job tracker).
+  const split = async (contents: string) => {
+    const out = await build({ stdin: { contents, resolveDir: join(here, '..'), loader: 'ts' }, bundle: true, minify: true, format: 'esm', platform: 'neutral', write: false, splitting: true, outdir: join(here, 'split-out'), metafile: true });
+    // The metafile names outputs relative to the working directory.
+    const gz = new Map(out.outputFiles.map((f) => [relative(process.cwd(), f.path), gzipSync(f.contents, { level: 9 }).length]));
+    const outputs = out.metafile!.outputs;
+    const entry = Object.keys(outputs).find((k) => outputs[k]!.entryPoint)!;
+    const eager = new Set([entry]);
+    for (const k of eager) for (const i of outputs[k]!.imports) if (i.kind === 'import-statement' && outputs[i.path]) eager.add(i.path);
+    const sum = (keys: string[]) => keys.reduce((n, k) => n + (gz.get(k) ?? 0), 0);
+    return { eagerGzipBytes: sum([...eager]), onFirstUseGzipBytes: sum(Object.keys(outputs).filter((k) => !eager.has(k) && k.endsWith('.js'))) };
+  };
   return {
     entry: await bundle("export { createA2EClient } from './dist/index.js';"),
+    entrySplit: await split("export { createA2EClient } from './dist/index.js';"),
     operationTable: await bundle("export { api, jobs, paging, servers } from './src/generated/api.gen.ts';"),
     openapiFetch: await bundle("export { default } from 'openapi-fetch';"),
     goalGzipBytes: 10_000,
