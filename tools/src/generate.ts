@@ -32,10 +32,14 @@ function renderRuntime(table: Record<string, OperationEntry>, families: Record<s
     const start = f.startOperations.map((id) => table[id]!.jobStart!.idField);
     return [name, {
       statusOperation: f.statusOperation, idIn: f.idIn, idParam: f.idParam ?? f.matchField, statusField: f.statusField,
-      success: f.success, failure: f.failure, resultFields: f.resultFields ?? [], messageFields: f.messageFields ?? [],
+      pending: f.pending, success: f.success, failure: f.failure, resultFields: f.resultFields ?? [], messageFields: f.messageFields ?? [],
       startOperations: f.startOperations, idField: start[0] ?? '_id',
-      // Other shapes a record may take (x-a2e-job-status alternatives): only what a waiter reads.
-      ...(f.alternatives?.length && { alternatives: f.alternatives.map(({ pending: _, source: __, ...read }) => read) }),
+      // The calls the job tracker reads many jobs with (x-a2e-job-status batchOperation / listOperation).
+      ...(f.batchOperation && { batchOperation: f.batchOperation }),
+      ...(f.listOperation && { listOperation: f.listOperation }),
+      // Other shapes a record may take (x-a2e-job-status alternatives): what a waiter reads, pending values
+      // included (the tracker reports a status that no reading knows).
+      ...(f.alternatives?.length && { alternatives: f.alternatives.map(({ source: _, ...read }) => read) }),
     }];
   }));
   const line = (v: unknown) => JSON.stringify(v);

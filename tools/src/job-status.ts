@@ -21,6 +21,10 @@ export interface JobStatus {
   pending: string[]; success: string[]; failure: string[];
   resultFields?: string[]; messageFields?: string[];
   alternatives?: JobStatusAlternative[];
+  /** The family's batch read (`…/batchDetail`, a body of `ids`): the job tracker reads up to 200 jobs per call with it. */
+  batchOperation?: string;
+  /** The family's paged list: the tracker reads a page of it instead of one detail call per job. */
+  listOperation?: string;
 }
 
 const SOURCE = /^(official|(official-prose|docs|code): \S.*)$/;
@@ -74,4 +78,32 @@ export function checkVocabulary(docs: unknown): string[] {
   return typeof vocabulary === 'string' && VOCABULARY.test(vocabulary)
     ? []
     : ['x-a2e-docs.vocabulary must say where the status values come from ("official: …", "docs: …", "code: …", "official-prose: …" or "borrowed: …")'];
+}
+
+/** What the tracker needs of a linked operation, as the bundled spec shows it. */
+export interface LinkedOperation { kind: unknown; bodyProperties: string[]; paged: boolean }
+
+/**
+ * `batchOperation` and `listOperation` name operations that exist and can serve the family: a batch read
+ * takes `ids` in its body and spends nothing; a list read is paged (x-a2e-paging), so a page is bounded.
+ */
+export function checkLinks(status: Partial<JobStatus>, lookup: (operationId: string) => LinkedOperation | undefined): string[] {
+  const problems: string[] = [];
+  if (status.batchOperation !== undefined) {
+    const op = lookup(status.batchOperation);
+    if (!op) problems.push(`x-a2e-job-status.batchOperation ${status.batchOperation} is no operation of the spec`);
+    else {
+      if (op.kind !== 'read') problems.push(`x-a2e-job-status.batchOperation ${status.batchOperation} must be x-a2e-kind: read`);
+      if (!op.bodyProperties.includes('ids')) problems.push(`x-a2e-job-status.batchOperation ${status.batchOperation} must take ids in its body`);
+    }
+  }
+  if (status.listOperation !== undefined) {
+    const op = lookup(status.listOperation);
+    if (!op) problems.push(`x-a2e-job-status.listOperation ${status.listOperation} is no operation of the spec`);
+    else {
+      if (op.kind !== 'read') problems.push(`x-a2e-job-status.listOperation ${status.listOperation} must be x-a2e-kind: read`);
+      if (!op.paged) problems.push(`x-a2e-job-status.listOperation ${status.listOperation} needs x-a2e-paging`);
+    }
+  }
+  return problems;
 }

@@ -1,7 +1,7 @@
 // The spec's own conventions (spec/CONVENTIONS.md), which Redocly cannot express: the annotations the
 // client, React hooks and conformance suite are generated from must be present and consistent.
 import type { Problem } from './examples.ts';
-import { checkAlternatives, checkVocabulary, type JobStatus } from './job-status.ts';
+import { checkAlternatives, checkLinks, checkVocabulary, type JobStatus, type LinkedOperation } from './job-status.ts';
 import { checkLimits, checkUnknownResponse } from './rules-evidence.ts';
 import { deref, needsAuth, operations, type MediaType, type OpenAPIDoc, type Operation } from './openapi-document.ts';
 
@@ -40,6 +40,13 @@ export function checkRules(doc: OpenAPIDoc): Problem[] {
   };
   scan(doc.components?.schemas, '/components/schemas');
   const limitSchemas = new Set<object>(); // a shared schema's limits are reported once
+  // Job families link their batch and list reads by operationId (checkLinks).
+  const linked = new Map<string, LinkedOperation>();
+  for (const { op } of operations(doc)) {
+    const schema = deref(doc, op.requestBody?.content?.['application/json']?.schema) as { properties?: object; allOf?: unknown[] } | undefined;
+    const props = [schema, ...((schema?.allOf ?? []).map((s) => deref(doc, s)) as { properties?: object }[])].flatMap((s) => Object.keys(s?.properties ?? {}));
+    if (op.operationId) linked.set(op.operationId, { kind: op['x-a2e-kind'], bodyProperties: props, paged: !!op['x-a2e-paging'] });
+  }
 
   for (const { path, method, op } of operations(doc)) {
     const where = `${method.toUpperCase()} ${path}`;
@@ -83,7 +90,7 @@ export function checkRules(doc: OpenAPIDoc): Problem[] {
       const { family, idParam, matchField, statusField, pending, success, failure } = status;
       if (!family || !statusField || !pending || !success?.length || !failure?.length) { err('x-a2e-job-status needs family, statusField, pending, success, failure'); continue; }
       if (!idParam === !matchField) err('x-a2e-job-status needs exactly one of idParam and matchField');
-      for (const message of [...checkAlternatives(status), ...checkVocabulary(op['x-a2e-docs'])]) err(message);
+      for (const message of [...checkAlternatives(status), ...checkVocabulary(op['x-a2e-docs']), ...checkLinks(status, (id) => linked.get(id))]) err(message);
       if (statusOps.has(family)) err(`job family ${family} already has a status operation (${statusOps.get(family)})`);
       statusOps.set(family, where);
       const params = [...(doc.paths[path]?.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(doc, p).name);

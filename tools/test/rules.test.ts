@@ -166,6 +166,24 @@ describe('checkRules', () => {
       ]);
     });
 
+    it('wants batchOperation and listOperation to name a batch read taking ids and a paged list', () => {
+      const batch = { ...jobStatusOp(), operationId: 'getThingBatch', 'x-a2e-job-status': undefined, parameters: [],
+        requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { ids: { type: 'array' } } }, examples: { two: { value: { ids: ['a', 'b'] } } } } } } } as never;
+      const list = { ...jobStatusOp(), operationId: 'listThings', 'x-a2e-job-status': undefined, parameters: [{ name: 'pageNum', in: 'query', schema: { type: 'integer' } }, { name: 'pageSize', in: 'query', schema: { type: 'integer' } }],
+        'x-a2e-paging': { page: 'pageNum', size: 'pageSize', items: 'data.rows' } } as never;
+      const linked = (links: object) => {
+        const op = jobStatusOp();
+        Object.assign(op['x-a2e-job-status'] as object, links);
+        return messages(doc({ '/t/{_id}': { get: op }, '/t/batch': { post: batch }, '/t/list': { get: list } }));
+      };
+      expect(linked({ batchOperation: 'getThingBatch', listOperation: 'listThings' })).toEqual([]);
+      expect(linked({ batchOperation: 'getNothing', listOperation: 'getThingBatch' })).toEqual([
+        'x-a2e-job-status.batchOperation getNothing is no operation of the spec',
+        'x-a2e-job-status.listOperation getThingBatch needs x-a2e-paging',
+      ]);
+      expect(linked({ batchOperation: 'listThings' })).toEqual(['x-a2e-job-status.batchOperation listThings must take ids in its body']);
+    });
+
     it('wants the status operation to say where its vocabulary comes from', () => {
       expect(withStatus({}, {})).toEqual([
         'x-a2e-docs.vocabulary must say where the status values come from ("official: …", "docs: …", "code: …", "official-prose: …" or "borrowed: …")',

@@ -5,6 +5,7 @@
 //   size      — per entry: gzip bytes at start-up, lazy, and as one esbuild file (bench/size.ts), against budgets
 //   typecheck — a consumer's `tsc` over the published types, lib es2022+dom, skipLibCheck off and on: time and memory
 //   polling   — 1,000 concurrent waiters use no more requests than interval × time allows
+//   tracking  — the same 1,000 jobs across 5 families, per-job pollers vs the tracker (bench/tracking.ts; goal ≤ 5%)
 // Results go to bench/results.json. Not a test: machines are noisy, so read the medians.
 import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { createA2EClient } from '../dist/index.js';
 import { createA2ECore, getDubbing } from '../dist/fns.js';
 import type { paths } from '../src/generated/schema.gen.js';
 import { sizes } from './size.js';
+import { tracking } from './tracking.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
@@ -90,7 +92,7 @@ async function polling(waiters = 1000, intervalMs = 100, durationMs = 2000) {
 }
 
 try {
-  const results = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, date: new Date().toISOString(), overhead: await overhead(), size: await sizes(), typecheck: typecheck(), polling: await polling() };
+  const results = { machine: { node: process.version, cpus: (await import('node:os')).cpus().length }, date: new Date().toISOString(), overhead: await overhead(), size: await sizes(), typecheck: typecheck(), polling: await polling(), tracking: await tracking() };
   writeFileSync(join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(JSON.stringify(results, null, 2));
 } finally {

@@ -1,5 +1,6 @@
 // Benchmark server, run in its own process: a ~500-byte dubbing record for any GET of a record, and
-// for /poll/<n> a job that stays `processing` until `completeAt`, counting every request.
+// for /poll/<n> a job that stays `processing` until `completeAt`, counting every request. The dubbing
+// list (allRecords) pages through the same poll-0…poll-999 jobs: the client's tracker reads them there.
 import { createServer } from 'node:http';
 
 const record = JSON.stringify({
@@ -17,6 +18,16 @@ let completeAt = Infinity;
 const server = createServer((req, res) => {
   if (req.url === '/stats') return res.end(JSON.stringify({ polls }));
   if (req.url?.startsWith('/reset/')) { polls = 0; completeAt = Date.now() + Number(req.url.slice(7)); return res.end('{}'); }
+  if (req.url?.startsWith('/api/v1/userDubbing/allRecords')) {
+    polls++;
+    const q = new URL(req.url, 'http://x').searchParams;
+    const size = Number(q.get('pageSize') ?? 10);
+    const first = (Number(q.get('pageNum') ?? 1) - 1) * size;
+    const status = Date.now() >= completeAt ? 'completed' : 'processing';
+    const rows = Array.from({ length: Math.max(0, Math.min(size, 1000 - first)) }, (_, i) => ({ _id: `poll-${first + i}`, current_status: status }));
+    res.writeHead(200, { 'content-type': 'application/json' });
+    return res.end(JSON.stringify({ code: 0, data: { rows, count: 1000 } }));
+  }
   if (req.url?.startsWith('/api/v1/userDubbing/poll-')) {
     polls++;
     const status = Date.now() >= completeAt ? 'completed' : 'processing';

@@ -20,6 +20,15 @@ export type { A2EWebhookEvent, WebhookOptions, WebhookRefusal, WebhookResult, We
 export { pollUntil } from './core/poll.js';
 export type { PollOptions, PollStep } from './core/poll.js';
 export type { WaitOptions, Waiters } from './lib/jobs.js';
+// Jobs at scale: the tracker behind every waiter, the ledger's store (memory by default; @a2e-sdk/redis).
+export { JobStatusUnknownError } from './lib/tracker/status.js';
+export { createMemoryStore } from './lib/tracker/memory-store.js';
+export { DEFAULT_RECONCILE_GRACE_MS, startReconciler } from './lib/tracker/reconcile.js';
+export type { ReconcileRound, Reconciler, ReconcilerOptions } from './lib/tracker/reconcile.js';
+export type { MemoryStoreOptions } from './lib/tracker/memory-store.js';
+export type { JobStore, LedgerEntry, SessionStore, SharedSession } from './lib/tracker/store.js';
+export type { TrackerStats } from './lib/tracker/tracker.js';
+export type { MaybeSubmitted, ResumedJob, ResumeReport } from './lib/tracker/resume.js';
 export type { Pager } from './core/paginate.js';
 export type { BeforeSend, BeforeSendContext, CallResult, Invoker, OperationFn, Route } from './core/call.js';
 export { createA2ECore } from './lean.js';

@@ -2,7 +2,7 @@
 // no operation table and no workflow. The per-operation functions of `@a2e-sdk/client/fns` take it (or
 // a full client), so an app that uses three operations bundles those three and this pipeline only.
 import { servers } from './generated/api.gen.js';
-import { createPipeline, type BeforeSend, type Invoke, type Invoker } from './core/call.js';
+import { createPipeline, type BeforeSend, type Invoke, type Invoker, type SendRecorder } from './core/call.js';
 import { DEFAULT_MAX_RETRY_AFTER_MS, type BackoffOptions } from './core/retry.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './internal/body.js';
 import { checkOptions } from './internal/options.js';
@@ -64,8 +64,8 @@ export interface Setup {
   invoke: Invoke;
 }
 
-/** @internal Checks the options and builds the transport and pipeline. */
-export function setup(options: CoreOptions): Setup {
+/** @internal Checks the options and builds the transport and pipeline (the client adds its ledger as `recorder`). */
+export function setup(options: CoreOptions & { recorder?: SendRecorder }): Setup {
   const apiKey = options.apiKey ?? env('A2E_API_KEY');
   const baseUrl = (options.baseUrl ?? servers[options.server ?? 'global']).replace(/\/+$/, '');
   // Refused here, typed, rather than failing every request as a connection error retried three times.
@@ -85,7 +85,7 @@ export function setup(options: CoreOptions): Setup {
     maxRetryAfterMs: options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
   });
-  const invoke = createPipeline({ baseUrl, headers, send, redact, beforeSend: options.beforeSend });
+  const invoke = createPipeline({ baseUrl, headers, send, redact, beforeSend: options.beforeSend, recorder: options.recorder });
   return { baseUrl, headers, send, redact, fetch: fetchImpl, timeoutMs, invoke };
 }
 

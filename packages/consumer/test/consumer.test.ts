@@ -31,6 +31,7 @@ const EXPECTED: Record<string, string[]> = {
   '@a2e-sdk/react': ['A2EProvider', 'useA2EJob', 'useDubbingList'],
   '@a2e-sdk/cli/sandbox': ['startSandbox'],
   '@a2e-sdk/mcp': ['createA2EMcpServer'],
+  '@a2e-sdk/redis': ['RedisJobStore', 'RedisSessionStore'],
   '@a2e-sdk/spec': ['specFiles'],
   '@a2e-sdk/spec/openapi.json': ['openapi', 'info', 'paths', 'components'],
   '@a2e-sdk/spec/operations.json': ['servers', 'operations', 'jobFamilies'],
@@ -67,7 +68,7 @@ afterAll(() => { if (installed) rmSync(dirname(installed.dir), { recursive: true
 
 describe('the packed tarballs, installed with npm outside the workspace', () => {
   it('installed every publishable package from its tarball, not from the workspace', () => {
-    expect(installed.packages.map((p) => p.name).sort()).toEqual(['@a2e-sdk/cli', '@a2e-sdk/client', '@a2e-sdk/conformance', '@a2e-sdk/mcp', '@a2e-sdk/react', '@a2e-sdk/spec']);
+    expect(installed.packages.map((p) => p.name).sort()).toEqual(['@a2e-sdk/cli', '@a2e-sdk/client', '@a2e-sdk/conformance', '@a2e-sdk/mcp', '@a2e-sdk/react', '@a2e-sdk/redis', '@a2e-sdk/spec']);
     expect(installed.dir.startsWith(ROOT)).toBe(false);
     for (const p of installed.packages) {
       expect(existsSync(join(installed.dir, 'node_modules', p.name, 'package.json'))).toBe(true);

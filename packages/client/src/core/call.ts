@@ -49,6 +49,16 @@ export interface BeforeSendContext {
 /** Runs before a request with a body is sent, in order. */
 export type BeforeSend = (context: BeforeSendContext) => void | Promise<void>;
 
+/**
+ * Opens a record just before a request with a body leaves and closes it with the answer, so a process
+ * that dies in between leaves an open record (the client's ledger of paid starts, lib/tracker/ledger.ts).
+ * `begin` gives no key for a request it does not record.
+ */
+export interface SendRecorder {
+  begin(operationId: string, body: Record<string, unknown>): Promise<string | undefined> | undefined;
+  end(key: string, outcome: { data: unknown } | { error: unknown }): Promise<void>;
+}
+
 export interface PipelineContext {
   baseUrl: string;
   headers: Record<string, string>;
@@ -56,6 +66,8 @@ export interface PipelineContext {
   redact: <T>(value: T) => T;
   /** Steps run before every request that sends a body (job starts among them). */
   beforeSend?: readonly BeforeSend[] | undefined;
+  /** Records requests with a body around their sending (the client's ledger of paid starts). */
+  recorder?: SendRecorder | undefined;
 }
 
 /** A client or a lean core: anything with the pipeline's `invoke`. */
@@ -86,7 +98,7 @@ function planOf(route: Route): Plan {
   return plan;
 }
 
-export function createPipeline({ baseUrl, headers, send, redact, beforeSend = [] }: PipelineContext): Invoke {
+export function createPipeline({ baseUrl, headers, send, redact, beforeSend = [], recorder }: PipelineContext): Invoke {
   const jsonHeaders = { ...headers, 'content-type': 'application/json' };
   return async function invoke<K extends OperationId>(operationId: K, route: Route, input?: OperationInput<K>, options: RequestOptions = {}): Promise<CallResult<K>> {
     const { method, kind, path: template, query: queryNames } = route;
@@ -109,8 +121,25 @@ export function createPipeline({ baseUrl, headers, send, redact, beforeSend = []
       checkHeaders(options.headers, operationId);
       init.headers = { ...init.headers, ...options.headers };
     }
-    const { response, text } = await send(baseUrl + path + toQuery(query), init, { kind, operationId, signal: options.signal, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries });
+    const url = baseUrl + path + toQuery(query);
+    const ctx = { kind, operationId, signal: options.signal, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries };
+    // Recorded just before it leaves (after the before-send steps), closed with its answer: a crash in
+    // between leaves the record open ("maybe submitted" for a paid start, never resent blindly).
+    const key = sendsBody && recorder ? await recorder.begin(operationId, fields) : undefined;
+    if (key === undefined) return answer<K>(operationId, await send(url, init, ctx));
+    let result: CallResult<K>;
+    try {
+      result = answer<K>(operationId, await send(url, init, ctx));
+    } catch (error) {
+      await recorder!.end(key, { error });
+      throw error;
+    }
+    await recorder!.end(key, { data: result.data });
+    return result;
+  };
 
+  /** The envelope's `data`, or the typed error the answer stands for. */
+  function answer<K extends OperationId>(operationId: K, { response, text }: { response: Response; text: string }): CallResult<K> {
     let parsed: unknown;
     try {
       parsed = text === '' ? undefined : JSON.parse(text);
@@ -129,5 +158,5 @@ export function createPipeline({ baseUrl, headers, send, redact, beforeSend = []
     }
     if (code !== 0) throw APIError.generate({ status: response.status, headers: redact(response.headers), body: redact(parsed), operationId });
     return { data: (parsed as { data: OperationData<K> }).data, body: parsed as OperationBody<K>, response };
-  };
+  }
 }

@@ -3925,6 +3925,7 @@ export const jobFamilies = {
   },
   "avatarVideo": {
     "family": "avatarVideo",
+    "listOperation": "listAvatarVideos",
     "idParam": "_id",
     "statusField": "status",
     "pending": [
@@ -3954,6 +3955,8 @@ export const jobFamilies = {
   },
   "videoTwin": {
     "family": "videoTwin",
+    "batchOperation": "getVideoTwinBatch",
+    "listOperation": "listVideoTwins",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4011,6 +4014,8 @@ export const jobFamilies = {
   },
   "faceSwapTask": {
     "family": "faceSwapTask",
+    "batchOperation": "getFaceSwapTaskBatch",
+    "listOperation": "listFaceSwapTasks",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4038,6 +4043,7 @@ export const jobFamilies = {
   },
   "dubbing": {
     "family": "dubbing",
+    "listOperation": "listDubbings",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4067,6 +4073,8 @@ export const jobFamilies = {
   },
   "imageToVideo": {
     "family": "imageToVideo",
+    "batchOperation": "getImageToVideoBatch",
+    "listOperation": "listImageToVideos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4097,6 +4105,8 @@ export const jobFamilies = {
   },
   "captionRemoval": {
     "family": "captionRemoval",
+    "batchOperation": "getCaptionRemovalBatch",
+    "listOperation": "listCaptionRemovals",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4126,6 +4136,8 @@ export const jobFamilies = {
   },
   "upscale": {
     "family": "upscale",
+    "batchOperation": "getUpscaleBatch",
+    "listOperation": "listUpscales",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4155,6 +4167,8 @@ export const jobFamilies = {
   },
   "textToImage": {
     "family": "textToImage",
+    "batchOperation": "getTextToImageBatch",
+    "listOperation": "listTextToImages",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4184,6 +4198,7 @@ export const jobFamilies = {
   },
   "nanoBanana": {
     "family": "nanoBanana",
+    "batchOperation": "getNanoBananaBatch",
     "idParam": "id",
     "statusField": "current_status",
     "pending": [
@@ -4213,6 +4228,7 @@ export const jobFamilies = {
   },
   "gptImage": {
     "family": "gptImage",
+    "batchOperation": "getGptImageBatch",
     "idParam": "id",
     "statusField": "current_status",
     "pending": [
@@ -4242,6 +4258,7 @@ export const jobFamilies = {
   },
   "wan26Image": {
     "family": "wan26Image",
+    "batchOperation": "getWan26ImageBatch",
     "idParam": "id",
     "statusField": "current_status",
     "pending": [
@@ -4271,6 +4288,7 @@ export const jobFamilies = {
   },
   "wan27Image": {
     "family": "wan27Image",
+    "batchOperation": "getWan27ImageBatch",
     "idParam": "id",
     "statusField": "current_status",
     "pending": [
@@ -4300,6 +4318,7 @@ export const jobFamilies = {
   },
   "qwenImage": {
     "family": "qwenImage",
+    "batchOperation": "getQwenImageBatch",
     "idParam": "id",
     "statusField": "current_status",
     "pending": [
@@ -4329,6 +4348,7 @@ export const jobFamilies = {
   },
   "flux2Image": {
     "family": "flux2Image",
+    "batchOperation": "getFlux2ImageBatch",
     "idParam": "id",
     "statusField": "current_status",
     "pending": [
@@ -4358,6 +4378,7 @@ export const jobFamilies = {
   },
   "klingImage": {
     "family": "klingImage",
+    "batchOperation": "getKlingImageBatch",
     "idParam": "id",
     "statusField": "current_status",
     "pending": [
@@ -4387,6 +4408,7 @@ export const jobFamilies = {
   },
   "imageEdit": {
     "family": "imageEdit",
+    "batchOperation": "getImageEditBatch",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4416,6 +4438,8 @@ export const jobFamilies = {
   },
   "wanVideo": {
     "family": "wanVideo",
+    "batchOperation": "getWanVideoBatch",
+    "listOperation": "listWanVideos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4445,6 +4469,8 @@ export const jobFamilies = {
   },
   "wanSpicyVideo": {
     "family": "wanSpicyVideo",
+    "batchOperation": "getWanSpicyVideoBatch",
+    "listOperation": "listWanSpicyVideos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4503,6 +4529,8 @@ export const jobFamilies = {
   },
   "wan26R2vVideo": {
     "family": "wan26R2vVideo",
+    "batchOperation": "getWan26R2vVideoBatch",
+    "listOperation": "listWan26R2vVideos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4532,6 +4560,8 @@ export const jobFamilies = {
   },
   "happyHorseVideo": {
     "family": "happyHorseVideo",
+    "batchOperation": "getHappyHorseVideoBatch",
+    "listOperation": "listHappyHorseVideos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4561,6 +4591,8 @@ export const jobFamilies = {
   },
   "talkingPhoto": {
     "family": "talkingPhoto",
+    "batchOperation": "getTalkingPhotoBatch",
+    "listOperation": "listTalkingPhotos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4590,6 +4622,8 @@ export const jobFamilies = {
   },
   "talkingVideo": {
     "family": "talkingVideo",
+    "batchOperation": "getTalkingVideoBatch",
+    "listOperation": "listTalkingVideos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4619,6 +4653,8 @@ export const jobFamilies = {
   },
   "virtualTryOn": {
     "family": "virtualTryOn",
+    "batchOperation": "getVirtualTryOnBatch",
+    "listOperation": "listVirtualTryOns",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4656,6 +4692,8 @@ export const jobFamilies = {
   },
   "thinkSound": {
     "family": "thinkSound",
+    "batchOperation": "getThinkSoundBatch",
+    "listOperation": "listThinkSounds",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4685,6 +4723,8 @@ export const jobFamilies = {
   },
   "motionTransfer": {
     "family": "motionTransfer",
+    "batchOperation": "getMotionTransferBatch",
+    "listOperation": "listMotionTransfers",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4722,6 +4762,8 @@ export const jobFamilies = {
   },
   "actorSwap": {
     "family": "actorSwap",
+    "batchOperation": "getActorSwapBatch",
+    "listOperation": "listActorSwaps",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4751,6 +4793,8 @@ export const jobFamilies = {
   },
   "productAvatar": {
     "family": "productAvatar",
+    "batchOperation": "getProductAvatarBatch",
+    "listOperation": "listProductAvatars",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4780,6 +4824,8 @@ export const jobFamilies = {
   },
   "headSwap": {
     "family": "headSwap",
+    "batchOperation": "getHeadSwapBatch",
+    "listOperation": "listHeadSwaps",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4809,6 +4855,8 @@ export const jobFamilies = {
   },
   "veoVideo": {
     "family": "veoVideo",
+    "batchOperation": "getVeoVideoBatch",
+    "listOperation": "listVeoVideos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4861,6 +4909,8 @@ export const jobFamilies = {
   },
   "klingVideo": {
     "family": "klingVideo",
+    "batchOperation": "getKlingVideoBatch",
+    "listOperation": "listKlingVideos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4890,6 +4940,8 @@ export const jobFamilies = {
   },
   "klingOmniVideo": {
     "family": "klingOmniVideo",
+    "batchOperation": "getKlingOmniVideoBatch",
+    "listOperation": "listKlingOmniVideos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4919,6 +4971,8 @@ export const jobFamilies = {
   },
   "grokVideo": {
     "family": "grokVideo",
+    "batchOperation": "getGrokVideoBatch",
+    "listOperation": "listGrokVideos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4948,6 +5002,7 @@ export const jobFamilies = {
   },
   "hailuoVideo": {
     "family": "hailuoVideo",
+    "listOperation": "listHailuoVideos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -4977,6 +5032,8 @@ export const jobFamilies = {
   },
   "minimaxH3Video": {
     "family": "minimaxH3Video",
+    "batchOperation": "getMinimaxH3VideoBatch",
+    "listOperation": "listMinimaxH3Videos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -5006,6 +5063,8 @@ export const jobFamilies = {
   },
   "sora2ProVideo": {
     "family": "sora2ProVideo",
+    "batchOperation": "getSora2ProVideoBatch",
+    "listOperation": "listSora2ProVideos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [
@@ -5064,6 +5123,8 @@ export const jobFamilies = {
   },
   "seedance2Video": {
     "family": "seedance2Video",
+    "batchOperation": "getSeedance2VideoBatch",
+    "listOperation": "listSeedance2Videos",
     "idParam": "_id",
     "statusField": "current_status",
     "pending": [

@@ -17,7 +17,9 @@ export type LogEvent =
   | { type: 'request'; operationId?: string; method: string; url: string; attempt: number }
   | { type: 'response'; operationId?: string; method: string; url: string; status: number; durationMs: number }
   | { type: 'retry'; operationId?: string; method: string; url: string; attempt: number; delayMs: number; reason: string }
-  | { type: 'error'; operationId?: string; method: string; url: string; message: string };
+  | { type: 'error'; operationId?: string; method: string; url: string; message: string }
+  /** The job tracker: a batch answer it could not read, a status no reading knows, a 429 that slows every family. */
+  | { type: 'tracker'; event: string; family: string; detail: string; operationId?: string };
 
 export interface TransportOptions extends RetryDelayOptions {
   fetch: typeof fetch;

@@ -9,6 +9,10 @@ import type { Call } from '../core/call.js';
 export interface WaitOptions<R = unknown> extends PollOptions {
   /** Called after every poll with the status read and the whole record. */
   onProgress?: (status: string | undefined, record: R) => void;
+  /** Called when the record holds no status, or one the spec does not list for the family (the client's waiters). */
+  onUnknownStatus?: (status: string | undefined, record: R | undefined) => void;
+  /** Unknown reads in a row before the wait ends with JobStatusUnknownError (the client's waiters). Default 10. */
+  maxUnknownPolls?: number;
 }
 
 type Family = { [K in keyof typeof jobs]: (typeof jobs)[K] }[keyof typeof jobs];
@@ -57,10 +61,12 @@ export function jobIdOf(name: JobFamily, data: unknown): string | undefined {
 
 export type Waiters = { [F in JobFamily]: (id: string, options?: WaitOptions<JobRecord<F>>) => Promise<JobRecord<F>> };
 
-export function createWaiters(call: Call, redact: Redact = unchanged): Waiters {
+/** A waiter per family over `wait` (the client's job tracker); `Waiters` gives each its family's record type. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function createWaiters(wait: (name: JobFamily, id: string, options?: WaitOptions<any>) => Promise<unknown>): Waiters {
   const waiters = {} as Record<string, unknown>;
   for (const name of Object.keys(jobs) as JobFamily[]) {
-    waiters[name] = (id: string, options?: WaitOptions) => waitForJob(call, name, id, options as never, redact);
+    waiters[name] = (id: string, options?: WaitOptions) => wait(name, id, options as never);
   }
   return waiters as Waiters;
 }

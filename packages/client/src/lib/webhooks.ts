@@ -9,6 +9,8 @@ import { A2EError } from '../core/errors.js';
 import { familyOfStart } from '../internal/table.js';
 import { readJob } from './jobs.js';
 import type { Call } from '../core/call.js';
+import type { JobStore } from './tracker/store.js';
+import { recordDelivery } from './tracker/webhook-store.js';
 
 export interface WebhookTarget {
   /** Where A2E calls when the job ends (max 2,048 characters). */
@@ -63,6 +65,11 @@ export interface WebhookOptions {
    * Content-Length is refused before reading). Default 1 MiB (`DEFAULT_WEBHOOK_MAX_BODY_BYTES`).
    */
   maxBodyBytes?: number;
+  /**
+   * Records each delivery in the store: a repeat (seen by any instance on the store) is marked
+   * `duplicate`, and a first one has the waiters of that job read it at once, in every instance.
+   */
+  store?: JobStore;
 }
 
 export interface A2EWebhookEvent {
@@ -76,6 +83,8 @@ export interface A2EWebhookEvent {
   payload: unknown;
   /** Same for a repeated delivery of the same event: use it to process each event once. */
   key: string;
+  /** With a `store`: this event was delivered before (to any instance); process it once. */
+  duplicate?: boolean;
   /** Reads the job's record through the client (needs `client` in the handler options and a known family and id). */
   fetchRecord(): Promise<unknown>;
 }
@@ -201,5 +210,6 @@ export async function handleA2EWebhook(request: Request, options: WebhookOptions
       return readJob(options.client.call, family, id);
     },
   };
+  if (options.store) event.duplicate = await recordDelivery(options.store, event);
   return { ok: true, event, response: reply(200, { ok: true }) };
 }

@@ -6,6 +6,8 @@ import { createA2EClient } from '../client.js';
 import { APIConnectionTimeoutError, APIError, InvalidRequestError } from '../core/errors.js';
 import { startStreamingSession, type StreamingSession } from '../lib/streaming/session.js';
 import { constantTimeEqual } from '../lib/webhooks.js';
+import { createSharedSessions } from '../lib/shared-sessions/index.js';
+import type { SessionStore } from '../lib/tracker/store.js';
 
 export interface StreamingProxyOptions {
   /** Longest session a browser may open, in seconds (it sets the price). Default 600. */
@@ -22,6 +24,12 @@ export interface StreamingProxyOptions {
    * that a session A2E opened anyway is left. Default 30000 (see `startStreamingSession`).
    */
   lateAnswerGraceMs?: number;
+  /**
+   * Keeps sessions in a store shared by several proxy processes (e.g. `RedisSessionStore` of
+   * @a2e-sdk/redis): any of them serves a session another opened, and `maxSessions` holds across all.
+   * Default: this process's memory only.
+   */
+  sessionStore?: SessionStore;
 }
 
 const PREFIX = '/api/v1/streaming-avatar/';
@@ -53,6 +61,7 @@ export function createStreamingRoutes(upstream: Upstream, options: StreamingProx
   const sessions = new Map<string, Entry>();
   /** Starts whose token call is under way: they hold a slot, so concurrent starts cannot pass the cap together. */
   let starting = 0;
+  const shared = options.sessionStore && createSharedSessions(options.sessionStore, client.call, maxSessions, (c) => sessions.get(c)?.session);
 
   // A2E bills a session until it is left, expired or not: an expired session that is still open (its own
   // leave at expiry failed) is left again here and keeps its slot until A2E confirms.
@@ -72,8 +81,10 @@ export function createStreamingRoutes(upstream: Upstream, options: StreamingProx
     if (avatarIds && !avatarIds.includes(avatarId)) return fail(403, 'This avatar is not offered here');
     if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds <= 0 || seconds > maxDurationSeconds) return fail(400, `expire_seconds must be a whole number from 1 to ${maxDurationSeconds}`);
     sweep();
-    // Counted and taken in one synchronous step: no other start runs between the check and the increment.
-    if (sessions.size + starting >= maxSessions) return fail(429, 'Too many streaming sessions open');
+    // Shared: a store slot, taken atomically across processes. Alone: counted and taken in one synchronous
+    // step, so no other start runs between the check and the increment.
+    const slot = shared && (await shared.sweep(), await shared.reserve(seconds));
+    if (shared ? !slot : sessions.size + starting >= maxSessions) return fail(429, 'Too many streaming sessions open');
     starting++;
     // A timed-out start keeps its slot while its late answer is awaited: A2E may have opened that session.
     let late: Promise<void> | undefined;
@@ -82,12 +93,16 @@ export function createStreamingRoutes(upstream: Upstream, options: StreamingProx
       const grace = lateAnswerGraceMs !== undefined ? { lateAnswerGraceMs } : {};
       const opts = { avatarId, durationSeconds: seconds, timeoutMs: upstream.timeoutMs, ...grace };
       session = await startStreamingSession(client, opts, (work) => { late = work; });
+    } catch (error) {
+      if (slot) void (late ?? Promise.resolve()).finally(() => shared!.release(slot)).catch(() => {});
+      throw error;
     } finally {
       if (late) void late.finally(() => { starting--; });
       else starting--;
     }
     const secret = newSecret();
     sessions.set(session.channel, { session, secret });
+    if (slot) await shared!.register(session, secret, avatarId, slot);
     const { appId, channel, token, uid, expiresAt } = session.credentials;
     return json(200, { code: 0, data: { appId, channel, token, uid, expiresAt: expiresAt.toISOString(), session_secret: secret } });
   }
@@ -105,15 +120,21 @@ export function createStreamingRoutes(upstream: Upstream, options: StreamingProx
     }
     try {
       if (action === 'start') return await start(fields);
-      const entry = typeof fields.channel === 'string' ? sessions.get(fields.channel) : undefined;
+      const channel = typeof fields.channel === 'string' ? fields.channel : undefined;
+      // Shared: the store's record is the truth, whichever process opened the session.
+      const record = shared && channel !== undefined ? await shared.find(channel) : undefined;
+      const entry = shared ? record : channel !== undefined ? sessions.get(channel) : undefined;
       // One answer for an unknown channel and a wrong secret: a caller learns nothing about other sessions.
-      if (!entry || typeof fields.session_secret !== 'string' || !constantTimeEqual(fields.session_secret, entry.secret)) return fail(403, 'Not a session of this browser');
+      // Shared: the store keeps only the secret's digest, so the given secret is compared as a digest too.
+      const given = typeof fields.session_secret !== 'string' ? undefined : record ? await shared!.digest(fields.session_secret) : fields.session_secret;
+      const kept = record ? record.secretHash : (entry as Entry | undefined)?.secret;
+      if (!entry || given === undefined || kept === undefined || !constantTimeEqual(given, kept)) return fail(403, 'Not a session of this browser');
       if (action === 'leave') {
-        await entry.session.leave();
+        await (record ? shared!.leave(record) : (entry as Entry).session.leave());
         return json(200, { code: 0, data: {} });
       }
       if (typeof fields.text !== 'string' || fields.text === '') return fail(400, 'text is required');
-      await entry.session[action](fields.text, { signal: request.signal });
+      await (record ? shared!.act(record, action, fields.text, request.signal) : (entry as Entry).session[action](fields.text, { signal: request.signal }));
       return json(200, { code: 0, data: {} });
     } catch (error) {
       // APIError bodies are already redacted by the client; the key is in none of them.
