@@ -10,6 +10,10 @@
 // Why a script rather than size-limit: the figure that matters (startup vs lazy chunks of one import
 // line) is a few lines over Rollup's output, with Rollup and esbuild already in the tree; size-limit and
 // its esbuild plugin would add two dependencies to report one gzip number without that split.
+//
+// The budgets are today's sizes plus a little headroom, so growth shows up as a failing test. The jobs-at-scale
+// work (family links in the table, the tracker's exports, shared proxy sessions) raised them by 0.3–2 kB.
+// The lean-client issue's goals (9 kB for createA2EClient, 5 kB for three functions) are not met yet.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -31,12 +35,12 @@ export interface Entry {
 /** Every entry of package.json#exports, imported the way an app typically does. */
 export const ENTRIES: Record<string, Entry> = {
   // Issue 15's goal is 9,000: the table, its job families and the pipeline alone take ~11 kB (see README).
-  'createA2EClient': { code: "export { createA2EClient } from '@a2e-sdk/client';", budgetGzipBytes: 13_300 },
-  'three operations (fns)': { code: "export { createA2ECore, getDubbing, startDubbing, listDubbings } from '@a2e-sdk/client/fns';", budgetGzipBytes: 5_100 },
-  'handleA2EWebhook': { code: "export { handleA2EWebhook } from '@a2e-sdk/client';", budgetGzipBytes: 2_800 },
-  'everything of the main entry': { code: "export * from '@a2e-sdk/client';", budgetGzipBytes: 18_900 },
-  'createA2EProxy (proxy)': { code: "export { createA2EProxy } from '@a2e-sdk/client/proxy';", budgetGzipBytes: 17_600 },
-  'operations table (operations)': { code: "export { operations } from '@a2e-sdk/client/operations';", budgetGzipBytes: 5_000 },
+  'createA2EClient': { code: "export { createA2EClient } from '@a2e-sdk/client';", budgetGzipBytes: 13_600 },
+  'three operations (fns)': { code: "export { createA2ECore, getDubbing, startDubbing, listDubbings } from '@a2e-sdk/client/fns';", budgetGzipBytes: 5_150 },
+  'handleA2EWebhook': { code: "export { handleA2EWebhook } from '@a2e-sdk/client';", budgetGzipBytes: 3_100 },
+  'everything of the main entry': { code: "export * from '@a2e-sdk/client';", budgetGzipBytes: 21_000 },
+  'createA2EProxy (proxy)': { code: "export { createA2EProxy } from '@a2e-sdk/client/proxy';", budgetGzipBytes: 18_600 },
+  'operations table (operations)': { code: "export { operations } from '@a2e-sdk/client/operations';", budgetGzipBytes: 5_350 },
   'uploadFile, nodeHandler (node)': { code: "export { uploadFile, nodeHandler } from '@a2e-sdk/client/node';", budgetGzipBytes: 1_300, platform: 'node' },
 };
 
