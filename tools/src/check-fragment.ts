@@ -7,7 +7,10 @@ import { SPEC_DIR, SPEC_ENTRY } from './locations.ts';
 import { checkRoot } from './report.ts';
 
 const files = process.argv.slice(2).map((f) => resolve(f));
-if (!files.length) { console.error('usage: tsx src/check-fragment.ts spec/paths/<tag>.yaml …'); process.exit(2); }
+if (!files.length) {
+  console.error('usage: tsx src/check-fragment.ts spec/paths/<tag>.yaml …');
+  process.exit(2);
+}
 const fragments = files.map(readFragment);
 const root = join(SPEC_DIR, `.check-${process.pid}.yaml`);
 writeFileSync(root, withPathsBlock(readFileSync(SPEC_ENTRY, 'utf8'), renderPathsBlock(fragments)));

@@ -6,7 +6,9 @@ import { checkRoot, report } from './report.ts';
 const index = expectedRoot();
 const indexProblems = [
   ...index.duplicates.map((message) => ({ where: 'spec/paths', message })),
-  ...(index.text === index.current ? [] : [{ where: 'spec/openapi.yaml', message: 'paths index differs from spec/paths/*.yaml: run `pnpm spec:index`' }]),
+  ...(index.text === index.current
+    ? []
+    : [{ where: 'spec/openapi.yaml', message: 'paths index differs from spec/paths/*.yaml: run `pnpm spec:index`' }]),
 ];
 const results = [report('paths index', indexProblems, `${index.count} paths indexed`)];
 

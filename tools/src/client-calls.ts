@@ -8,12 +8,35 @@ import { SPEC_DIR } from './locations.ts';
 import { deref, operations, type OpenAPIDoc, type Operation, type Schema } from './openapi-document.ts';
 
 /** One file a reviewer can open: a repository path, or the search index's file id where no repo was shown. */
-export interface ClientRef { repo?: string; path?: string; commit?: string; index_id?: string; note?: string }
-export interface Codebase { what: string; files: ClientRef[] }
+export interface ClientRef {
+  repo?: string;
+  path?: string;
+  commit?: string;
+  index_id?: string;
+  note?: string;
+}
+export interface Codebase {
+  what: string;
+  files: ClientRef[];
+}
 /** `reads`: fields the client relies on (checked). `tries`: fields probed in a fallback chain (listed only). */
-export interface Sighting { by: string; body?: string[]; query?: string[]; reads?: string[]; tries?: string[] }
-export interface CallRow { method: string; path: string; seen: Sighting[]; note?: string }
-export interface ClientCallTable { codebases: Record<string, Codebase>; calls: CallRow[] }
+export interface Sighting {
+  by: string;
+  body?: string[];
+  query?: string[];
+  reads?: string[];
+  tries?: string[];
+}
+export interface CallRow {
+  method: string;
+  path: string;
+  seen: Sighting[];
+  note?: string;
+}
+export interface ClientCallTable {
+  codebases: Record<string, Codebase>;
+  calls: CallRow[];
+}
 
 export const CLIENT_CALLS_FILE = join(SPEC_DIR, 'evidence', 'client-calls.yaml');
 
@@ -30,14 +53,25 @@ export const pairKey = (method: string, path: string) =>
   `${method.toUpperCase()} ${path.replace(/\{[^}]*\}/g, '{}').toLowerCase()}`;
 
 type Tally = { total: number; multi: number; missing: string[] };
-export interface ClientCallReport { codebases: number; files: number; pairs: Tally; keys: Tally; fields: Tally; problems: string[] }
+export interface ClientCallReport {
+  codebases: number;
+  files: number;
+  pairs: Tally;
+  keys: Tally;
+  fields: Tally;
+  problems: string[];
+}
 
 /** Every schema a value may match: follows $ref, allOf, anyOf and oneOf. */
 function branches(root: unknown, schema: unknown, seen = new Set<unknown>()): Schema[] {
   const s = deref(root, schema as Schema);
   if (!s || typeof s !== 'object' || seen.has(s)) return [];
   seen.add(s);
-  const subs = [...((s.allOf as unknown[]) ?? []), ...((s.anyOf as unknown[]) ?? []), ...((s.oneOf as unknown[]) ?? [])];
+  const subs = [
+    ...((s.allOf as unknown[]) ?? []),
+    ...((s.anyOf as unknown[]) ?? []),
+    ...((s.oneOf as unknown[]) ?? []),
+  ];
   return [s, ...subs.flatMap((x) => branches(root, x, seen))];
 }
 
@@ -47,9 +81,20 @@ export function declares(root: unknown, schema: unknown, field: string): boolean
   for (const step of field.split('.')) {
     const name = step.replace(/(\[\])+$/, '');
     const arrays = (step.length - name.length) / 2;
-    let next: unknown[] = name === '' ? frontier : frontier.flatMap((s) => branches(root, s)
-      .map((b) => (b.properties as Record<string, unknown> | undefined)?.[name]).filter((p) => p !== undefined));
-    for (let i = 0; i < arrays; i++) next = next.flatMap((s) => branches(root, s).map((b) => b.items).filter((p) => p !== undefined));
+    let next: unknown[] =
+      name === ''
+        ? frontier
+        : frontier.flatMap((s) =>
+            branches(root, s)
+              .map((b) => (b.properties as Record<string, unknown> | undefined)?.[name])
+              .filter((p) => p !== undefined),
+          );
+    for (let i = 0; i < arrays; i++)
+      next = next.flatMap((s) =>
+        branches(root, s)
+          .map((b) => b.items)
+          .filter((p) => p !== undefined),
+      );
     if (next.length === 0) return false;
     frontier = next;
   }
@@ -58,7 +103,10 @@ export function declares(root: unknown, schema: unknown, field: string): boolean
 
 const bodySchema = (op: Operation) => op.requestBody?.content?.['application/json']?.schema;
 function okSchema(doc: OpenAPIDoc, op: Operation) {
-  const r = deref(doc, op.responses?.['200'] as { $ref?: string; content?: Record<string, { schema?: Schema }> } | undefined);
+  const r = deref(
+    doc,
+    op.responses?.['200'] as { $ref?: string; content?: Record<string, { schema?: Schema }> } | undefined,
+  );
   return r?.content?.['application/json']?.schema;
 }
 
@@ -71,7 +119,8 @@ export function checkClientCalls(doc: OpenAPIDoc, table: ClientCallTable): Clien
   const fields: Tally = { total: 0, multi: 0, missing: [] };
   const rows = new Map<string, CallRow[]>();
   for (const row of table.calls ?? []) {
-    for (const s of row.seen ?? []) if (!table.codebases?.[s.by]) problems.push(`${row.method} ${row.path}: unknown codebase ${s.by}`);
+    for (const s of row.seen ?? [])
+      if (!table.codebases?.[s.by]) problems.push(`${row.method} ${row.path}: unknown codebase ${s.by}`);
     const k = pairKey(row.method, row.path);
     rows.set(k, [...(rows.get(k) ?? []), row]);
   }
@@ -81,8 +130,16 @@ export function checkClientCalls(doc: OpenAPIDoc, table: ClientCallTable): Clien
     const users = new Set(seen.map((s) => s.by));
     const op = ops.get(k);
     pairs.total++;
-    if (users.size >= 2) { pairs.multi++; if (!op) pairs.missing.push(`${label} (${[...users].join(', ')})`); }
-    const tally = (t: Tally, pick: (s: Sighting) => string[] | undefined, has: (x: string) => boolean, what: string) => {
+    if (users.size >= 2) {
+      pairs.multi++;
+      if (!op) pairs.missing.push(`${label} (${[...users].join(', ')})`);
+    }
+    const tally = (
+      t: Tally,
+      pick: (s: Sighting) => string[] | undefined,
+      has: (x: string) => boolean,
+      what: string,
+    ) => {
       const by = new Map<string, Set<string>>();
       for (const s of seen) for (const x of new Set(pick(s) ?? [])) by.set(x, (by.get(x) ?? new Set()).add(s.by));
       for (const [x, who] of by) {
@@ -92,11 +149,28 @@ export function checkClientCalls(doc: OpenAPIDoc, table: ClientCallTable): Clien
         if (!op || !has(x)) t.missing.push(`${label} ${what} ${x} (${[...who].join(', ')})`);
       }
     };
-    tally(keys, (s) => s.body, (x) => !!op && declares(doc, bodySchema(op), x), 'body key');
-    tally(fields, (s) => s.reads, (x) => !!op && declares(doc, okSchema(doc, op), x), 'read field');
+    tally(
+      keys,
+      (s) => s.body,
+      (x) => !!op && declares(doc, bodySchema(op), x),
+      'body key',
+    );
+    tally(
+      fields,
+      (s) => s.reads,
+      (x) => !!op && declares(doc, okSchema(doc, op), x),
+      'read field',
+    );
   }
   const codebases = Object.values(table.codebases ?? {});
-  return { codebases: codebases.length, files: codebases.reduce((n, c) => n + (c.files?.length ?? 0), 0), pairs, keys, fields, problems };
+  return {
+    codebases: codebases.length,
+    files: codebases.reduce((n, c) => n + (c.files?.length ?? 0), 0),
+    pairs,
+    keys,
+    fields,
+    problems,
+  };
 }
 
 const frac = (t: Tally) => `${t.multi - t.missing.length}/${t.multi}`;

@@ -4,8 +4,10 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormats from 'ajv-formats';
 import { deref, escapePointer as esc, type OpenAPIDoc } from './openapi-document.ts';
 
-export interface Problem { where: string; message: string }
-
+export interface Problem {
+  where: string;
+  message: string;
+}
 
 /** Validates values against schemas of the bundled spec, named by JSON pointer; compiled once each. */
 export function createSchemaValidator(doc: OpenAPIDoc) {
@@ -43,7 +45,10 @@ export function checkExamples(doc: OpenAPIDoc): { checked: number; problems: Pro
 
   const walk = (node: unknown, ptr: string, inSchema: boolean) => {
     if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) { node.forEach((v, i) => walk(v, `${ptr}/${i}`, inSchema)); return; }
+    if (Array.isArray(node)) {
+      node.forEach((v, i) => walk(v, `${ptr}/${i}`, inSchema));
+      return;
+    }
     const o = node as Record<string, unknown>;
     if (inSchema && Array.isArray(o.examples)) o.examples.forEach((v, i) => check(ptr, `${ptr}/examples/${i}`, v));
     if (!inSchema && o.schema && typeof o.schema === 'object') {
@@ -58,9 +63,11 @@ export function checkExamples(doc: OpenAPIDoc): { checked: number; problems: Pro
     }
     for (const [k, v] of Object.entries(o)) {
       if (!inSchema && k === 'examples') continue;
-      const childInSchema = inSchema ? !(k === 'examples' || k === 'example' || k === 'default' || k === 'const' || k === 'enum') : k === 'schema' || (ptr === '/components' && k === 'schemas');
+      const childInSchema = inSchema
+        ? !(k === 'examples' || k === 'example' || k === 'default' || k === 'const' || k === 'enum')
+        : k === 'schema' || (ptr === '/components' && k === 'schemas');
       if (inSchema && !childInSchema) continue;
-      walk(v, `${ptr}/${esc(k)}`, childInSchema || (ptr === '/components/schemas'));
+      walk(v, `${ptr}/${esc(k)}`, childInSchema || ptr === '/components/schemas');
     }
   };
   walk(doc.paths, '/paths', false);

@@ -6,7 +6,10 @@ import { parse } from 'yaml';
 import { FRAGMENT_DIR, SPEC_DIR, SPEC_ENTRY } from './locations.ts';
 import { escapePointer } from './openapi-document.ts';
 
-export interface Fragment { file: string; paths: string[] }
+export interface Fragment {
+  file: string;
+  paths: string[];
+}
 
 export function readFragment(file: string): Fragment {
   const doc = parse(readFileSync(file, 'utf8')) as { paths?: Record<string, unknown> } | null;
@@ -15,8 +18,12 @@ export function readFragment(file: string): Fragment {
 
 /** Fragments in the order of the tags in openapi.yaml (file name = tag in kebab-case), then by name. */
 export function listFragments(): Fragment[] {
-  const tagOrder = (parse(readFileSync(SPEC_ENTRY, 'utf8')) as { tags?: { name: string }[] }).tags?.map((t) => kebab(t.name)) ?? [];
-  const rank = (f: string) => { const i = tagOrder.indexOf(f.replace(/\.yaml$/, '')); return i < 0 ? tagOrder.length : i; };
+  const tagOrder =
+    (parse(readFileSync(SPEC_ENTRY, 'utf8')) as { tags?: { name: string }[] }).tags?.map((t) => kebab(t.name)) ?? [];
+  const rank = (f: string) => {
+    const i = tagOrder.indexOf(f.replace(/\.yaml$/, ''));
+    return i < 0 ? tagOrder.length : i;
+  };
   return readdirSync(FRAGMENT_DIR)
     .filter((f) => f.endsWith('.yaml'))
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
@@ -48,11 +55,12 @@ export function withPathsBlock(rootText: string, block: string): string {
 export function duplicatePaths(fragments: Fragment[]): string[] {
   const seen = new Map<string, string>();
   const dups: string[] = [];
-  for (const f of fragments) for (const p of f.paths) {
-    const prev = seen.get(p);
-    if (prev) dups.push(`${p} is in ${relative(SPEC_DIR, prev)} and ${relative(SPEC_DIR, f.file)}`);
-    seen.set(p, f.file);
-  }
+  for (const f of fragments)
+    for (const p of f.paths) {
+      const prev = seen.get(p);
+      if (prev) dups.push(`${p} is in ${relative(SPEC_DIR, prev)} and ${relative(SPEC_DIR, f.file)}`);
+      seen.set(p, f.file);
+    }
   return dups;
 }
 

@@ -19,7 +19,11 @@ export { operationTable, type JobFamily, type OperationEntry } from './operation
  * paging and `privileged` (operations with `x-a2e-privilege`).
  * The rich `operations.gen.ts` is for tools, docs and tests.
  */
-function renderRuntime(table: Record<string, OperationEntry>, families: Record<string, JobFamily>, servers: Record<string, string>): string {
+function renderRuntime(
+  table: Record<string, OperationEntry>,
+  families: Record<string, JobFamily>,
+  servers: Record<string, string>,
+): string {
   const byTag: Record<string, Record<string, unknown>> = {};
   const paging: Record<string, Record<string, string>> = {};
   const privileged: Record<string, string> = {};
@@ -28,28 +32,45 @@ function renderRuntime(table: Record<string, OperationEntry>, families: Record<s
     if (e.paging) paging[id] = e.paging;
     if (e.privilege) privileged[id] = e.privilege;
   }
-  const jobs = Object.fromEntries(Object.entries(families).map(([name, f]) => {
-    const start = f.startOperations.map((id) => table[id]!.jobStart!.idField);
-    return [name, {
-      statusOperation: f.statusOperation, idIn: f.idIn, idParam: f.idParam ?? f.matchField, statusField: f.statusField,
-      pending: f.pending, success: f.success, failure: f.failure, resultFields: f.resultFields ?? [], messageFields: f.messageFields ?? [],
-      startOperations: f.startOperations, idField: start[0] ?? '_id',
-      // The calls the job tracker reads many jobs with (x-a2e-job-status batchOperation / listOperation).
-      ...(f.batchOperation && { batchOperation: f.batchOperation }),
-      ...(f.listOperation && { listOperation: f.listOperation }),
-      // Other shapes a record may take (x-a2e-job-status alternatives): what a waiter reads, pending values
-      // included (the tracker reports a status that no reading knows).
-      ...(f.alternatives?.length && { alternatives: f.alternatives.map(({ source: _, ...read }) => read) }),
-    }];
-  }));
+  const jobs = Object.fromEntries(
+    Object.entries(families).map(([name, f]) => {
+      const start = f.startOperations.map((id) => table[id]!.jobStart!.idField);
+      return [
+        name,
+        {
+          statusOperation: f.statusOperation,
+          idIn: f.idIn,
+          idParam: f.idParam ?? f.matchField,
+          statusField: f.statusField,
+          pending: f.pending,
+          success: f.success,
+          failure: f.failure,
+          resultFields: f.resultFields ?? [],
+          messageFields: f.messageFields ?? [],
+          startOperations: f.startOperations,
+          idField: start[0] ?? '_id',
+          // The calls the job tracker reads many jobs with (x-a2e-job-status batchOperation / listOperation).
+          ...(f.batchOperation && { batchOperation: f.batchOperation }),
+          ...(f.listOperation && { listOperation: f.listOperation }),
+          // Other shapes a record may take (x-a2e-job-status alternatives): what a waiter reads, pending values
+          // included (the tracker reports a status that no reading knows).
+          ...(f.alternatives?.length && { alternatives: f.alternatives.map(({ source: _, ...read }) => read) }),
+        },
+      ];
+    }),
+  );
   const line = (v: unknown) => JSON.stringify(v);
   const block = (obj: Record<string, unknown>, indent: string, render: (v: unknown) => string) =>
-    Object.entries(obj).map(([k, v]) => `${indent}${k}: ${render(v)},`).join('\n');
+    Object.entries(obj)
+      .map(([k, v]) => `${indent}${k}: ${render(v)},`)
+      .join('\n');
   return [
     BANNER,
     `export const servers = ${JSON.stringify(servers)} as const;\n`,
     'export const api = {',
-    Object.entries(byTag).map(([tag, ops]) => `  ${tag}: {\n${block(ops, '    ', line)}\n  },`).join('\n'),
+    Object.entries(byTag)
+      .map(([tag, ops]) => `  ${tag}: {\n${block(ops, '    ', line)}\n  },`)
+      .join('\n'),
     '} as const;\n',
     'export const jobs = {',
     block(jobs, '  ', line),
@@ -92,5 +113,7 @@ export const writeGenerated = async (dir = GENERATED_DIR) => writeIn(dir, await 
 
 if (isMain(import.meta.url)) {
   await writeGenerated();
-  console.log(`generated ${GENERATED_DIR.replace(/.*\/packages\//, 'packages/')}: schema.gen.ts, operations.gen.ts, api.gen.ts, fns.gen.ts, resources.gen.ts`);
+  console.log(
+    `generated ${GENERATED_DIR.replace(/.*\/packages\//, 'packages/')}: schema.gen.ts, operations.gen.ts, api.gen.ts, fns.gen.ts, resources.gen.ts`,
+  );
 }

@@ -9,9 +9,10 @@ export const SPEC_ENTRY = join(SPEC_DIR, 'openapi.yaml');
 export const FRAGMENT_DIR = join(SPEC_DIR, 'paths');
 // The evidence folder sits beside the checkout (`../shared`); a git worktree one level deeper finds it at
 // `../../shared`. `A2E_SHARED_DIR` overrides both.
-export const SHARED_DIR = process.env.A2E_SHARED_DIR
-  ?? [join(ROOT, '..', 'shared'), join(ROOT, '..', '..', 'shared')].find((d) => existsSync(d))
-  ?? join(ROOT, '..', 'shared');
+export const SHARED_DIR =
+  process.env.A2E_SHARED_DIR ??
+  [join(ROOT, '..', 'shared'), join(ROOT, '..', '..', 'shared')].find((d) => existsSync(d)) ??
+  join(ROOT, '..', 'shared');
 export const GENERATED_DIR = join(ROOT, 'packages', 'client', 'src', 'generated');
 
 /** True when the module at `url` is the script node was started with (so a CLI file can also be imported). */

@@ -8,7 +8,14 @@ import { deref, operations, type OpenAPIDoc, type Schema } from './openapi-docum
 type Limits = Map<string, string[]>;
 
 /** Limits of a schema by property path (`body.ids`, `body.shots[].prompt`), through $ref and combinators. */
-function collect(root: unknown, node: unknown, loc: string, out: Limits, onlyOfficial: boolean, seen = new Set<object>()) {
+function collect(
+  root: unknown,
+  node: unknown,
+  loc: string,
+  out: Limits,
+  onlyOfficial: boolean,
+  seen = new Set<object>(),
+) {
   const s = deref(root, node) as Schema | undefined;
   if (!s || typeof s !== 'object' || seen.has(s)) return;
   seen.add(s);
@@ -20,13 +27,19 @@ function collect(root: unknown, node: unknown, loc: string, out: Limits, onlyOff
     const key = `${loc}|${k}`;
     out.set(key, [...(out.get(key) ?? []), JSON.stringify(s[k])]);
   }
-  for (const c of ['allOf', 'anyOf', 'oneOf'] as const) for (const sub of (s[c] as unknown[]) ?? []) collect(root, sub, loc, out, onlyOfficial, seen);
-  for (const [name, sub] of Object.entries((s.properties as Record<string, unknown>) ?? {})) collect(root, sub, `${loc}.${name}`, out, onlyOfficial, seen);
+  for (const c of ['allOf', 'anyOf', 'oneOf'] as const)
+    for (const sub of (s[c] as unknown[]) ?? []) collect(root, sub, loc, out, onlyOfficial, seen);
+  for (const [name, sub] of Object.entries((s.properties as Record<string, unknown>) ?? {}))
+    collect(root, sub, `${loc}.${name}`, out, onlyOfficial, seen);
   if (s.items && typeof s.items === 'object') collect(root, s.items, `${loc}[]`, out, onlyOfficial, seen);
 }
 
 /** Every `official` limit of ours that A2E's description does not state, as `METHOD path: location keyword`. */
-export function unconfirmedOfficialLimits(doc: OpenAPIDoc, official: OfficialOp[], officialSchemas: unknown): { checked: number; gaps: string[] } {
+export function unconfirmedOfficialLimits(
+  doc: OpenAPIDoc,
+  official: OfficialOp[],
+  officialSchemas: unknown,
+): { checked: number; gaps: string[] } {
   const theirsByOp = new Map(official.map((o) => [`${o.method} ${o.path}`, o]));
   const gaps: string[] = [];
   let checked = 0;
@@ -45,7 +58,10 @@ export function unconfirmedOfficialLimits(doc: OpenAPIDoc, official: OfficialOp[
     for (const [where, values] of mine) {
       for (const v of values) {
         checked++;
-        if (!theirs.get(where)?.includes(v)) gaps.push(`${key}: ${where.replace('|', ' ')} ${v} is cited as official, but A2E's description does not state it`);
+        if (!theirs.get(where)?.includes(v))
+          gaps.push(
+            `${key}: ${where.replace('|', ' ')} ${v} is cited as official, but A2E's description does not state it`,
+          );
       }
     }
   }

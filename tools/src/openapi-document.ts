@@ -1,8 +1,21 @@
 // The slice of OpenAPI 3.1 the tools read (everything else passes through untyped) and the helpers that walk it.
 export type Json = unknown;
-export interface Schema { [k: string]: Json }
-export interface MediaType { schema?: Schema; example?: Json; examples?: Record<string, { $ref?: string; value?: Json; [k: string]: Json }> }
-export interface Parameter { name: string; in: string; required?: boolean; schema?: Schema; example?: Json; $ref?: string }
+export interface Schema {
+  [k: string]: Json;
+}
+export interface MediaType {
+  schema?: Schema;
+  example?: Json;
+  examples?: Record<string, { $ref?: string; value?: Json; [k: string]: Json }>;
+}
+export interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  schema?: Schema;
+  example?: Json;
+  $ref?: string;
+}
 export interface Operation {
   operationId?: string;
   summary?: string;
@@ -44,10 +57,14 @@ export const escapePointer = (token: string) => token.replaceAll('~', '~0').repl
 export function deref<T>(doc: unknown, node: T): T {
   let cur: any = node;
   while (cur && typeof cur.$ref === 'string' && cur.$ref.startsWith('#/')) {
-    cur = (cur.$ref as string).slice(2).split('/').reduce<any>((o, k) => o?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
+    cur = (cur.$ref as string)
+      .slice(2)
+      .split('/')
+      .reduce<any>((o, k) => o?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
   }
   return cur as T;
 }
 
 /** Whether a call needs a token: no `security: []` and no anonymous `{}` alternative. */
-export const needsAuth = (op: Operation) => !(op.security && (op.security.length === 0 || op.security.some((s) => Object.keys(s).length === 0)));
+export const needsAuth = (op: Operation) =>
+  !(op.security && (op.security.length === 0 || op.security.some((s) => Object.keys(s).length === 0)));

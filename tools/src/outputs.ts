@@ -9,10 +9,15 @@ export function staleIn(dir: string, rendered: Rendered, { exclusive = false } =
   const stale: string[] = [];
   for (const [name, text] of rendered) {
     let onDisk: string | undefined;
-    try { onDisk = readFileSync(join(dir, name), 'utf8'); } catch { /* missing counts as stale */ }
+    try {
+      onDisk = readFileSync(join(dir, name), 'utf8');
+    } catch {
+      /* missing counts as stale */
+    }
     if (onDisk !== text) stale.push(name);
   }
-  if (exclusive) for (const name of listFiles(dir)) if (!rendered.has(name)) stale.push(`${name} (not generated any more)`);
+  if (exclusive)
+    for (const name of listFiles(dir)) if (!rendered.has(name)) stale.push(`${name} (not generated any more)`);
   return stale;
 }
 
@@ -27,7 +32,13 @@ export function writeIn(dir: string, rendered: Rendered, { exclusive = false } =
 }
 
 function listFiles(dir: string): string[] {
-  try { return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name).slice(dir.length + 1)); } catch { return []; }
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => join(d.parentPath, d.name).slice(dir.length + 1));
+  } catch {
+    return [];
+  }
 }
 
 function readOr(file: string): string | undefined {

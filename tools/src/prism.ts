@@ -7,7 +7,11 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { SPEC_ENTRY } from './locations.ts';
 
-export interface Prism { url: string; stop(): Promise<void>; output(): string }
+export interface Prism {
+  url: string;
+  stop(): Promise<void>;
+  output(): string;
+}
 
 const require = createRequire(import.meta.url);
 const pkg = require.resolve('@stoplight/prism-cli/package.json');
@@ -22,13 +26,26 @@ async function freePort(): Promise<number> {
 }
 
 /** `cli` is a prism entry script other than the workspace's (the consumer tests use an npm-installed one). */
-export async function startPrism({ spec = SPEC_ENTRY, timeoutMs = 60_000, args = [] as string[], cli = bin } = {}): Promise<Prism> {
+export async function startPrism({
+  spec = SPEC_ENTRY,
+  timeoutMs = 60_000,
+  args = [] as string[],
+  cli = bin,
+} = {}): Promise<Prism> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let log = '';
-  const child: ChildProcess = spawn(process.execPath, [cli, 'mock', spec, '-h', '127.0.0.1', '-p', String(port), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.on('data', (d) => { log += d; });
-  child.stderr!.on('data', (d) => { log += d; });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [cli, 'mock', spec, '-h', '127.0.0.1', '-p', String(port), ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout!.on('data', (d) => {
+    log += d;
+  });
+  child.stderr!.on('data', (d) => {
+    log += d;
+  });
   const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
   const stop = async () => {
     if (child.exitCode === null) child.kill('SIGTERM');
@@ -42,7 +59,10 @@ export async function startPrism({ spec = SPEC_ENTRY, timeoutMs = 60_000, args =
       await fetch(`${url}/__ready`); // any answer (a 404) means it is serving
       return { url, stop, output: () => log };
     } catch {
-      if (Date.now() > deadline) { await stop(); throw new Error(`prism did not answer within ${timeoutMs} ms:\n${log}`); }
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error(`prism did not answer within ${timeoutMs} ms:\n${log}`);
+      }
       await new Promise((ok) => setTimeout(ok, 200));
     }
   }

@@ -30,13 +30,21 @@ export function shingles(text: string): string[] {
 
 /** Hashes from a file: one per line (the first 16 hex digits); `#` starts a comment. */
 export function readHashes(file: string): Set<string> {
-  return new Set(readFileSync(file, 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim().slice(0, 16)).filter((h) => /^[0-9a-f]{16}$/.test(h)));
+  return new Set(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .map((l) => l.replace(/#.*/, '').trim().slice(0, 16))
+      .filter((h) => /^[0-9a-f]{16}$/.test(h)),
+  );
 }
 
 /** Each string of ours (outside example and value data), with its JSON pointer. Names and paths are
  * single words or short, so only prose can make an 8-word run. */
 function* proseOf(node: unknown, ptr: string): Generator<{ where: string; text: string }> {
-  if (typeof node === 'string') { yield { where: ptr, text: node }; return; }
+  if (typeof node === 'string') {
+    yield { where: ptr, text: node };
+    return;
+  }
   if (!node || typeof node !== 'object') return;
   for (const [k, v] of Object.entries(node)) {
     if (!isData(k, v)) yield* proseOf(v, `${ptr}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`);
@@ -51,13 +59,22 @@ export function checkProse(doc: unknown, theirs: Set<string>, allowed: Set<strin
       const h = shingleHash(run);
       return theirs.has(h) && !allowed.has(h);
     });
-    if (matches.length) problems.push({ where, message: `repeats A2E's prose: "${matches[0]}"${matches.length > 1 ? ` (+${matches.length - 1} more runs)` : ''}` });
+    if (matches.length)
+      problems.push({
+        where,
+        message: `repeats A2E's prose: "${matches[0]}"${matches.length > 1 ? ` (+${matches.length - 1} more runs)` : ''}`,
+      });
   }
   return problems;
 }
 
 /** The check as `pnpm check:spec` runs it: A2E's hashes from ../shared, our allowlist from spec/. */
 export function checkOwnWords(doc: unknown): Problem[] {
-  if (!existsSync(SHINGLES_FILE)) return [{ where: SHINGLES_FILE, message: 'A2E prose hashes not found (set A2E_SHARED_DIR)' }];
-  return checkProse(doc, readHashes(SHINGLES_FILE), existsSync(ALLOWLIST_FILE) ? readHashes(ALLOWLIST_FILE) : new Set());
+  if (!existsSync(SHINGLES_FILE))
+    return [{ where: SHINGLES_FILE, message: 'A2E prose hashes not found (set A2E_SHARED_DIR)' }];
+  return checkProse(
+    doc,
+    readHashes(SHINGLES_FILE),
+    existsSync(ALLOWLIST_FILE) ? readHashes(ALLOWLIST_FILE) : new Set(),
+  );
 }

@@ -9,7 +9,10 @@ import type { OpenAPIDoc } from './openapi-document.ts';
 
 const require = createRequire(import.meta.url);
 const pkgPath = require.resolve('@redocly/cli/package.json');
-const bin = join(dirname(pkgPath), (JSON.parse(readFileSync(pkgPath, 'utf8')) as { bin: { redocly: string } }).bin.redocly);
+const bin = join(
+  dirname(pkgPath),
+  (JSON.parse(readFileSync(pkgPath, 'utf8')) as { bin: { redocly: string } }).bin.redocly,
+);
 const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
 
 // Redocly 2.x frames a Node 20 end-of-life notice in a box on every run; it is noise in our checks.
@@ -30,6 +33,10 @@ export function bundle(entry: string): OpenAPIDoc {
 
 /** Lints with the repo's redocly.yaml; returns whether it passed and what it printed. */
 export function lint(entry: string): { ok: boolean; output: string } {
-  const r = spawnSync(process.execPath, [bin, 'lint', entry, '--config', join(ROOT, 'redocly.yaml'), '--format', 'stylish'], { env, cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [bin, 'lint', entry, '--config', join(ROOT, 'redocly.yaml'), '--format', 'stylish'],
+    { env, cwd: ROOT, encoding: 'utf8' },
+  );
   return { ok: r.status === 0, output: quiet(`${r.stdout}${r.stderr}`) };
 }

@@ -6,7 +6,10 @@ import { checkRules } from './rules.ts';
 import { operations } from './openapi-document.ts';
 
 export function report(title: string, problems: Problem[], okLine: string): boolean {
-  if (!problems.length) { console.log(`✓ ${title}: ${okLine}`); return true; }
+  if (!problems.length) {
+    console.log(`✓ ${title}: ${okLine}`);
+    return true;
+  }
   console.error(`✗ ${title}: ${problems.length} problem(s)`);
   for (const p of problems) console.error(`  ${p.where}: ${p.message}`);
   return false;
@@ -22,6 +25,6 @@ export function checkRoot(entry: string): boolean {
     linted.ok,
     report('examples', ex.problems, `${ex.checked} examples valid`),
     report('conventions', checkRules(doc), `${[...operations(doc)].length} operations follow spec/CONVENTIONS.md`),
-    report('own words', checkOwnWords(doc), 'no 8-word run of A2E\'s prose'),
+    report('own words', checkOwnWords(doc), "no 8-word run of A2E's prose"),
   ].every(Boolean);
 }

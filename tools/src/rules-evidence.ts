@@ -4,8 +4,18 @@ import { deref, type OpenAPIDoc, type Operation, type Schema } from './openapi-d
 
 /** Keywords that narrow what a request may send; each needs a cited source (`x-a2e-limits`). */
 export const LIMIT_KEYWORDS = [
-  'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
-  'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'minProperties', 'maxProperties',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'minProperties',
+  'maxProperties',
 ] as const;
 
 /**
@@ -20,7 +30,8 @@ const DESCRIPTIVE = new Set(['description', 'title', 'examples', 'deprecated']);
 
 const sourceProblem = (source: unknown): string | undefined => {
   if (typeof source !== 'string') return 'must be a string';
-  if (/^borrowed/i.test(source)) return 'a sibling\'s limit is not a source: cite what says it applies here, or drop the limit';
+  if (/^borrowed/i.test(source))
+    return "a sibling's limit is not a source: cite what says it applies here, or drop the limit";
   return SOURCE.test(source) ? undefined : 'must be official, or "official-prose: …", "docs: …" or "code: …"';
 };
 
@@ -35,7 +46,8 @@ export function checkLimits(doc: OpenAPIDoc, path: string, op: Operation, seen: 
     const present = LIMIT_KEYWORDS.filter((k) => k in s);
     if (cited !== undefined && typeof cited === 'object' && cited !== null) {
       for (const [k, source] of Object.entries(cited)) {
-        if (!present.includes(k as never)) problems.push(`${where}: x-a2e-limits cites ${k}, which this schema does not have`);
+        if (!present.includes(k as never))
+          problems.push(`${where}: x-a2e-limits cites ${k}, which this schema does not have`);
         const bad = sourceProblem(source);
         if (bad) problems.push(`${where}: x-a2e-limits.${k} ${bad}`);
       }
@@ -48,10 +60,13 @@ export function checkLimits(doc: OpenAPIDoc, path: string, op: Operation, seen: 
       const source = typeof cited === 'object' && cited !== null ? (cited as Record<string, unknown>)[k] : cited;
       if (source === undefined) problems.push(`${where}: ${k} ${JSON.stringify(s[k])} cites no source (x-a2e-limits)`);
     }
-    for (const c of ['allOf', 'anyOf', 'oneOf'] as const) ((s[c] as unknown[]) ?? []).forEach((sub, i) => visit(sub, `${where}/${c}/${i}`));
-    for (const [name, sub] of Object.entries((s.properties as Record<string, unknown>) ?? {})) visit(sub, `${where}.${name}`);
+    for (const c of ['allOf', 'anyOf', 'oneOf'] as const)
+      ((s[c] as unknown[]) ?? []).forEach((sub, i) => visit(sub, `${where}/${c}/${i}`));
+    for (const [name, sub] of Object.entries((s.properties as Record<string, unknown>) ?? {}))
+      visit(sub, `${where}.${name}`);
     if (s.items && typeof s.items === 'object') visit(s.items, `${where}[]`);
-    if (s.additionalProperties && typeof s.additionalProperties === 'object') visit(s.additionalProperties, `${where}{}`);
+    if (s.additionalProperties && typeof s.additionalProperties === 'object')
+      visit(s.additionalProperties, `${where}{}`);
     if (s.not) visit(s.not, `${where}/not`);
   };
   for (const p of [...(doc.paths[path]?.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(doc, p))) {
@@ -67,7 +82,9 @@ export function checkUnknownResponse(doc: OpenAPIDoc, op: Operation): string[] {
   const schema = op.responses?.['200']?.content?.['application/json']?.schema;
   const parts = ((schema?.allOf as unknown[]) ?? []).map((s) => deref(doc, s) as Schema);
   const data = parts.map((s) => (s.properties as Record<string, unknown> | undefined)?.data).find(Boolean);
-  const constraining = Object.keys((deref(doc, data) as Schema | undefined) ?? {}).filter((k) => !DESCRIPTIVE.has(k) && !k.startsWith('x-'));
+  const constraining = Object.keys((deref(doc, data) as Schema | undefined) ?? {}).filter(
+    (k) => !DESCRIPTIVE.has(k) && !k.startsWith('x-'),
+  );
   return constraining.length
     ? [`response: unknown, but data is constrained (${constraining.join(', ')}): leave it untyped`]
     : [];

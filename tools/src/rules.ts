@@ -10,13 +10,22 @@ export const PRIVILEGES = ['account', 'destructive'] as const;
 /** A deletion by its method, its name or its path's last segment: each must say `x-a2e-privilege: destructive`. */
 const DELETES = (method: string, path: string, id = '') =>
   method === 'delete' || /^(delete|remove)/.test(id) || /\/(del|delete|remove)(\/\{[^/]+\})?$/.test(path);
-const FORBIDDEN_KEYWORDS = ['prefixItems', 'unevaluatedProperties', 'unevaluatedItems', '$dynamicRef', '$dynamicAnchor', 'dependentRequired', 'dependentSchemas'];
+const FORBIDDEN_KEYWORDS = [
+  'prefixItems',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  '$dynamicRef',
+  '$dynamicAnchor',
+  'dependentRequired',
+  'dependentSchemas',
+];
 const JOB_EXAMPLES = ['completed', 'processing', 'failed'] as const;
 const ERROR_STATUSES = ['400', '401', '429', '5XX'];
 
 export type { JobStatus } from './job-status.ts';
 
-const json = (op: Operation, status: string): MediaType | undefined => op.responses?.[status]?.content?.['application/json'];
+const json = (op: Operation, status: string): MediaType | undefined =>
+  op.responses?.[status]?.content?.['application/json'];
 const get = (o: unknown, dotted: string) => dotted.split('.').reduce<any>((v, k) => v?.[k], o);
 
 export function checkRules(doc: OpenAPIDoc): Problem[] {
@@ -24,17 +33,27 @@ export function checkRules(doc: OpenAPIDoc): Problem[] {
   const tags = new Set(doc.tags?.map((t) => t.name));
   const statusOps = new Map<string, string>();
   const starts: { where: string; family: string }[] = [];
-  const examplesOf = (m?: MediaType) => Object.entries(m?.examples ?? {}).map(([name, ex]) => {
-    const ref = (ex as { $ref?: string }).$ref;
-    return { name, value: ref ? (doc.components?.examples?.[ref.split('/').pop()!] as { value?: unknown })?.value : ex.value };
-  });
+  const examplesOf = (m?: MediaType) =>
+    Object.entries(m?.examples ?? {}).map(([name, ex]) => {
+      const ref = (ex as { $ref?: string }).$ref;
+      return {
+        name,
+        value: ref ? (doc.components?.examples?.[ref.split('/').pop()!] as { value?: unknown })?.value : ex.value,
+      };
+    });
 
-  if ('jsonSchemaDialect' in doc) problems.push({ where: '/', message: 'top-level jsonSchemaDialect turns off Prism request validation' });
-  if (JSON.stringify(doc).toLowerCase().includes('makefun')) problems.push({ where: '/', message: 'the makefun.ai rebrand must not appear in the spec' });
+  if ('jsonSchemaDialect' in doc)
+    problems.push({ where: '/', message: 'top-level jsonSchemaDialect turns off Prism request validation' });
+  if (JSON.stringify(doc).toLowerCase().includes('makefun'))
+    problems.push({ where: '/', message: 'the makefun.ai rebrand must not appear in the spec' });
   const scan = (node: unknown, ptr: string) => {
     if (!node || typeof node !== 'object') return;
     for (const [k, v] of Object.entries(node)) {
-      if (FORBIDDEN_KEYWORDS.includes(k)) problems.push({ where: `${ptr}/${k}`, message: `${k} does not mean the same under draft-07 (Prism) and 2020-12` });
+      if (FORBIDDEN_KEYWORDS.includes(k))
+        problems.push({
+          where: `${ptr}/${k}`,
+          message: `${k} does not mean the same under draft-07 (Prism) and 2020-12`,
+        });
       scan(v, `${ptr}/${k}`);
     }
   };
@@ -43,30 +62,43 @@ export function checkRules(doc: OpenAPIDoc): Problem[] {
   // Job families link their batch and list reads by operationId (checkLinks).
   const linked = new Map<string, LinkedOperation>();
   for (const { op } of operations(doc)) {
-    const schema = deref(doc, op.requestBody?.content?.['application/json']?.schema) as { properties?: object; allOf?: unknown[] } | undefined;
-    const props = [schema, ...((schema?.allOf ?? []).map((s) => deref(doc, s)) as { properties?: object }[])].flatMap((s) => Object.keys(s?.properties ?? {}));
-    if (op.operationId) linked.set(op.operationId, { kind: op['x-a2e-kind'], bodyProperties: props, paged: !!op['x-a2e-paging'] });
+    const schema = deref(doc, op.requestBody?.content?.['application/json']?.schema) as
+      | { properties?: object; allOf?: unknown[] }
+      | undefined;
+    const props = [schema, ...((schema?.allOf ?? []).map((s) => deref(doc, s)) as { properties?: object }[])].flatMap(
+      (s) => Object.keys(s?.properties ?? {}),
+    );
+    if (op.operationId)
+      linked.set(op.operationId, { kind: op['x-a2e-kind'], bodyProperties: props, paged: !!op['x-a2e-paging'] });
   }
 
   for (const { path, method, op } of operations(doc)) {
     const where = `${method.toUpperCase()} ${path}`;
     const err = (message: string) => problems.push({ where, message });
-    if (!op.operationId || !/^[a-z][a-zA-Z0-9]*$/.test(op.operationId)) err(`operationId must be camelCase (got ${op.operationId})`);
-    if (op.tags?.length !== 1 || !tags.has(op.tags[0]!)) err(`needs exactly one declared tag (got ${op.tags?.join(', ')})`);
+    if (!op.operationId || !/^[a-z][a-zA-Z0-9]*$/.test(op.operationId))
+      err(`operationId must be camelCase (got ${op.operationId})`);
+    if (op.tags?.length !== 1 || !tags.has(op.tags[0]!))
+      err(`needs exactly one declared tag (got ${op.tags?.join(', ')})`);
     if (!KINDS.includes(op['x-a2e-kind'] as never)) err(`x-a2e-kind must be one of ${KINDS.join('|')}`);
     const privilege = op['x-a2e-privilege'];
-    if (privilege !== undefined && !PRIVILEGES.includes(privilege as never)) err(`x-a2e-privilege must be one of ${PRIVILEGES.join('|')} or absent`);
-    else if (DELETES(method, path, op.operationId) && privilege !== 'destructive') err('a deletion needs x-a2e-privilege: destructive');
+    if (privilege !== undefined && !PRIVILEGES.includes(privilege as never))
+      err(`x-a2e-privilege must be one of ${PRIVILEGES.join('|')} or absent`);
+    else if (DELETES(method, path, op.operationId) && privilege !== 'destructive')
+      err('a deletion needs x-a2e-privilege: destructive');
     scan(op, `/paths/${path}/${method}`);
 
     for (const message of checkLimits(doc, path, op, limitSchemas)) err(message);
     for (const message of checkUnknownResponse(doc, op)) err(message);
     const body = op.requestBody?.content;
-    if (body) for (const [type, media] of Object.entries(body)) {
-      if (!examplesOf(media).length) err(`request body ${type} needs named examples`);
-    }
+    if (body)
+      for (const [type, media] of Object.entries(body)) {
+        if (!examplesOf(media).length) err(`request body ${type} needs named examples`);
+      }
     const ok = json(op, '200');
-    if (!ok) { err('needs a 200 application/json response'); continue; }
+    if (!ok) {
+      err('needs a 200 application/json response');
+      continue;
+    }
     const allOf = (ok.schema?.allOf ?? []) as { $ref?: string }[];
     if (!allOf.some((s) => s.$ref === '#/components/schemas/Envelope')) err('200 schema must be allOf [Envelope, …]');
     const examples = examplesOf(ok);
@@ -83,38 +115,60 @@ export function checkRules(doc: OpenAPIDoc): Problem[] {
       if (op['x-a2e-kind'] !== 'paid') err('a job start is x-a2e-kind: paid');
       // The default 200 example is what a mock serves: a waiter started from it needs the job id.
       const data = get(examples[0]?.value, 'data');
-      if (start.idField && get(Array.isArray(data) ? data[0] : data, start.idField) === undefined) err(`the first 200 example of a job start must carry data.${start.idField}`);
+      if (start.idField && get(Array.isArray(data) ? data[0] : data, start.idField) === undefined)
+        err(`the first 200 example of a job start must carry data.${start.idField}`);
     }
     const status = op['x-a2e-job-status'] as Partial<JobStatus> | undefined;
     if (status) {
       const { family, idParam, matchField, statusField, pending, success, failure } = status;
-      if (!family || !statusField || !pending || !success?.length || !failure?.length) { err('x-a2e-job-status needs family, statusField, pending, success, failure'); continue; }
+      if (!family || !statusField || !pending || !success?.length || !failure?.length) {
+        err('x-a2e-job-status needs family, statusField, pending, success, failure');
+        continue;
+      }
       if (!idParam === !matchField) err('x-a2e-job-status needs exactly one of idParam and matchField');
-      for (const message of [...checkAlternatives(status), ...checkVocabulary(op['x-a2e-docs']), ...checkLinks(status, (id) => linked.get(id))]) err(message);
+      for (const message of [
+        ...checkAlternatives(status),
+        ...checkVocabulary(op['x-a2e-docs']),
+        ...checkLinks(status, (id) => linked.get(id)),
+      ])
+        err(message);
       if (statusOps.has(family)) err(`job family ${family} already has a status operation (${statusOps.get(family)})`);
       statusOps.set(family, where);
       const params = [...(doc.paths[path]?.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(doc, p).name);
       const bodyProps = Object.keys((body?.['application/json']?.schema?.properties as object) ?? {});
-      if (idParam && !params.includes(idParam) && !bodyProps.includes(idParam)) err(`idParam ${idParam} is neither a parameter nor a body property`);
-      const groups: Record<(typeof JOB_EXAMPLES)[number], string[]> = { completed: success, processing: pending, failed: failure };
+      if (idParam && !params.includes(idParam) && !bodyProps.includes(idParam))
+        err(`idParam ${idParam} is neither a parameter nor a body property`);
+      const groups: Record<(typeof JOB_EXAMPLES)[number], string[]> = {
+        completed: success,
+        processing: pending,
+        failed: failure,
+      };
       for (const name of JOB_EXAMPLES) {
         const ex = examples.find((e) => e.name === name);
-        if (!ex) { err(`job status operation needs a 200 example named ${name}`); continue; }
+        if (!ex) {
+          err(`job status operation needs a 200 example named ${name}`);
+          continue;
+        }
         const data = get(ex.value, 'data');
         const value = get(Array.isArray(data) ? data[0] : data, statusField);
-        if (!groups[name].includes(value)) err(`example ${name}: ${statusField}=${JSON.stringify(value)} is not one of ${groups[name].join('|')}`);
+        if (!groups[name].includes(value))
+          err(`example ${name}: ${statusField}=${JSON.stringify(value)} is not one of ${groups[name].join('|')}`);
       }
     }
     const paging = op['x-a2e-paging'] as { page?: string; size?: string; items?: string } | undefined;
     if (paging) {
       const names = (op.parameters ?? []).map((p) => deref(doc, p).name);
       const bodyProps = Object.keys((body?.['application/json']?.schema?.properties as object) ?? {});
-      for (const p of [paging.page, paging.size]) if (!p || (!names.includes(p) && !bodyProps.includes(p))) err(`x-a2e-paging names ${p}, which is not a parameter or body property`);
+      for (const p of [paging.page, paging.size])
+        if (!p || (!names.includes(p) && !bodyProps.includes(p)))
+          err(`x-a2e-paging names ${p}, which is not a parameter or body property`);
       if (!paging.items) err('x-a2e-paging needs items');
     }
   }
   problems.push(...checkInvalidates(doc));
-  for (const s of starts) if (!statusOps.has(s.family)) problems.push({ where: s.where, message: `job family ${s.family} has no operation with x-a2e-job-status` });
+  for (const s of starts)
+    if (!statusOps.has(s.family))
+      problems.push({ where: s.where, message: `job family ${s.family} has no operation with x-a2e-job-status` });
   return problems;
 }
 
@@ -126,13 +180,15 @@ function checkInvalidates(doc: OpenAPIDoc): Problem[] {
     const named = op['x-a2e-invalidates'];
     if (named === undefined) continue;
     const where = `${method.toUpperCase()} ${path}`;
-    if (op['x-a2e-kind'] === 'read') problems.push({ where, message: 'a read changes nothing: it takes no x-a2e-invalidates' });
+    if (op['x-a2e-kind'] === 'read')
+      problems.push({ where, message: 'a read changes nothing: it takes no x-a2e-invalidates' });
     if (!Array.isArray(named) || named.length === 0) {
       problems.push({ where, message: 'x-a2e-invalidates is a non-empty list of operationIds' });
       continue;
     }
     for (const id of named) {
-      if (kinds.get(id) !== 'read') problems.push({ where, message: `x-a2e-invalidates names ${id}, which is not a read of this spec` });
+      if (kinds.get(id) !== 'read')
+        problems.push({ where, message: `x-a2e-invalidates names ${id}, which is not a read of this spec` });
     }
   }
   return problems;

@@ -19,7 +19,12 @@ export interface Reply {
   echoAuthorization?: boolean;
 }
 
-export interface Seen { method: string; url: string; headers: IncomingMessage['headers']; body: string }
+export interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
 export type Script = (Reply | ((request: Seen) => Reply))[];
 
 export interface ScriptedServer {
@@ -46,12 +51,19 @@ export async function startScriptedServer(script: Script = [{ body: { code: 0, d
     const next = replies.length > 1 ? replies.shift()! : replies[0]!;
     const r = typeof next === 'function' ? next(seen) : next;
     if (r.delayMs) await new Promise((ok) => setTimeout(ok, r.delayMs));
-    if (r.drop && r.partial === undefined) { req.socket.destroy(); return; }
+    if (r.drop && r.partial === undefined) {
+      req.socket.destroy();
+      return;
+    }
     let text = r.body === undefined ? '' : typeof r.body === 'string' ? r.body : JSON.stringify(r.body);
     if (r.echoAuthorization) text = text.replaceAll('{{authorization}}', String(req.headers.authorization ?? ''));
     const type = typeof r.body === 'string' ? 'text/html' : 'application/json';
     if (r.partial !== undefined) {
-      res.writeHead(r.status ?? 200, { 'content-type': type, 'content-length': String(text.length + 100), ...r.headers });
+      res.writeHead(r.status ?? 200, {
+        'content-type': type,
+        'content-length': String(text.length + 100),
+        ...r.headers,
+      });
       res.write(r.partial);
       if (r.drop) setTimeout(() => req.socket.destroy(), 10);
       return; // stalls until the client gives up or the server closes
@@ -59,13 +71,23 @@ export async function startScriptedServer(script: Script = [{ body: { code: 0, d
     res.writeHead(r.status ?? 200, { 'content-type': type, ...r.headers });
     res.end(text);
   });
-  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
-    reply: (...next) => { replies = next; requests.length = 0; },
-    close: () => new Promise((ok) => { for (const s of sockets) s.destroy(); server.close(() => ok()); }),
+    reply: (...next) => {
+      replies = next;
+      requests.length = 0;
+    },
+    close: () =>
+      new Promise((ok) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => ok());
+      }),
   };
 }
 

@@ -6,7 +6,16 @@ import { staleIn, writeIn, type Rendered } from './outputs.ts';
 import { isMain, ROOT, SPEC_ENTRY } from './locations.ts';
 import { operationTable, type JobFamilyDescription } from './operation-table.ts';
 import { bundle } from './redocly.ts';
-import { deref, escapePointer as esc, needsAuth, operations, type OpenAPIDoc, type Operation, type Parameter, type Schema } from './openapi-document.ts';
+import {
+  deref,
+  escapePointer as esc,
+  needsAuth,
+  operations,
+  type OpenAPIDoc,
+  type Operation,
+  type Parameter,
+  type Schema,
+} from './openapi-document.ts';
 
 export const VECTOR_DIR = join(ROOT, 'packages', 'conformance', 'vectors', 'operations');
 
@@ -50,10 +59,15 @@ export interface OperationVector {
   job?: JobFamilyDescription & { idField: string };
 }
 
-
 /** An example value for a parameter: its example, else its schema's example, default or first enum, else one by type. */
 function valueFor(p: Parameter, constructed: string[]): unknown {
-  const s = (p.schema ?? {}) as Schema & { examples?: unknown[]; default?: unknown; enum?: unknown[]; type?: unknown; minimum?: number };
+  const s = (p.schema ?? {}) as Schema & {
+    examples?: unknown[];
+    default?: unknown;
+    enum?: unknown[];
+    type?: unknown;
+    minimum?: number;
+  };
   if (p.example !== undefined) return p.example;
   if (s.examples?.length) return s.examples[0];
   if (s.default !== undefined) return s.default;
@@ -65,27 +79,51 @@ function valueFor(p: Parameter, constructed: string[]): unknown {
   return /(^|_)id$/i.test(p.name) ? '507f1f77bcf86cd799439011' : 'example';
 }
 
-function firstExample(doc: OpenAPIDoc, media: { examples?: Record<string, unknown>; example?: unknown } | undefined): [string, unknown] | undefined {
+function firstExample(
+  doc: OpenAPIDoc,
+  media: { examples?: Record<string, unknown>; example?: unknown } | undefined,
+): [string, unknown] | undefined {
   if (!media) return undefined;
   const [name, ex] = Object.entries(media.examples ?? {})[0] ?? [];
   if (name) return [name, (deref(doc, ex) as { value?: unknown }).value];
   return media.example === undefined ? undefined : ['example', media.example];
 }
 
-export function vectorFor(doc: OpenAPIDoc, path: string, method: string, op: Operation, { table, families } = operationTable(doc)): OperationVector {
+export function vectorFor(
+  doc: OpenAPIDoc,
+  path: string,
+  method: string,
+  op: Operation,
+  { table, families } = operationTable(doc),
+): OperationVector {
   const constructed: string[] = [];
   const params = [...(doc.paths[path]?.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(doc, p));
-  const pick = (where: string) => Object.fromEntries(params.filter((p) => p.in === where && (p.required || p.example !== undefined || (p.schema as { examples?: unknown[] })?.examples)).map((p) => [p.name, valueFor(p, constructed)]));
+  const pick = (where: string) =>
+    Object.fromEntries(
+      params
+        .filter(
+          (p) =>
+            p.in === where &&
+            (p.required || p.example !== undefined || (p.schema as { examples?: unknown[] })?.examples),
+        )
+        .map((p) => [p.name, valueFor(p, constructed)]),
+    );
   const pathParams = pick('path');
   const query = pick('query');
-  const headers = Object.fromEntries(params.filter((p) => p.in === 'header' && p.required).map((p) => [p.name, String(valueFor(p, constructed))]));
+  const headers = Object.fromEntries(
+    params.filter((p) => p.in === 'header' && p.required).map((p) => [p.name, String(valueFor(p, constructed))]),
+  );
   const bodyMedia = op.requestBody?.content?.['application/json'];
   const body = firstExample(doc, bodyMedia);
   const ok = op.responses?.['200']?.content?.['application/json'];
   const [exampleName, exampleValue] = firstExample(doc, ok) ?? ['', undefined];
   const bodySchema = deref(doc, bodyMedia?.schema) as { required?: string[] } | undefined;
-  const required = bodySchema?.required?.filter((f) => body && typeof body[1] === 'object' && body[1] !== null && f in (body[1] as object));
-  const jobStates = op['x-a2e-job-status'] ? Object.keys(ok?.examples ?? {}).filter((n) => n !== 'nonZeroCode') : undefined;
+  const required = bodySchema?.required?.filter(
+    (f) => body && typeof body[1] === 'object' && body[1] !== null && f in (body[1] as object),
+  );
+  const jobStates = op['x-a2e-job-status']
+    ? Object.keys(ok?.examples ?? {}).filter((n) => n !== 'nonZeroCode')
+    : undefined;
   const status = op['x-a2e-job-status'] as { family: string } | undefined;
   const family = status && families[status.family];
   const url = path.replace(/\{([^}]+)\}/g, (_, n: string) => encodeURIComponent(String(pathParams[n])));
@@ -96,7 +134,12 @@ export function vectorFor(doc: OpenAPIDoc, path: string, method: string, op: Ope
     tag: op.tags![0]!,
     kind: op['x-a2e-kind'] as string,
     request: {
-      method: method.toUpperCase(), path, url, pathParams, query, headers,
+      method: method.toUpperCase(),
+      path,
+      url,
+      pathParams,
+      query,
+      headers,
       ...(body && { body: body[1] }),
       auth: needsAuth(op),
     },
@@ -119,7 +162,8 @@ export function vectorFor(doc: OpenAPIDoc, path: string, method: string, op: Ope
 export function renderVectors(doc = bundle(SPEC_ENTRY)): Rendered {
   const out: Rendered = new Map();
   const tables = operationTable(doc);
-  for (const { path, method, op } of operations(doc)) out.set(`${op.operationId}.json`, `${JSON.stringify(vectorFor(doc, path, method, op, tables), null, 2)}\n`);
+  for (const { path, method, op } of operations(doc))
+    out.set(`${op.operationId}.json`, `${JSON.stringify(vectorFor(doc, path, method, op, tables), null, 2)}\n`);
   return out;
 }
 

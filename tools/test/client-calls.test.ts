@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { checkClientCalls, clientCallLines, clientCallsFail, declares, type ClientCallTable } from '../src/client-calls.ts';
+import {
+  checkClientCalls,
+  clientCallLines,
+  clientCallsFail,
+  declares,
+  type ClientCallTable,
+} from '../src/client-calls.ts';
 import type { Operation } from '../src/openapi-document.ts';
 import { doc, jobStatusOp } from './doc.ts';
 
 const start: Operation = {
-  ...jobStatusOp(), operationId: 'startThing', 'x-a2e-kind': 'paid',
-  requestBody: { content: { 'application/json': { schema: { allOf: [{ type: 'object', properties: { name: { type: 'string' } } }] } } } },
+  ...jobStatusOp(),
+  operationId: 'startThing',
+  'x-a2e-kind': 'paid',
+  requestBody: {
+    content: {
+      'application/json': { schema: { allOf: [{ type: 'object', properties: { name: { type: 'string' } } }] } },
+    },
+  },
 };
 delete start['x-a2e-job-status'];
 const spec = () => doc({ '/t/{_id}': { get: jobStatusOp() }, '/t/start': { post: start } });
@@ -15,10 +27,27 @@ function table(extra: { path?: string; body?: string; read?: string } = {}): Cli
   const body = ['name', ...(extra.body ? [extra.body] : [])];
   const reads = ['data._id', 'data.current_status', ...(extra.read ? [extra.read] : [])];
   return {
-    codebases: { one: { what: 'a', files: [{ index_id: '1' }] }, two: { what: 'b', files: [{ repo: 'o/r', path: 'x.ts' }] } },
+    codebases: {
+      one: { what: 'a', files: [{ index_id: '1' }] },
+      two: { what: 'b', files: [{ repo: 'o/r', path: 'x.ts' }] },
+    },
     calls: [
-      { method: 'POST', path: extra.path ?? '/t/start', seen: [{ by: 'one', body }, { by: 'two', body }] },
-      { method: 'GET', path: '/t/{id}', seen: [{ by: 'one', reads }, { by: 'two', reads, tries: ['data.guess'] }] },
+      {
+        method: 'POST',
+        path: extra.path ?? '/t/start',
+        seen: [
+          { by: 'one', body },
+          { by: 'two', body },
+        ],
+      },
+      {
+        method: 'GET',
+        path: '/t/{id}',
+        seen: [
+          { by: 'one', reads },
+          { by: 'two', reads, tries: ['data.guess'] },
+        ],
+      },
       { method: 'GET', path: '/t/list', seen: [{ by: 'one', reads: ['data.rows[].x'] }] },
     ],
   };
@@ -28,7 +57,9 @@ describe('checkClientCalls', () => {
   it('passes when every pair, body key and read field of 2+ codebases is in the spec', () => {
     const r = checkClientCalls(spec(), table());
     expect(clientCallsFail(r)).toBe(false);
-    expect(clientCallLines(r)[0]).toBe('client calls: pairs used by 2+ clients covered 2/2, body keys 1/1, read fields 2/2');
+    expect(clientCallLines(r)[0]).toBe(
+      'client calls: pairs used by 2+ clients covered 2/2, body keys 1/1, read fields 2/2',
+    );
     // A pair seen by one codebase only is counted but not required; `tries` are never checked.
     expect(r.pairs.total).toBe(3);
   });
@@ -60,10 +91,17 @@ describe('checkClientCalls', () => {
 
 describe('declares', () => {
   const d = doc({});
-  const schema = { type: 'object', properties: { data: { anyOf: [
-    { type: 'array', items: { $ref: '#/components/schemas/Thing' } },
-    { type: 'object', properties: { rows: { type: 'array', items: { $ref: '#/components/schemas/Thing' } } } },
-  ] } } };
+  const schema = {
+    type: 'object',
+    properties: {
+      data: {
+        anyOf: [
+          { type: 'array', items: { $ref: '#/components/schemas/Thing' } },
+          { type: 'object', properties: { rows: { type: 'array', items: { $ref: '#/components/schemas/Thing' } } } },
+        ],
+      },
+    },
+  };
   it('follows $ref, anyOf and [] steps into array items', () => {
     expect(declares(d, schema, 'data[]._id')).toBe(true);
     expect(declares(d, schema, 'data.rows[].current_status')).toBe(true);

@@ -11,7 +11,11 @@ describe('checkExamples', () => {
   });
 
   it('reports a named example that breaks its schema, with where and why', () => {
-    const r = checkExamples(doc({ '/t/{_id}': { get: jobStatusOp({}, { completed: 'completed', processing: 'processing', failed: 'exploded' }) } }));
+    const r = checkExamples(
+      doc({
+        '/t/{_id}': { get: jobStatusOp({}, { completed: 'completed', processing: 'processing', failed: 'exploded' }) },
+      }),
+    );
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]!.where).toBe('/paths/~1t~1{_id}/get/responses/200/content/application~1json/examples/failed');
     expect(r.problems[0]!.message).toMatch(/allowed values/);

@@ -10,7 +10,10 @@ describe('generated files staleness check', () => {
     await writeGenerated(dir);
     expect(await staleFiles(dir)).toEqual([]);
     const file = join(dir, 'operations.gen.ts');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('export const operations', '// edited\nexport const operations'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('export const operations', '// edited\nexport const operations'),
+    );
     expect(await staleFiles(dir)).toEqual(['operations.gen.ts']);
     rmSync(file);
     expect(await staleFiles(dir)).toEqual(['operations.gen.ts']);

@@ -3,22 +3,55 @@ import { precisionGaps, type OfficialOp } from '../src/precision.ts';
 import type { OpenAPIDoc } from '../src/openapi-document.ts';
 
 const official: OfficialOp = {
-  method: 'POST', path: '/x/{id}', a2e_operationId: 'postX',
-  parameters: [{ name: 'id', in: 'path', required: true }, { name: 'lang', in: 'query', required: true }],
-  requestBody: { content: { 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/WebhookInput' }, { type: 'object', properties: { a: {}, b: {}, c: {} }, required: ['a'] }] } } } },
+  method: 'POST',
+  path: '/x/{id}',
+  a2e_operationId: 'postX',
+  parameters: [
+    { name: 'id', in: 'path', required: true },
+    { name: 'lang', in: 'query', required: true },
+  ],
+  requestBody: {
+    content: {
+      'application/json': {
+        schema: {
+          allOf: [
+            { $ref: '#/components/schemas/WebhookInput' },
+            { type: 'object', properties: { a: {}, b: {}, c: {} }, required: ['a'] },
+          ],
+        },
+      },
+    },
+  },
   prose_required_fields: ['b', 'c'],
   async_job: true,
 };
 
 const ours = (body: Record<string, unknown>, params: object[], ext: object = {}): OpenAPIDoc => ({
   openapi: '3.1.0',
-  paths: { '/x/{id}': { parameters: [{ name: 'id', in: 'path', required: true }] as never, post: { ...ext, parameters: params as never, requestBody: { content: { 'application/json': { schema: body } } } } } },
+  paths: {
+    '/x/{id}': {
+      parameters: [{ name: 'id', in: 'path', required: true }] as never,
+      post: { ...ext, parameters: params as never, requestBody: { content: { 'application/json': { schema: body } } } },
+    },
+  },
 });
 
 describe('precisionGaps', () => {
   it('accepts a request that keeps every official fact, either-or rules as anyOf', () => {
-    const body = { type: 'object', required: ['a'], properties: { a: {}, b: {}, c: {}, webhook_url: {}, webhook_token: {} }, anyOf: [{ required: ['b'] }, { required: ['c'] }] };
-    expect(precisionGaps(ours(body, [{ name: 'lang', in: 'query', required: true }], { 'x-a2e-job-start': { family: 'x', idField: '_id' } }), [official]).gaps).toEqual([]);
+    const body = {
+      type: 'object',
+      required: ['a'],
+      properties: { a: {}, b: {}, c: {}, webhook_url: {}, webhook_token: {} },
+      anyOf: [{ required: ['b'] }, { required: ['c'] }],
+    };
+    expect(
+      precisionGaps(
+        ours(body, [{ name: 'lang', in: 'query', required: true }], {
+          'x-a2e-job-start': { family: 'x', idField: '_id' },
+        }),
+        [official],
+      ).gaps,
+    ).toEqual([]);
   });
 
   it('names each lost job start, parameter, property and requirement', () => {

@@ -11,7 +11,10 @@ const specWith = (description: string, extra: object = {}) => ({
 
 describe('own words (prose shingles)', () => {
   it('normalises as the shingle file was made: lowercase, [a-z0-9_] words, 8 per run, SHA-1 first 16 hex', () => {
-    expect(shingles('Start a Wan-Spicy image-to-video task, now!')).toEqual([THEIR_RUN, 'a wan spicy image to video task now']);
+    expect(shingles('Start a Wan-Spicy image-to-video task, now!')).toEqual([
+      THEIR_RUN,
+      'a wan spicy image to video task now',
+    ]);
     expect(shingleHash(THEIR_RUN)).toBe('e351a3c5c3bbbe80');
     expect(shingles('too short to make a run')).toEqual([]);
   });
@@ -24,16 +27,31 @@ describe('own words (prose shingles)', () => {
 
   it('passes our own words, and a run on the allowlist', () => {
     expect(checkProse(specWith('Queue a Wan Spicy video from an image and poll it.'), theirs)).toEqual([]);
-    expect(checkProse(specWith('Start a Wan Spicy image-to-video task'), theirs, new Set([shingleHash(THEIR_RUN)]))).toEqual([]);
+    expect(
+      checkProse(specWith('Start a Wan Spicy image-to-video task'), theirs, new Set([shingleHash(THEIR_RUN)])),
+    ).toEqual([]);
   });
 
   it('reads evidence notes and example summaries, not example values or schema example lists', () => {
     const ours = specWith('ok', {
       'x-a2e-docs': { disagreements: ['one client says: start a wan spicy image to video task'] },
-      responses: { '200': { content: { 'application/json': { examples: {
-        done: { summary: 'start a wan spicy image to video task', value: { title: 'start a wan spicy image to video task' } },
-      } } } } },
-      requestBody: { content: { 'application/json': { schema: { examples: ['start a wan spicy image to video task'] } } } },
+      responses: {
+        '200': {
+          content: {
+            'application/json': {
+              examples: {
+                done: {
+                  summary: 'start a wan spicy image to video task',
+                  value: { title: 'start a wan spicy image to video task' },
+                },
+              },
+            },
+          },
+        },
+      },
+      requestBody: {
+        content: { 'application/json': { schema: { examples: ['start a wan spicy image to video task'] } } },
+      },
     });
     expect(checkProse(ours, theirs).map((p) => p.where)).toEqual([
       '/paths/~1x/post/x-a2e-docs/disagreements/0',

@@ -18,7 +18,15 @@ describe('hookNameOf', () => {
 });
 
 describe('singular', () => {
-  it.each([['Voices', 'Voice'], ['Statuses', 'Status'], ['Entries', 'Entry'], ['Boxes', 'Box'], ['Images', 'Image'], ['History', 'History'], ['Status', 'Status']])('%s → %s', (plural, one) => {
+  it.each([
+    ['Voices', 'Voice'],
+    ['Statuses', 'Status'],
+    ['Entries', 'Entry'],
+    ['Boxes', 'Box'],
+    ['Images', 'Image'],
+    ['History', 'History'],
+    ['Status', 'Status'],
+  ])('%s → %s', (plural, one) => {
     expect(singular(plural)).toBe(one);
   });
 });

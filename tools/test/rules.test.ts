@@ -22,11 +22,18 @@ describe('checkRules', () => {
 
   it('checks that each job-state example carries a status of that state', () => {
     const op = jobStatusOp({}, { completed: 'processing', processing: 'processing', failed: 'failed' });
-    expect(messages(doc({ '/t/{_id}': { get: op } }))).toEqual(['example completed: current_status="processing" is not one of completed']);
+    expect(messages(doc({ '/t/{_id}': { get: op } }))).toEqual([
+      'example completed: current_status="processing" is not one of completed',
+    ]);
   });
 
   it('ties every job start to a family with a status operation, and makes it paid', () => {
-    const start: Operation = { ...jobStatusOp(), operationId: 'startThing', 'x-a2e-kind': 'write', 'x-a2e-job-start': { family: 'other', idField: '_id' } };
+    const start: Operation = {
+      ...jobStatusOp(),
+      operationId: 'startThing',
+      'x-a2e-kind': 'write',
+      'x-a2e-job-start': { family: 'other', idField: '_id' },
+    };
     delete start['x-a2e-job-status'];
     expect(messages(doc({ '/t/{_id}': { get: jobStatusOp() }, '/t/start': { post: start } }))).toEqual([
       'a job start is x-a2e-kind: paid',
@@ -35,7 +42,12 @@ describe('checkRules', () => {
   });
 
   it('lets x-a2e-invalidates name only reads of the spec, and only on writes', () => {
-    const rename: Operation = { ...jobStatusOp(), operationId: 'renameThing', 'x-a2e-kind': 'write', 'x-a2e-invalidates': ['getThing'] };
+    const rename: Operation = {
+      ...jobStatusOp(),
+      operationId: 'renameThing',
+      'x-a2e-kind': 'write',
+      'x-a2e-invalidates': ['getThing'],
+    };
     delete rename['x-a2e-job-status'];
     expect(messages(doc({ '/t/{_id}': { get: jobStatusOp(), put: rename } }))).toEqual([]);
     rename['x-a2e-invalidates'] = ['renameThing', 'listNothing'];
@@ -49,9 +61,16 @@ describe('checkRules', () => {
   });
 
   it('wants the default example of a job start to carry the job id a waiter needs', () => {
-    const start: Operation = { ...jobStatusOp(), operationId: 'startThing', 'x-a2e-kind': 'paid', 'x-a2e-job-start': { family: 'thing', idField: 'job_id' } };
+    const start: Operation = {
+      ...jobStatusOp(),
+      operationId: 'startThing',
+      'x-a2e-kind': 'paid',
+      'x-a2e-job-start': { family: 'thing', idField: 'job_id' },
+    };
     delete start['x-a2e-job-status'];
-    expect(messages(doc({ '/t/{_id}': { get: jobStatusOp() }, '/t/start': { post: start } }))).toEqual(['the first 200 example of a job start must carry data.job_id']);
+    expect(messages(doc({ '/t/{_id}': { get: jobStatusOp() }, '/t/start': { post: start } }))).toEqual([
+      'the first 200 example of a job start must carry data.job_id',
+    ]);
   });
 
   it('refuses keywords Prism reads differently, a jsonSchemaDialect, and the makefun rebrand', () => {
@@ -70,40 +89,68 @@ describe('checkRules', () => {
     const media = op.responses!['200']!.content!['application/json']!;
     media.examples = { nonZeroCode: media.examples!.nonZeroCode!, ...media.examples };
     delete op.responses!['429'];
-    expect(messages(doc({ '/t/{_id}': { get: op } }))).toEqual(['200 examples must end with nonZeroCode', 'missing the shared 429 response']);
+    expect(messages(doc({ '/t/{_id}': { get: op } }))).toEqual([
+      '200 examples must end with nonZeroCode',
+      'missing the shared 429 response',
+    ]);
   });
 
   it('wants every deletion (DELETE, delete…/remove… operationId, …/del path) marked destructive, and only known privileges', () => {
-    const del = (over: Partial<Operation>) => { const op = jobStatusOp(over); delete op['x-a2e-job-status']; return op; };
-    expect(messages(doc({
-      '/t/{_id}': { get: jobStatusOp(), delete: del({ operationId: 'dropThing', 'x-a2e-kind': 'write' }) },
-      '/t/remove': { post: del({ operationId: 'removeThing', 'x-a2e-kind': 'write' }) },
-      '/t/del': { post: del({ operationId: 'tidyThing', 'x-a2e-kind': 'write' }) },
-      '/t/login': { post: del({ operationId: 'loginThing', 'x-a2e-kind': 'write', 'x-a2e-privilege': 'admin' }) },
-    }))).toEqual([
+    const del = (over: Partial<Operation>) => {
+      const op = jobStatusOp(over);
+      delete op['x-a2e-job-status'];
+      return op;
+    };
+    expect(
+      messages(
+        doc({
+          '/t/{_id}': { get: jobStatusOp(), delete: del({ operationId: 'dropThing', 'x-a2e-kind': 'write' }) },
+          '/t/remove': { post: del({ operationId: 'removeThing', 'x-a2e-kind': 'write' }) },
+          '/t/del': { post: del({ operationId: 'tidyThing', 'x-a2e-kind': 'write' }) },
+          '/t/login': { post: del({ operationId: 'loginThing', 'x-a2e-kind': 'write', 'x-a2e-privilege': 'admin' }) },
+        }),
+      ),
+    ).toEqual([
       'a deletion needs x-a2e-privilege: destructive',
       'a deletion needs x-a2e-privilege: destructive',
       'a deletion needs x-a2e-privilege: destructive',
       'x-a2e-privilege must be one of account|destructive or absent',
     ]);
-    expect(messages(doc({
-      '/t/{_id}': { get: jobStatusOp(), delete: del({ operationId: 'deleteThing', 'x-a2e-kind': 'write', 'x-a2e-privilege': 'destructive' }) },
-      '/t/login': { post: del({ operationId: 'loginThing', 'x-a2e-kind': 'write', 'x-a2e-privilege': 'account' }) },
-    }))).toEqual([]);
+    expect(
+      messages(
+        doc({
+          '/t/{_id}': {
+            get: jobStatusOp(),
+            delete: del({ operationId: 'deleteThing', 'x-a2e-kind': 'write', 'x-a2e-privilege': 'destructive' }),
+          },
+          '/t/login': { post: del({ operationId: 'loginThing', 'x-a2e-kind': 'write', 'x-a2e-privilege': 'account' }) },
+        }),
+      ),
+    ).toEqual([]);
   });
 
   describe('evidence', () => {
-    const withBody = (schema: Record<string, unknown>, over: Partial<Operation> = {}) => jobStatusOp({
-      requestBody: { content: { 'application/json': { schema, examples: { one: { value: {} } } } } }, ...over,
-    });
+    const withBody = (schema: Record<string, unknown>, over: Partial<Operation> = {}) =>
+      jobStatusOp({
+        requestBody: { content: { 'application/json': { schema, examples: { one: { value: {} } } } } },
+        ...over,
+      });
     const limitMessages = (op: Operation) => messages(doc({ '/t/{_id}': { post: op } }));
 
     it('wants every request limit to cite its source, and refuses a borrowed one', () => {
-      const op = withBody({ type: 'object', properties: {
-        ids: { type: 'array', minItems: 1, maxItems: 200, 'x-a2e-limits': { maxItems: 'official-prose: at most 200 ids per call' } },
-        size: { type: 'integer', minimum: 1, 'x-a2e-limits': 'borrowed: from the sibling list' },
-        name: { type: 'string', maxLength: 40, 'x-a2e-limits': 'official' },
-      } });
+      const op = withBody({
+        type: 'object',
+        properties: {
+          ids: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 200,
+            'x-a2e-limits': { maxItems: 'official-prose: at most 200 ids per call' },
+          },
+          size: { type: 'integer', minimum: 1, 'x-a2e-limits': 'borrowed: from the sibling list' },
+          name: { type: 'string', maxLength: 40, 'x-a2e-limits': 'official' },
+        },
+      });
       expect(limitMessages(op)).toEqual([
         'body.ids: minItems 1 cites no source (x-a2e-limits)',
         "body.size: x-a2e-limits a sibling's limit is not a source: cite what says it applies here, or drop the limit",
@@ -111,12 +158,27 @@ describe('checkRules', () => {
     });
 
     it('checks limits of parameters and nested schemas, and citations of limits that are not there', () => {
-      const op = withBody({ type: 'object', properties: { shots: { type: 'array', items: { type: 'object', properties: { prompt: { type: 'string', maxLength: 512 } } } } } }, {
-        parameters: [
-          { name: '_id', in: 'path', required: true, schema: { type: 'string' } },
-          { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, 'x-a2e-limits': { maximum: 'docs: the list page' } } as never },
-        ],
-      });
+      const op = withBody(
+        {
+          type: 'object',
+          properties: {
+            shots: {
+              type: 'array',
+              items: { type: 'object', properties: { prompt: { type: 'string', maxLength: 512 } } },
+            },
+          },
+        },
+        {
+          parameters: [
+            { name: '_id', in: 'path', required: true, schema: { type: 'string' } },
+            {
+              name: 'pageSize',
+              in: 'query',
+              schema: { type: 'integer', minimum: 1, 'x-a2e-limits': { maximum: 'docs: the list page' } } as never,
+            },
+          ],
+        },
+      );
       expect(limitMessages(op)).toEqual([
         'query parameter pageSize: x-a2e-limits cites maximum, which this schema does not have',
         'query parameter pageSize: minimum 1 cites no source (x-a2e-limits)',
@@ -126,9 +188,16 @@ describe('checkRules', () => {
 
     it('leaves data untyped when nothing is known of the answer', () => {
       const op = jobStatusOp({ 'x-a2e-docs': { vocabulary: 'docs: x', response: 'unknown' } });
-      expect(messages(doc({ '/t/{_id}': { get: op } }))).toEqual(['response: unknown, but data is constrained (type, properties): leave it untyped']);
+      expect(messages(doc({ '/t/{_id}': { get: op } }))).toEqual([
+        'response: unknown, but data is constrained (type, properties): leave it untyped',
+      ]);
       const media = op.responses!['200']!.content!['application/json']!;
-      media.schema = { allOf: [{ $ref: '#/components/schemas/Envelope' }, { type: 'object', properties: { data: { description: 'Not seen.' } } }] };
+      media.schema = {
+        allOf: [
+          { $ref: '#/components/schemas/Envelope' },
+          { type: 'object', properties: { data: { description: 'Not seen.' } } },
+        ],
+      };
       expect(messages(doc({ '/t/{_id}': { get: op } }))).toEqual([]);
     });
   });
@@ -141,36 +210,83 @@ describe('checkRules', () => {
     };
 
     it('accepts another status field with its vocabulary, or extra result fields, each with a source', () => {
-      expect(withStatus({ alternatives: [
-        { statusField: 'state', pending: [], success: ['success'], failure: ['fail'], resultFields: ['video_output'], messageFields: ['fail_reason'], source: 'code: a client' },
-        { resultFields: ['result_video_url'], source: 'code: another client' },
-        { statusField: 'current_status', failure: ['error'], source: 'docs: the status page' },
-      ] })).toEqual([]);
+      expect(
+        withStatus({
+          alternatives: [
+            {
+              statusField: 'state',
+              pending: [],
+              success: ['success'],
+              failure: ['fail'],
+              resultFields: ['video_output'],
+              messageFields: ['fail_reason'],
+              source: 'code: a client',
+            },
+            { resultFields: ['result_video_url'], source: 'code: another client' },
+            { statusField: 'current_status', failure: ['error'], source: 'docs: the status page' },
+          ],
+        }),
+      ).toEqual([]);
     });
 
     it('refuses an alternative without a source, without anything to read, or with unknown keys', () => {
-      expect(withStatus({ alternatives: [{ statusField: 'state', success: ['ok'] }, { source: 'code: x' }, { resultFields: ['u'], source: 'code: x', extra: 1 }] })).toEqual([
+      expect(
+        withStatus({
+          alternatives: [
+            { statusField: 'state', success: ['ok'] },
+            { source: 'code: x' },
+            { resultFields: ['u'], source: 'code: x', extra: 1 },
+          ],
+        }),
+      ).toEqual([
         'x-a2e-job-status.alternatives[0]: source must be "code: …", "docs: …", "official-prose: …" or official',
         'x-a2e-job-status.alternatives[1]: adds nothing (no statusField, resultFields or messageFields)',
         'x-a2e-job-status.alternatives[2]: unknown key extra',
       ]);
-      expect(withStatus({ alternatives: [{ pending: ['x'], resultFields: ['u'], source: 'code: x' }, { statusField: 'state', pending: ['x'], source: 'code: x' }] })).toEqual([
+      expect(
+        withStatus({
+          alternatives: [
+            { pending: ['x'], resultFields: ['u'], source: 'code: x' },
+            { statusField: 'state', pending: ['x'], source: 'code: x' },
+          ],
+        }),
+      ).toEqual([
         'x-a2e-job-status.alternatives[0]: status values need a statusField',
         'x-a2e-job-status.alternatives[1]: a status field needs at least one success or failure value',
       ]);
     });
 
     it('refuses a value that one status field would read two ways', () => {
-      expect(withStatus({ alternatives: [{ statusField: 'current_status', success: ['failed'], source: 'code: x' }] })).toEqual([
-        'x-a2e-job-status.alternatives[0]: current_status=failed is success here but failure elsewhere',
-      ]);
+      expect(
+        withStatus({ alternatives: [{ statusField: 'current_status', success: ['failed'], source: 'code: x' }] }),
+      ).toEqual(['x-a2e-job-status.alternatives[0]: current_status=failed is success here but failure elsewhere']);
     });
 
     it('wants batchOperation and listOperation to name a batch read taking ids and a paged list', () => {
-      const batch = { ...jobStatusOp(), operationId: 'getThingBatch', 'x-a2e-job-status': undefined, parameters: [],
-        requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { ids: { type: 'array' } } }, examples: { two: { value: { ids: ['a', 'b'] } } } } } } } as never;
-      const list = { ...jobStatusOp(), operationId: 'listThings', 'x-a2e-job-status': undefined, parameters: [{ name: 'pageNum', in: 'query', schema: { type: 'integer' } }, { name: 'pageSize', in: 'query', schema: { type: 'integer' } }],
-        'x-a2e-paging': { page: 'pageNum', size: 'pageSize', items: 'data.rows' } } as never;
+      const batch = {
+        ...jobStatusOp(),
+        operationId: 'getThingBatch',
+        'x-a2e-job-status': undefined,
+        parameters: [],
+        requestBody: {
+          content: {
+            'application/json': {
+              schema: { type: 'object', properties: { ids: { type: 'array' } } },
+              examples: { two: { value: { ids: ['a', 'b'] } } },
+            },
+          },
+        },
+      } as never;
+      const list = {
+        ...jobStatusOp(),
+        operationId: 'listThings',
+        'x-a2e-job-status': undefined,
+        parameters: [
+          { name: 'pageNum', in: 'query', schema: { type: 'integer' } },
+          { name: 'pageSize', in: 'query', schema: { type: 'integer' } },
+        ],
+        'x-a2e-paging': { page: 'pageNum', size: 'pageSize', items: 'data.rows' },
+      } as never;
       const linked = (links: object) => {
         const op = jobStatusOp();
         Object.assign(op['x-a2e-job-status'] as object, links);
@@ -181,7 +297,9 @@ describe('checkRules', () => {
         'x-a2e-job-status.batchOperation getNothing is no operation of the spec',
         'x-a2e-job-status.listOperation getThingBatch needs x-a2e-paging',
       ]);
-      expect(linked({ batchOperation: 'listThings' })).toEqual(['x-a2e-job-status.batchOperation listThings must take ids in its body']);
+      expect(linked({ batchOperation: 'listThings' })).toEqual([
+        'x-a2e-job-status.batchOperation listThings must take ids in its body',
+      ]);
     });
 
     it('wants the status operation to say where its vocabulary comes from', () => {

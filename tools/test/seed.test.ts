@@ -18,7 +18,9 @@ beforeAll(() => {
   const catalogue = parse(readFileSync(join(SHARED_DIR, 'a2e-docs', 'faceswap-dubbing.yaml'), 'utf8')) as {
     groups: { endpoints: { method: string; path: string; responses: { status: number; example: string }[] }[] }[];
   };
-  const entry = catalogue.groups.flatMap((g) => g.endpoints).find((e) => e.method === 'GET' && e.path === '/api/v1/userDubbing/{_id}')!;
+  const entry = catalogue.groups
+    .flatMap((g) => g.endpoints)
+    .find((e) => e.method === 'GET' && e.path === '/api/v1/userDubbing/{_id}')!;
   seed = JSON.parse(entry.responses.find((r) => r.status === 200)!.example);
 }, 30_000);
 
@@ -30,7 +32,9 @@ describe('seed page: GET /api/v1/userDubbing/{_id}', () => {
 
   it('accepts the documented spelling too, and null error codes', () => {
     const { faild_message: _, ...rest } = seed.data;
-    expect(createValidator(doc)(SCHEMA, { ...seed, data: { ...rest, failed_message: 'boom', error_code: null } })).toBeNull();
+    expect(
+      createValidator(doc)(SCHEMA, { ...seed, data: { ...rest, failed_message: 'boom', error_code: null } }),
+    ).toBeNull();
   });
 
   it('still rejects a wrong type, so the schema is not a blanket object', () => {

@@ -3,7 +3,8 @@ import { useA2EJob, useDubbingList, useStartDubbing } from '@a2e-sdk/react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { styles } from './styles.js';
 
-const SAMPLE = 'https://dh24as48lv9ce.cloudfront.net/adam2eve/stable/user_voice_clone/b89f5b2e-2c7a-4de5-89b4-17ffee2799b6/audio.WAV';
+const SAMPLE =
+  'https://dh24as48lv9ce.cloudfront.net/adam2eve/stable/user_voice_clone/b89f5b2e-2c7a-4de5-89b4-17ffee2799b6/audio.WAV';
 const LANGUAGES = { en: 'English', fr: 'French', es: 'Spanish', de: 'German', ja: 'Japanese', zh: 'Chinese' } as const;
 
 export function App() {
@@ -27,36 +28,78 @@ export function App() {
       <form onSubmit={submit} style={styles.card}>
         <label style={styles.label}>
           Source video or audio URL
-          <input name="source_url" type="url" required value={sourceUrl} onChange={(e) => setSourceUrl(e.target.value)} style={styles.input} />
+          <input
+            name="source_url"
+            type="url"
+            required
+            value={sourceUrl}
+            onChange={(e) => setSourceUrl(e.target.value)}
+            style={styles.input}
+          />
         </label>
         <label style={styles.label}>
           Target language
-          <select name="target_lang" value={targetLang} onChange={(e) => setTargetLang(e.target.value as keyof typeof LANGUAGES)} style={styles.input}>
-            {Object.entries(LANGUAGES).map(([code, name]) => <option key={code} value={code}>{name}</option>)}
+          <select
+            name="target_lang"
+            value={targetLang}
+            onChange={(e) => setTargetLang(e.target.value as keyof typeof LANGUAGES)}
+            style={styles.input}
+          >
+            {Object.entries(LANGUAGES).map(([code, name]) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
           </select>
         </label>
         <button type="submit" disabled={start.isPending || job.isPolling} style={styles.button}>
           {start.isPending ? 'Starting…' : 'Start dubbing'}
         </button>
-        {start.error && <p role="alert" style={styles.error}>Could not start: {start.error.message}</p>}
+        {start.error && (
+          <p role="alert" style={styles.error}>
+            Could not start: {start.error.message}
+          </p>
+        )}
       </form>
 
       {jobId && (
         <section style={styles.card} aria-label="progress">
-          <p>Job <code>{jobId}</code></p>
-          <p>Status: <strong data-testid="status">{job.status ?? 'waiting'}</strong> · {Math.round(job.elapsedMs / 1000)} s · {job.polls} checks</p>
+          <p>
+            Job <code>{jobId}</code>
+          </p>
+          <p>
+            Status: <strong data-testid="status">{job.status ?? 'waiting'}</strong> · {Math.round(job.elapsedMs / 1000)}{' '}
+            s · {job.polls} checks
+          </p>
           <p data-testid="history">{history.join(' → ')}</p>
           {job.isPolling && <progress style={styles.progress} />}
-          {resultUrl && <p>Done: <a data-testid="result" href={resultUrl} target="_blank" rel="noreferrer">dubbed file</a></p>}
-          {job.phase === 'error' && <p role="alert" style={styles.error}>{job.error?.message}</p>}
+          {resultUrl && (
+            <p>
+              Done:{' '}
+              <a data-testid="result" href={resultUrl} target="_blank" rel="noreferrer">
+                dubbed file
+              </a>
+            </p>
+          )}
+          {job.phase === 'error' && (
+            <p role="alert" style={styles.error}>
+              {job.error?.message}
+            </p>
+          )}
         </section>
       )}
 
       <section style={styles.card} aria-label="recent">
         <h2 style={styles.subtitle}>Recent dubbings</h2>
-        {recent.isPending ? <p>Loading…</p> : (
+        {recent.isPending ? (
+          <p>Loading…</p>
+        ) : (
           <ul data-testid="recent">
-            {recent.data?.rows?.map((row) => <li key={row._id}>{row.name} — {row.target_lang} — {row.current_status}</li>)}
+            {recent.data?.rows?.map((row) => (
+              <li key={row._id}>
+                {row.name} — {row.target_lang} — {row.current_status}
+              </li>
+            ))}
           </ul>
         )}
       </section>

@@ -13,33 +13,65 @@ function Avatar({ agora }: { agora: AgoraLike }) {
   const video = useRef<HTMLDivElement>(null);
   const [question, setQuestion] = useState('');
   const [askError, setAskError] = useState<string>();
-  useEffect(() => { if (video.current) avatar.videoTrack?.play(video.current); }, [avatar.videoTrack]);
-  useEffect(() => { avatar.audioTrack?.play(); }, [avatar.audioTrack]);
+  useEffect(() => {
+    if (video.current) avatar.videoTrack?.play(video.current);
+  }, [avatar.videoTrack]);
+  useEffect(() => {
+    avatar.audioTrack?.play();
+  }, [avatar.audioTrack]);
 
   const ask = (event: FormEvent) => {
     event.preventDefault();
     setAskError(undefined);
-    avatar.ask(question).then(() => setQuestion(''), (e: unknown) => setAskError(String(e)));
+    avatar.ask(question).then(
+      () => setQuestion(''),
+      (e: unknown) => setAskError(String(e)),
+    );
   };
 
   return (
     <main style={styles.main}>
       <h1 style={styles.title}>Talk to an avatar</h1>
-      <p>Session: <span data-testid="phase">{avatar.phase}</span> · Agora: <span data-testid="connection">{avatar.connectionState ?? '—'}</span></p>
-      <div ref={video} data-testid="video" style={{ ...styles.card, minHeight: 240, background: '#111', color: '#eee' }} />
+      <p>
+        Session: <span data-testid="phase">{avatar.phase}</span> · Agora:{' '}
+        <span data-testid="connection">{avatar.connectionState ?? '—'}</span>
+      </p>
+      <div
+        ref={video}
+        data-testid="video"
+        style={{ ...styles.card, minHeight: 240, background: '#111', color: '#eee' }}
+      />
       <form onSubmit={ask} style={styles.card}>
         <label style={styles.label}>
           Question
-          <input name="question" required value={question} onChange={(e) => setQuestion(e.target.value)} style={styles.input} />
+          <input
+            name="question"
+            required
+            value={question}
+            onChange={(e) => setQuestion(e.target.value)}
+            style={styles.input}
+          />
         </label>
-        <button type="submit" disabled={avatar.phase !== 'connected'} style={styles.button}>Ask</button>
+        <button type="submit" disabled={avatar.phase !== 'connected'} style={styles.button}>
+          Ask
+        </button>
         {askError && <p style={styles.error}>{askError}</p>}
       </form>
       <ol data-testid="answers">
-        {avatar.messages.map((m) => <li key={m.index} data-done={m.done}>{m.text}</li>)}
+        {avatar.messages.map((m) => (
+          <li key={m.index} data-done={m.done}>
+            {m.text}
+          </li>
+        ))}
       </ol>
-      {avatar.phase === 'error' && <p data-testid="error" style={styles.error}>{String(avatar.error)}</p>}
-      <button type="button" onClick={() => void avatar.leave()} style={styles.button}>Leave</button>
+      {avatar.phase === 'error' && (
+        <p data-testid="error" style={styles.error}>
+          {String(avatar.error)}
+        </p>
+      )}
+      <button type="button" onClick={() => void avatar.leave()} style={styles.button}>
+        Leave
+      </button>
     </main>
   );
 }

@@ -13,7 +13,11 @@ const SCREENSHOT = `${ROOT}artifacts/react-dubbing.png`;
 const CANARY = 'sk_canary_5d1f0c9e_must_stay_on_the_server';
 warnIfSkipped('react-dubbing');
 
-interface Upstream { method: string; path: string; authorization: string | null }
+interface Upstream {
+  method: string;
+  path: string;
+  authorization: string | null;
+}
 
 describe.skipIf(skipBrowser)('react-dubbing in Chromium', () => {
   let prism: Prism;
@@ -31,10 +35,14 @@ describe.skipIf(skipBrowser)('react-dubbing in Chromium', () => {
       const u = new URL(String(url));
       const headers = new Headers(init?.headers);
       upstream.push({ method: init?.method ?? 'GET', path: u.pathname, authorization: headers.get('authorization') });
-      if (init?.method === 'GET' && /^\/api\/v1\/userDubbing\/[0-9a-f]{24}$/.test(u.pathname) && statusReads++ < 2) headers.set('prefer', 'example=processing');
+      if (init?.method === 'GET' && /^\/api\/v1\/userDubbing\/[0-9a-f]{24}$/.test(u.pathname) && statusReads++ < 2)
+        headers.set('prefer', 'example=processing');
       return fetch(url, { ...init, headers });
     };
-    server = await serve({ root: `${ROOT}dist`, proxy: createA2EProxy({ apiKey: CANARY, baseUrl: prism.url, fetch: toPrism }) });
+    server = await serve({
+      root: `${ROOT}dist`,
+      proxy: createA2EProxy({ apiKey: CANARY, baseUrl: prism.url, fetch: toPrism }),
+    });
     browser = await launchChromium();
   });
 
@@ -47,7 +55,9 @@ describe.skipIf(skipBrowser)('react-dubbing in Chromium', () => {
   it('starts a dubbing, shows its progress and the result link, and never sends the token from the page', async () => {
     const page = await browser.newPage({ viewport: { width: 760, height: 820 } });
     const sent: Promise<{ url: string; headers: Record<string, string>; body: string | null }>[] = [];
-    page.on('request', (r) => sent.push(r.allHeaders().then((headers) => ({ url: r.url(), headers, body: r.postData() }))));
+    page.on('request', (r) =>
+      sent.push(r.allHeaders().then((headers) => ({ url: r.url(), headers, body: r.postData() }))),
+    );
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
 
@@ -76,7 +86,9 @@ describe.skipIf(skipBrowser)('react-dubbing in Chromium', () => {
       expect(JSON.stringify(r), r.url).not.toContain(CANARY);
     }
     // ...while every call that reached Prism carried the server's token.
-    expect(upstream.map((u) => u.path)).toEqual(expect.arrayContaining(['/api/v1/userDubbing/startDubbing', '/api/v1/userDubbing/allRecords']));
+    expect(upstream.map((u) => u.path)).toEqual(
+      expect.arrayContaining(['/api/v1/userDubbing/startDubbing', '/api/v1/userDubbing/allRecords']),
+    );
     expect(upstream.filter((u) => u.path.startsWith('/api/v1/userDubbing/6')).length).toBeGreaterThanOrEqual(3);
     expect(upstream.every((u) => u.authorization === `Bearer ${CANARY}`)).toBe(true);
     expect(pageErrors).toEqual([]);

@@ -13,7 +13,10 @@ const hasChromium = existsSync(CHROMIUM);
 export const skipBrowser = !hasChromium && !inCI;
 
 export function warnIfSkipped(name: string): void {
-  if (skipBrowser) console.warn(`[${name}] ${CHROMIUM} not found: browser test skipped (apt-get install -y chromium; in CI it fails instead)`);
+  if (skipBrowser)
+    console.warn(
+      `[${name}] ${CHROMIUM} not found: browser test skipped (apt-get install -y chromium; in CI it fails instead)`,
+    );
 }
 
 /** Builds `html` (default index.html) into `outDir` under the app root. */
@@ -23,11 +26,27 @@ export async function buildPage(outDir = 'dist', html = 'index.html'): Promise<v
   const mode = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ root: ROOT, configFile: `${ROOT}vite.config.ts`, mode: 'production', build: { outDir, rollupOptions: { input: `${ROOT}${html}` } } });
-  } finally { process.env.NODE_ENV = mode; }
+    await build({
+      root: ROOT,
+      configFile: `${ROOT}vite.config.ts`,
+      mode: 'production',
+      build: { outDir, rollupOptions: { input: `${ROOT}${html}` } },
+    });
+  } finally {
+    process.env.NODE_ENV = mode;
+  }
 }
 
-export const launchChromium = (): Promise<Browser> => chromium.launch({
-  executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });

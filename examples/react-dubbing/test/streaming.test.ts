@@ -18,21 +18,48 @@ function installFakeAgora() {
   w.AgoraRTC = {
     createClient(config: unknown) {
       const listeners: Record<string, Listener[]> = {};
-      const emit = (event: string, ...args: unknown[]) => { for (const l of listeners[event] ?? []) l(...args); };
-      const user = { uid: 5, videoTrack: { play(el: HTMLElement) { el.textContent = 'avatar video'; el.dataset.playing = 'yes'; } }, audioTrack: { play() {} } };
+      const emit = (event: string, ...args: unknown[]) => {
+        for (const l of listeners[event] ?? []) l(...args);
+      };
+      const user = {
+        uid: 5,
+        videoTrack: {
+          play(el: HTMLElement) {
+            el.textContent = 'avatar video';
+            el.dataset.playing = 'yes';
+          },
+        },
+        audioTrack: { play() {} },
+      };
       const client = {
-        config, joined: undefined as unknown, role: undefined as unknown, leaves: 0,
-        on(event: string, l: Listener) { (listeners[event] ??= []).push(l); },
-        setClientRole(role: string) { client.role = role; },
+        config,
+        joined: undefined as unknown,
+        role: undefined as unknown,
+        leaves: 0,
+        on(event: string, l: Listener) {
+          (listeners[event] ??= []).push(l);
+        },
+        setClientRole(role: string) {
+          client.role = role;
+        },
         async join(...args: unknown[]) {
           client.joined = args;
           emit('connection-state-change', 'CONNECTED', 'CONNECTING');
-          setTimeout(() => { emit('user-published', user, 'video'); emit('user-published', user, 'audio'); }, 10);
+          setTimeout(() => {
+            emit('user-published', user, 'video');
+            emit('user-published', user, 'audio');
+          }, 10);
         },
         async subscribe() {},
-        async leave() { client.leaves++; },
+        async leave() {
+          client.leaves++;
+        },
       };
-      w.__agora = { client, say: (uid: number, message: string, pos?: string) => emit('stream-message', uid, new TextEncoder().encode(JSON.stringify({ type: 'QA', message, pos }))) };
+      w.__agora = {
+        client,
+        say: (uid: number, message: string, pos?: string) =>
+          emit('stream-message', uid, new TextEncoder().encode(JSON.stringify({ type: 'QA', message, pos }))),
+      };
       return client;
     },
   };
@@ -55,7 +82,11 @@ describe.skipIf(skipBrowser)('streaming avatar page in Chromium', () => {
     server = await serve({
       root: `${ROOT}dist-streaming`,
       proxy: async (request) => {
-        atProxy.push({ path: new URL(request.url).pathname, contentType: request.headers.get('content-type'), body: await request.clone().text() });
+        atProxy.push({
+          path: new URL(request.url).pathname,
+          contentType: request.headers.get('content-type'),
+          body: await request.clone().text(),
+        });
         return proxy(request);
       },
     });
@@ -72,25 +103,40 @@ describe.skipIf(skipBrowser)('streaming avatar page in Chromium', () => {
     const page = await browser.newPage();
     await page.addInitScript(installFakeAgora);
     const sent: Promise<{ url: string; headers: Record<string, string>; body: string | null }>[] = [];
-    page.on('request', (r) => sent.push(r.allHeaders().then((headers) => ({ url: r.url(), headers, body: r.postData() }))));
+    page.on('request', (r) =>
+      sent.push(r.allHeaders().then((headers) => ({ url: r.url(), headers, body: r.postData() }))),
+    );
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
 
     await page.goto(`${server.url}/streaming.html`);
     await page.getByTestId('phase').filter({ hasText: 'connected' }).waitFor({ timeout: 30_000 });
     await page.locator('[data-playing=yes]').waitFor({ timeout: 10_000 });
-    expect(await page.evaluate(() => (window as unknown as { __agora: { client: { joined: unknown; role: unknown } } }).__agora.client.joined)).toEqual(['app-1', 'ch-1', 'agora-token-1', 1001]);
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __agora: { client: { joined: unknown; role: unknown } } }).__agora.client.joined,
+      ),
+    ).toEqual(['app-1', 'ch-1', 'agora-token-1', 1001]);
     expect(await page.getByTestId('connection').textContent()).toBe('CONNECTED');
 
     await page.fill('input[name=question]', 'What do you sell?');
     await page.click('button[type=submit]');
-    await expect.poll(() => a2e.calls('ask').map((r) => JSON.parse(r.body) as unknown), { timeout: 10_000 }).toEqual([{ channel: 'ch-1', text: 'What do you sell?' }]);
+    await expect
+      .poll(() => a2e.calls('ask').map((r) => JSON.parse(r.body) as unknown), { timeout: 10_000 })
+      .toEqual([{ channel: 'ch-1', text: 'What do you sell?' }]);
 
     await page.evaluate(() => {
-      const { say } = (window as unknown as { __agora: { say: (uid: number, m: string, pos?: string) => void } }).__agora;
-      say(5, 'We sell ', 'start'); say(6, 'Hello', 'start'); say(5, 'bikes', 'middle'); say(6, ' there.', 'end'); say(5, '.', 'end');
+      const { say } = (window as unknown as { __agora: { say: (uid: number, m: string, pos?: string) => void } })
+        .__agora;
+      say(5, 'We sell ', 'start');
+      say(6, 'Hello', 'start');
+      say(5, 'bikes', 'middle');
+      say(6, ' there.', 'end');
+      say(5, '.', 'end');
     });
-    await expect.poll(() => page.getByTestId('answers').locator('li').allTextContents()).toEqual(['We sell bikes.', 'Hello there.']);
+    await expect
+      .poll(() => page.getByTestId('answers').locator('li').allTextContents())
+      .toEqual(['We sell bikes.', 'Hello there.']);
     expect(a2e.leaves()).toEqual([]);
 
     // Going away fires pagehide: the hook leaves by sendBeacon, which the browser delivers after the page is gone.
@@ -103,7 +149,10 @@ describe.skipIf(skipBrowser)('streaming avatar page in Chromium', () => {
     const leaves = atProxy.filter((r) => r.path === '/api/v1/streaming-avatar/leave');
     expect(leaves).toHaveLength(1);
     expect(leaves[0]!.contentType).toMatch(/^text\/plain/);
-    expect(JSON.parse(leaves[0]!.body)).toEqual({ channel: 'ch-1', session_secret: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(JSON.parse(leaves[0]!.body)).toEqual({
+      channel: 'ch-1',
+      session_secret: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     const requests = await Promise.all(sent);
     for (const r of [...requests, ...atProxy]) {
       if ('headers' in r) expect(r.headers.authorization, r.url).toBeUndefined();

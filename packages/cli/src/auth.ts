@@ -8,7 +8,10 @@ import { join } from 'node:path';
 export const configDir = () => join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'a2e');
 export const credentialsFile = () => join(configDir(), 'credentials.json');
 
-export interface KeySource { apiKey: string; source: 'env' | 'config' }
+export interface KeySource {
+  apiKey: string;
+  source: 'env' | 'config';
+}
 
 export function findKey(): KeySource | undefined {
   const fromEnv = process.env.A2E_API_KEY?.trim();
@@ -59,13 +62,15 @@ export async function readKey(): Promise<string> {
       stdin.pause();
       stdin.off('data', onData);
       process.stderr.write('\n');
-      if (error) reject(error); else resolve(key.trim());
+      if (error) reject(error);
+      else resolve(key.trim());
     };
     const onData = (chunk: string) => {
       for (const ch of chunk) {
         if (ch === '\r' || ch === '\n') return done();
         if (ch === '\u0003') return done(new Error('cancelled'));
-        if (ch === '\u007f') key = key.slice(0, -1); else key += ch;
+        if (ch === '\u007f') key = key.slice(0, -1);
+        else key += ch;
       }
     };
     stdin.on('data', onData);

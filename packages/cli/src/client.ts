@@ -6,26 +6,46 @@ import { findKey } from './auth.js';
 import { MissingKeyError, UsageError } from './exit-codes.js';
 import { registerSecret } from './output.js';
 
-export interface GlobalFlags { server?: string; baseUrl?: string; dryRun?: boolean; maxCredits?: string; requestTimeoutMs?: string }
+export interface GlobalFlags {
+  server?: string;
+  baseUrl?: string;
+  dryRun?: boolean;
+  maxCredits?: string;
+  requestTimeoutMs?: string;
+}
 
-export interface Recorded { method: string; url: string; headers: Record<string, string>; body?: unknown }
+export interface Recorded {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: unknown;
+}
 
 /** Thrown by the dry run's fetch so that nothing goes out; the request is in `recorded`. */
 class DryRunStop extends Error {}
 
-export interface MadeClient { a2e: A2EClient; recorded?: Recorded }
+export interface MadeClient {
+  a2e: A2EClient;
+  recorded?: Recorded;
+}
 
 function baseUrlOf(flags: GlobalFlags): string | undefined {
   const url = flags.baseUrl ?? process.env.A2E_BASE_URL;
-  if (url !== undefined && !/^https?:\/\//.test(url)) throw new UsageError(`--base-url must be an http(s) URL, not ${JSON.stringify(url)}`);
+  if (url !== undefined && !/^https?:\/\//.test(url))
+    throw new UsageError(`--base-url must be an http(s) URL, not ${JSON.stringify(url)}`);
   return url;
 }
 
-export function makeClient(flags: GlobalFlags, { needsKey, maxCredits }: { needsKey: boolean; maxCredits?: number }): MadeClient {
+export function makeClient(
+  flags: GlobalFlags,
+  { needsKey, maxCredits }: { needsKey: boolean; maxCredits?: number },
+): MadeClient {
   const key = findKey();
   registerSecret(key?.apiKey);
   if (needsKey && !key && !flags.dryRun) {
-    throw Object.assign(new MissingKeyError('no API key: set A2E_API_KEY or run `a2e auth login`'), { hint: 'a2e auth login' });
+    throw Object.assign(new MissingKeyError('no API key: set A2E_API_KEY or run `a2e auth login`'), {
+      hint: 'a2e auth login',
+    });
   }
   if (flags.server !== undefined && !(flags.server in servers)) {
     throw new UsageError(`--server must be one of ${Object.keys(servers).join(', ')}`);

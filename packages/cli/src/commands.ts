@@ -13,11 +13,24 @@ import { printEvent, printJson } from './output.js';
 import { loadSpec, specOperations } from './spec.js';
 import { waitForJobWithProgress } from './wait.js';
 
-type Entry = (typeof operations)[keyof typeof operations] & { jobStart?: { family: string; idField: string }; mediaFields?: readonly string[] };
+type Entry = (typeof operations)[keyof typeof operations] & {
+  jobStart?: { family: string; idField: string };
+  mediaFields?: readonly string[];
+};
 export type Mode = 'call' | 'quote';
 
 // Flags every operation command has; a field that would clash gets a `field-` prefix.
-const RESERVED = new Set(['body', 'wait', 'dry-run', 'server', 'base-url', 'max-credits', 'interval-ms', 'timeout-ms', 'help']);
+const RESERVED = new Set([
+  'body',
+  'wait',
+  'dry-run',
+  'server',
+  'base-url',
+  'max-credits',
+  'interval-ms',
+  'timeout-ms',
+  'help',
+]);
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
@@ -38,22 +51,41 @@ function placeholder(field: Field) {
   return field.media ? '<url|file>' : `<${field.type}>`;
 }
 
-async function runOperation(id: string, entry: Entry, fields: Field[], flags: Record<string, unknown>, globals: GlobalFlags, mode: Mode) {
+async function runOperation(
+  id: string,
+  entry: Entry,
+  fields: Field[],
+  flags: Record<string, unknown>,
+  globals: GlobalFlags,
+  mode: Mode,
+) {
   const attr = (f: Field) => new Option(`--${f.flag}`).attributeName();
   const input = buildInput(fields, flags, readBody(flags.body as string | undefined), attr);
   const maxCredits = globals.maxCredits === undefined ? undefined : Number(globals.maxCredits);
-  if (maxCredits !== undefined && !(maxCredits >= 0)) throw new UsageError('--max-credits takes a number of credits ≥ 0');
+  if (maxCredits !== undefined && !(maxCredits >= 0))
+    throw new UsageError('--max-credits takes a number of credits ≥ 0');
   const made = makeClient(globals, { needsKey: entry.auth, maxCredits });
   const { a2e } = made;
 
   if (globals.dryRun) {
     localFiles(fields, input);
     const sent = await replaceLocalFiles(fields, input, async (path) => `<uploaded: ${path}>`);
-    await (mode === 'quote' ? a2e.quote(id as never, sent as never) : a2e.call(id as never, sent as never)).catch(() => undefined);
-    printJson({ dryRun: true, operationId: id, request: made.recorded ?? null, uploads: localFiles(fields, input).map((f) => f.path) });
+    await (mode === 'quote' ? a2e.quote(id as never, sent as never) : a2e.call(id as never, sent as never)).catch(
+      () => undefined,
+    );
+    printJson({
+      dryRun: true,
+      operationId: id,
+      request: made.recorded ?? null,
+      uploads: localFiles(fields, input).map((f) => f.path),
+    });
     return;
   }
-  const sent = await replaceLocalFiles(fields, input, uploadWith(a2e, (path, url) => printEvent({ event: 'uploaded', file: path, url })));
+  const sent = await replaceLocalFiles(
+    fields,
+    input,
+    uploadWith(a2e, (path, url) => printEvent({ event: 'uploaded', file: path, url })),
+  );
   if (mode === 'quote') {
     printJson(await a2e.quote(id as never, sent as never));
     return;
@@ -66,10 +98,12 @@ async function runOperation(id: string, entry: Entry, fields: Field[], flags: Re
   const family = entry.jobStart.family as keyof typeof jobFamilies;
   const jobId = a2e.jobIdOf(family, data);
   if (!jobId) throw new UsageError(`${id} answered without a job id in ${entry.jobStart.idField}; nothing to wait for`);
-  printJson(await waitForJobWithProgress(a2e, family, jobId, {
-    intervalMs: flags.intervalMs === undefined ? undefined : Number(flags.intervalMs),
-    timeoutMs: flags.timeoutMs === undefined ? undefined : Number(flags.timeoutMs),
-  }));
+  printJson(
+    await waitForJobWithProgress(a2e, family, jobId, {
+      intervalMs: flags.intervalMs === undefined ? undefined : Number(flags.intervalMs),
+      timeoutMs: flags.timeoutMs === undefined ? undefined : Number(flags.timeoutMs),
+    }),
+  );
 }
 
 /** Adds `<group> <operation>` commands under `parent`; `quote` mode keeps the paid operations only. */
@@ -84,26 +118,53 @@ export function addOperationCommands(parent: Command, mode: Mode, run: (task: ()
   }
   for (const [group, ops] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     const tag = ((doc.tags ?? []) as { name: string; description?: string }[]).find((t) => t.name === ops[0]![1].tag);
-    const about = tag?.description?.split(/(?<=\.)\s/)[0]?.replace(/\s+/g, ' ').trim();
-    const groupCommand = parent.command(group).summary(`${about ?? ops[0]![1].tag} (${ops.length} operation${ops.length > 1 ? 's' : ''})`);
-    const aliases = aliasesFor(group, ops.map(([id]) => kebab(id)));
+    const about = tag?.description
+      ?.split(/(?<=\.)\s/)[0]
+      ?.replace(/\s+/g, ' ')
+      .trim();
+    const groupCommand = parent
+      .command(group)
+      .summary(`${about ?? ops[0]![1].tag} (${ops.length} operation${ops.length > 1 ? 's' : ''})`);
+    const aliases = aliasesFor(
+      group,
+      ops.map(([id]) => kebab(id)),
+    );
     for (const [id, entry] of ops) {
       const op = spec.get(id);
       const fields = op ? fieldsOf(doc, op) : [];
       for (const f of fields) if (RESERVED.has(f.flag)) f.flag = `field-${f.flag}`;
       const name = kebab(id);
-      const command = groupCommand.command(name).summary(op?.summary ?? id)
-        .description([`${op?.summary ?? id} (${entry.method} ${entry.path}; ${entry.kind}${entry.jobStart ? `; starts a ${kebab(entry.jobStart.family)} job` : ''})`,
-          op?.description?.trim().split(/\n{2,}/).map((p) => p.replace(/\s*\n\s*/g, ' ')).join('\n\n')].filter(Boolean).join('\n\n'));
+      const command = groupCommand
+        .command(name)
+        .summary(op?.summary ?? id)
+        .description(
+          [
+            `${op?.summary ?? id} (${entry.method} ${entry.path}; ${entry.kind}${entry.jobStart ? `; starts a ${kebab(entry.jobStart.family)} job` : ''})`,
+            op?.description
+              ?.trim()
+              .split(/\n{2,}/)
+              .map((p) => p.replace(/\s*\n\s*/g, ' '))
+              .join('\n\n'),
+          ]
+            .filter(Boolean)
+            .join('\n\n'),
+        );
       const alias = aliases.get(name);
       if (alias) command.alias(alias);
       for (const field of fields) {
         command.addOption(new Option(`--${field.flag} ${placeholder(field)}`, describe(field)).argParser(collect));
       }
-      command.option('--body <json|@file|->', 'the request body as JSON, from a file (@body.json) or stdin (-); flags win over it');
+      command.option(
+        '--body <json|@file|->',
+        'the request body as JSON, from a file (@body.json) or stdin (-); flags win over it',
+      );
       if (entry.jobStart && mode === 'call') {
-        command.option('--wait', `wait for the job to end (progress on stderr; Ctrl-C stops waiting, not the job)`)
-          .option('--interval-ms <ms>', 'with --wait: first pause between polls (default 5000, growing 1.5x up to 30000)')
+        command
+          .option('--wait', `wait for the job to end (progress on stderr; Ctrl-C stops waiting, not the job)`)
+          .option(
+            '--interval-ms <ms>',
+            'with --wait: first pause between polls (default 5000, growing 1.5x up to 30000)',
+          )
           .option('--timeout-ms <ms>', 'with --wait: give up waiting after this long (default 3600000)');
       }
       command.action(async (flags: Record<string, unknown>, cmd: Command) => {

@@ -1,8 +1,16 @@
 // The exit codes of `a2e`, one per class of failure, so that a script can branch on `$?` without parsing
 // stderr. The table is part of the public contract (README); add codes, never renumber.
 import {
-  A2EError, APIConnectionError, APIConnectionTimeoutError, APIError, BudgetExceededError, InvalidRequestError,
-  JobFailedError, JobTimedOutError, QuoteUnavailableError, UploadError,
+  A2EError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  BudgetExceededError,
+  InvalidRequestError,
+  JobFailedError,
+  JobTimedOutError,
+  QuoteUnavailableError,
+  UploadError,
 } from '@a2e-sdk/client';
 
 export const EXIT = {
@@ -66,4 +74,7 @@ export function exitCodeOf(error: unknown): number {
 }
 
 /** The table as `a2e --help` prints it. */
-export const exitCodeHelp = () => Object.entries(EXIT).map(([name, code]) => `  ${String(code).padStart(3)}  ${name}`).join('\n');
+export const exitCodeHelp = () =>
+  Object.entries(EXIT)
+    .map(([name, code]) => `  ${String(code).padStart(3)}  ${name}`)
+    .join('\n');

@@ -10,7 +10,9 @@ function scalar(field: Field, type: FieldType | undefined, raw: string): unknown
     case 'number': {
       const n = Number(raw);
       if (raw.trim() === '' || Number.isNaN(n) || (type === 'integer' && !Number.isInteger(n))) {
-        throw new UsageError(`--${field.flag} takes ${type === 'integer' ? 'an integer' : 'a number'}, not ${JSON.stringify(raw)}`);
+        throw new UsageError(
+          `--${field.flag} takes ${type === 'integer' ? 'an integer' : 'a number'}, not ${JSON.stringify(raw)}`,
+        );
       }
       return n;
     }
@@ -32,7 +34,9 @@ function json(field: Field, raw: string, strict: boolean): unknown {
     return JSON.parse(raw);
   } catch {
     if (!strict) return raw;
-    throw new UsageError(`--${field.flag} takes JSON (${field.type}), e.g. --${field.flag} '${field.type === 'array' ? '["a","b"]' : '{"k":1}'}'`);
+    throw new UsageError(
+      `--${field.flag} takes JSON (${field.type}), e.g. --${field.flag} '${field.type === 'array' ? '["a","b"]' : '{"k":1}'}'`,
+    );
   }
 }
 
@@ -75,7 +79,12 @@ export function readBody(arg: string | undefined): Record<string, unknown> {
 }
 
 /** The call input: `--body` first, then each flag given, checked for the spec's required fields. */
-export function buildInput(fields: Field[], flags: Record<string, unknown>, body: Record<string, unknown>, attr: (f: Field) => string) {
+export function buildInput(
+  fields: Field[],
+  flags: Record<string, unknown>,
+  body: Record<string, unknown>,
+  attr: (f: Field) => string,
+) {
   const input: Record<string, unknown> = { ...body };
   for (const field of fields) {
     const raw = flags[attr(field)];

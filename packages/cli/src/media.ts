@@ -35,7 +35,9 @@ export function localFiles(fields: Field[], input: Record<string, unknown>): { f
 
 /** Replaces each local path with the URL `upload` gives for it (the dry run passes a placeholder). */
 export async function replaceLocalFiles(
-  fields: Field[], input: Record<string, unknown>, upload: (path: string) => Promise<string>,
+  fields: Field[],
+  input: Record<string, unknown>,
+  upload: (path: string) => Promise<string>,
 ): Promise<Record<string, unknown>> {
   const files = localFiles(fields, input);
   const urls = new Map<string, string>();
@@ -43,13 +45,16 @@ export async function replaceLocalFiles(
   const out = { ...input };
   for (const field of new Set(files.map((f) => f.field))) {
     const value = out[field.name];
-    out[field.name] = Array.isArray(value) ? value.map((v) => urls.get(v as string) ?? v) : urls.get(value as string) ?? value;
+    out[field.name] = Array.isArray(value)
+      ? value.map((v) => urls.get(v as string) ?? v)
+      : (urls.get(value as string) ?? value);
   }
   return out;
 }
 
-export const uploadWith = (a2e: A2EClient, onUploaded?: (path: string, url: string) => void) => async (path: string) => {
-  const { url } = await uploadFile(a2e, path);
-  onUploaded?.(path, url);
-  return url;
-};
+export const uploadWith =
+  (a2e: A2EClient, onUploaded?: (path: string, url: string) => void) => async (path: string) => {
+    const { url } = await uploadFile(a2e, path);
+    onUploaded?.(path, url);
+    return url;
+  };

@@ -1,10 +1,18 @@
 // Command names: tags and operationIds in kebab-case, plus a short alias where the operation's name is a
 // verb and the group's own noun (`dubbing start-dubbing` → `dubbing start`).
 export const kebab = (name: string) =>
-  name.replace(/^_+/, '').replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
-    .replace(/[_\s]+/g, '-').toLowerCase();
+  name
+    .replace(/^_+/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .replace(/[_\s]+/g, '-')
+    .toLowerCase();
 
-const singular = (word: string) => word.replace(/ies$/, 'y').replace(/(ss|sh|ch|x)es$/, '$1').replace(/s$/, '');
+const singular = (word: string) =>
+  word
+    .replace(/ies$/, 'y')
+    .replace(/(ss|sh|ch|x)es$/, '$1')
+    .replace(/s$/, '');
 
 /** The short alias of each operation in a group, where it is unambiguous; none where it would collide. */
 export function aliasesFor(group: string, commands: string[]): Map<string, string> {
@@ -21,6 +29,7 @@ export function aliasesFor(group: string, commands: string[]): Map<string, strin
   const taken = new Map<string, number>();
   for (const alias of proposed.values()) taken.set(alias, (taken.get(alias) ?? 0) + 1);
   const out = new Map<string, string>();
-  for (const [command, alias] of proposed) if (taken.get(alias) === 1 && !commands.includes(alias)) out.set(command, alias);
+  for (const [command, alias] of proposed)
+    if (taken.get(alias) === 1 && !commands.includes(alias)) out.set(command, alias);
   return out;
 }

@@ -30,14 +30,23 @@ export function printEvent(event: Record<string, unknown>) {
 export function errorEnvelope(error: unknown) {
   const e = error as Error & Record<string, unknown>;
   const envelope: Record<string, unknown> = {
-    name: e?.name ?? 'Error', message: e?.message ?? String(error), exitCode: exitCodeOf(error),
+    name: e?.name ?? 'Error',
+    message: e?.message ?? String(error),
+    exitCode: exitCodeOf(error),
   };
-  if (error instanceof APIError) Object.assign(envelope, { status: error.status, code: error.code, operationId: error.operationId, body: error.body });
+  if (error instanceof APIError)
+    Object.assign(envelope, {
+      status: error.status,
+      code: error.code,
+      operationId: error.operationId,
+      body: error.body,
+    });
   if (error instanceof JobFailedError || error instanceof JobTimedOutError) {
     Object.assign(envelope, { family: error.family, jobId: error.jobId, job: error.job });
     if (error instanceof JobFailedError) envelope.status = error.status;
   }
-  if (error instanceof BudgetExceededError) Object.assign(envelope, { credits: error.credits, maxCredits: error.maxCredits });
+  if (error instanceof BudgetExceededError)
+    Object.assign(envelope, { credits: error.credits, maxCredits: error.maxCredits });
   if (e && typeof e.hint === 'string') envelope.hint = e.hint;
   return { error: envelope };
 }

@@ -54,8 +54,10 @@ async function run(task: () => Promise<void>) {
 
 export function buildProgram(): Command {
   const program = new Command('a2e')
-    .description('The A2E API from the command line: every operation of the spec as a command, job waits, uploads, a local sandbox.')
-    .addOption(new Option('--server <name>', 'one of the spec\'s servers').choices(Object.keys(servers)))
+    .description(
+      'The A2E API from the command line: every operation of the spec as a command, job waits, uploads, a local sandbox.',
+    )
+    .addOption(new Option('--server <name>', "one of the spec's servers").choices(Object.keys(servers)))
     .option('--base-url <url>', 'API base URL (a proxy, Prism, the sandbox); wins over --server')
     .option('--dry-run', 'print the request that would be sent (key masked) and send nothing')
     .option('--max-credits <n>', 'refuse a paid job start whose quote is above this many credits')
@@ -68,7 +70,8 @@ export function buildProgram(): Command {
   addOperationCommands(program, 'call', run);
 
   const families = familiesByKebab();
-  program.command('wait')
+  program
+    .command('wait')
     .summary('wait for a job to end')
     .description(`Polls a job until it ends; prints its final record. Families: ${[...families.keys()].join(', ')}`)
     .argument('<family>', 'job family, kebab-case (e.g. dubbing, image-to-video)')
@@ -78,40 +81,71 @@ export function buildProgram(): Command {
     .action(async (family: string, id: string, flags: { intervalMs?: string; timeoutMs?: string }, cmd: Command) => {
       await run(async () => {
         const name = families.get(family) ?? (family in jobFamilies ? (family as keyof typeof jobFamilies) : undefined);
-        if (!name) throw new UsageError(`unknown job family ${JSON.stringify(family)}; one of: ${[...families.keys()].join(', ')}`);
+        if (!name)
+          throw new UsageError(
+            `unknown job family ${JSON.stringify(family)}; one of: ${[...families.keys()].join(', ')}`,
+          );
         const { a2e } = makeClient(cmd.optsWithGlobals() as GlobalFlags, { needsKey: true });
-        printJson(await waitForJobWithProgress(a2e, name, id, {
-          intervalMs: flags.intervalMs === undefined ? undefined : Number(flags.intervalMs),
-          timeoutMs: flags.timeoutMs === undefined ? undefined : Number(flags.timeoutMs),
-        }));
+        printJson(
+          await waitForJobWithProgress(a2e, name, id, {
+            intervalMs: flags.intervalMs === undefined ? undefined : Number(flags.intervalMs),
+            timeoutMs: flags.timeoutMs === undefined ? undefined : Number(flags.timeoutMs),
+          }),
+        );
       });
     });
 
-  const quote = program.command('quote').summary('price a paid call without making it')
+  const quote = program
+    .command('quote')
+    .summary('price a paid call without making it')
     .description('Asks A2E what a paid call would cost (the same flags as the call). Prints the quote.');
   addOperationCommands(quote, 'quote', run);
 
   const auth = program.command('auth').summary('store, check or forget the API key');
-  auth.command('login').description(`Reads the API key (hidden on a terminal, else the first line of stdin) and stores it in ${credentialsFile()} (mode 0600).`)
-    .action(async () => run(async () => {
-      const key = await readKey();
-      if (!key) throw new UsageError('no key given');
-      printJson({ stored: storeKey(key) });
-    }));
-  auth.command('logout').description('Deletes the stored key.').action(async () => run(async () => printJson({ removed: forgetKey() })));
-  auth.command('status').description('Says whether a key is set and where it comes from (never the key).')
-    .action(async () => run(async () => {
-      const found = findKey();
-      printJson({ key: found ? 'set' : 'missing', source: found?.source === 'env' ? 'A2E_API_KEY' : found ? credentialsFile() : null });
-      if (!found) process.exitCode = EXIT.auth;
-    }));
+  auth
+    .command('login')
+    .description(
+      `Reads the API key (hidden on a terminal, else the first line of stdin) and stores it in ${credentialsFile()} (mode 0600).`,
+    )
+    .action(async () =>
+      run(async () => {
+        const key = await readKey();
+        if (!key) throw new UsageError('no key given');
+        printJson({ stored: storeKey(key) });
+      }),
+    );
+  auth
+    .command('logout')
+    .description('Deletes the stored key.')
+    .action(async () => run(async () => printJson({ removed: forgetKey() })));
+  auth
+    .command('status')
+    .description('Says whether a key is set and where it comes from (never the key).')
+    .action(async () =>
+      run(async () => {
+        const found = findKey();
+        printJson({
+          key: found ? 'set' : 'missing',
+          source: found?.source === 'env' ? 'A2E_API_KEY' : found ? credentialsFile() : null,
+        });
+        if (!found) process.exitCode = EXIT.auth;
+      }),
+    );
 
-  program.command('completion').summary('print a shell completion script')
-    .description('bash: eval "$(a2e completion bash)"; zsh: source <(a2e completion zsh); fish: a2e completion fish | source')
+  program
+    .command('completion')
+    .summary('print a shell completion script')
+    .description(
+      'bash: eval "$(a2e completion bash)"; zsh: source <(a2e completion zsh); fish: a2e completion fish | source',
+    )
     .addArgument(new Command().createArgument('<shell>', 'bash, zsh or fish').choices(shells))
     .action((shell: Shell) => void process.stdout.write(completionScript(shell)));
 
-  program.command('__complete', { hidden: true }).argument('[words...]').allowUnknownOption(true).helpOption(false)
+  program
+    .command('__complete', { hidden: true })
+    .argument('[words...]')
+    .allowUnknownOption(true)
+    .helpOption(false)
     .action((words: string[]) => void process.stdout.write(`${complete(program, words).join('\n')}\n`));
 
   program.addCommand(sandboxCommand(run));

@@ -6,10 +6,22 @@ import { createRequire } from 'node:module';
 
 export type Schema = Record<string, any>;
 export interface Operation {
-  operationId: string; method: string; path: string; tags?: string[]; summary?: string; description?: string;
-  parameters?: Schema[]; requestBody?: Schema; responses?: Record<string, Schema>; [k: string]: unknown;
+  operationId: string;
+  method: string;
+  path: string;
+  tags?: string[];
+  summary?: string;
+  description?: string;
+  parameters?: Schema[];
+  requestBody?: Schema;
+  responses?: Record<string, Schema>;
+  [k: string]: unknown;
 }
-export interface OpenAPIDoc { paths: Record<string, Record<string, any>>; components?: Record<string, Record<string, Schema>>; [k: string]: unknown }
+export interface OpenAPIDoc {
+  paths: Record<string, Record<string, any>>;
+  components?: Record<string, Record<string, Schema>>;
+  [k: string]: unknown;
+}
 
 let cached: OpenAPIDoc | undefined;
 
@@ -24,7 +36,10 @@ export function loadSpec(): OpenAPIDoc {
 export function deref<T = Schema>(doc: OpenAPIDoc, node: unknown): T {
   let cur: any = node;
   for (let hops = 0; cur && typeof cur.$ref === 'string' && cur.$ref.startsWith('#/') && hops < 32; hops++) {
-    cur = (cur.$ref as string).slice(2).split('/').reduce<any>((o, k) => o?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
+    cur = (cur.$ref as string)
+      .slice(2)
+      .split('/')
+      .reduce<any>((o, k) => o?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
   }
   return cur as T;
 }
@@ -38,7 +53,12 @@ export function specOperations(doc: OpenAPIDoc = loadSpec()): Map<string, Operat
     for (const method of METHODS) {
       const op = item[method];
       if (!op?.operationId) continue;
-      out.set(op.operationId, { ...op, method: method.toUpperCase(), path, parameters: [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(doc, p)) });
+      out.set(op.operationId, {
+        ...op,
+        method: method.toUpperCase(),
+        path,
+        parameters: [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(doc, p)),
+      });
     }
   }
   return out;

@@ -9,7 +9,10 @@ import { kebab } from './names.js';
 import { printEvent, scrub } from './output.js';
 
 type FamilyName = keyof typeof jobFamilies;
-export interface WaitFlags { intervalMs?: number; timeoutMs?: number }
+export interface WaitFlags {
+  intervalMs?: number;
+  timeoutMs?: number;
+}
 
 /** Family names as the CLI spells them (`image-to-video`) → the client's (`imageToVideo`). */
 export const familiesByKebab = () => new Map(Object.keys(jobFamilies).map((name) => [kebab(name), name as FamilyName]));
@@ -23,7 +26,12 @@ function vocabulary(family: FamilyName, current: string | undefined) {
   return `${(f.pending as readonly string[]).map(mark).join(' → ')} → ${[...f.success, ...f.failure].map(mark).join('|')}`;
 }
 
-export async function waitForJobWithProgress(a2e: A2EClient, family: FamilyName, id: string, flags: WaitFlags): Promise<unknown> {
+export async function waitForJobWithProgress(
+  a2e: A2EClient,
+  family: FamilyName,
+  id: string,
+  flags: WaitFlags,
+): Promise<unknown> {
   const resume = `a2e wait ${kebab(family)} ${id}`;
   const tty = !!process.stderr.isTTY;
   const started = Date.now();
@@ -33,8 +41,9 @@ export async function waitForJobWithProgress(a2e: A2EClient, family: FamilyName,
   const controller = new AbortController();
 
   const draw = () => {
-    const line = `${SPINNER[frame++ % SPINNER.length]} ${kebab(family)} ${id}  status: ${status ?? '…'}  elapsed: ${seconds(Date.now() - started)}`
-      + `  polls: ${polls}  (${vocabulary(family, status)})`;
+    const line =
+      `${SPINNER[frame++ % SPINNER.length]} ${kebab(family)} ${id}  status: ${status ?? '…'}  elapsed: ${seconds(Date.now() - started)}` +
+      `  polls: ${polls}  (${vocabulary(family, status)})`;
     process.stderr.write(`\r\x1b[2K${scrub(line)}`);
   };
   const ticker = tty ? setInterval(draw, 250) : undefined;
@@ -52,7 +61,10 @@ export async function waitForJobWithProgress(a2e: A2EClient, family: FamilyName,
   process.on('SIGINT', onSigint);
   try {
     return await a2e.waitForJob(family, id, {
-      ...(flags.intervalMs !== undefined && { intervalMs: flags.intervalMs, maxIntervalMs: Math.max(flags.intervalMs, 1) }),
+      ...(flags.intervalMs !== undefined && {
+        intervalMs: flags.intervalMs,
+        maxIntervalMs: Math.max(flags.intervalMs, 1),
+      }),
       ...(flags.timeoutMs !== undefined && { timeoutMs: flags.timeoutMs }),
       signal: controller.signal,
       onProgress: (next) => {
@@ -69,6 +81,9 @@ export async function waitForJobWithProgress(a2e: A2EClient, family: FamilyName,
   } finally {
     process.off('SIGINT', onSigint);
     if (ticker) clearInterval(ticker);
-    if (tty) process.stderr.write(`\r\x1b[2K${kebab(family)} ${id} ${status ?? ''} after ${seconds(Date.now() - started)}, ${polls} polls\n`);
+    if (tty)
+      process.stderr.write(
+        `\r\x1b[2K${kebab(family)} ${id} ${status ?? ''} after ${seconds(Date.now() - started)}, ${polls} polls\n`,
+      );
   }
 }

@@ -51,11 +51,26 @@ describe('calls', () => {
   });
 
   it('starts a job with --wait: JSON lines of status changes on stderr, the final record on stdout', async () => {
-    const ran = await runCli(['dubbing', 'start', '--source-url', 'https://example.com/a.wav', '--target-lang', 'de', '--wait', '--interval-ms', '200'], { env });
+    const ran = await runCli(
+      [
+        'dubbing',
+        'start',
+        '--source-url',
+        'https://example.com/a.wav',
+        '--target-lang',
+        'de',
+        '--wait',
+        '--interval-ms',
+        '200',
+      ],
+      { env },
+    );
     expect(ran.code).toBe(0);
     const record = JSON.parse(ran.stdout);
     expect(record).toMatchObject({ current_status: 'completed', target_lang: 'de' });
-    const statuses = jsonLines(ran.stderr).filter((e) => e.event === 'status').map((e) => e.status);
+    const statuses = jsonLines(ran.stderr)
+      .filter((e) => e.event === 'status')
+      .map((e) => e.status);
     expect(statuses.at(-1)).toBe('completed');
     expect(statuses[0]).toBe('initialized');
     expect(new Set(statuses).size).toBe(statuses.length); // changes only
@@ -68,11 +83,16 @@ describe('calls', () => {
     const b = join(dir, 'b.png');
     writeFileSync(a, 'first image bytes');
     writeFileSync(b, 'second image bytes');
-    const ran = await runCli(['image-edit', 'start', '--image-urls', a, '--image-urls', b, '--edit-type', 'clothing'], { env });
+    const ran = await runCli(['image-edit', 'start', '--image-urls', a, '--image-urls', b, '--edit-type', 'clothing'], {
+      env,
+    });
     expect(ran.code, ran.stderr).toBe(0);
     const uploaded = jsonLines(ran.stderr).filter((e) => e.event === 'uploaded');
     expect(uploaded.map((u) => u.file)).toEqual([a, b]);
-    const start = sandbox.requests().filter((r) => r.operationId === 'startImageEdit').at(-1)!;
+    const start = sandbox
+      .requests()
+      .filter((r) => r.operationId === 'startImageEdit')
+      .at(-1)!;
     const urls = (start.body as { image_urls: string[] }).image_urls;
     expect(urls).toEqual(uploaded.map((u) => u.url));
     const bytes = await Promise.all(urls.map((u) => fetch(u).then((r) => r.text())));
@@ -83,11 +103,25 @@ describe('calls', () => {
     const before = sandbox.requests().length;
     const body = join(dir, 'body.json');
     writeFileSync(body, JSON.stringify({ name: 'from file', target_lang: 'fr' }));
-    const ran = await runCli(['dubbing', 'start', '--body', `@${body}`, '--target-lang', 'de', '--source-url', join(dir, 'a.png'), '--dry-run'], { env });
+    const ran = await runCli(
+      [
+        'dubbing',
+        'start',
+        '--body',
+        `@${body}`,
+        '--target-lang',
+        'de',
+        '--source-url',
+        join(dir, 'a.png'),
+        '--dry-run',
+      ],
+      { env },
+    );
     expect(ran.code).toBe(0);
     const out = JSON.parse(ran.stdout);
     expect(out.request).toMatchObject({
-      method: 'POST', url: `${sandbox.url}/api/v1/userDubbing/startDubbing`,
+      method: 'POST',
+      url: `${sandbox.url}/api/v1/userDubbing/startDubbing`,
       headers: { authorization: 'Bearer ***' },
       body: { name: 'from file', target_lang: 'de', source_url: `<uploaded: ${join(dir, 'a.png')}>` },
     });
@@ -102,7 +136,12 @@ describe('calls', () => {
   it('--max-credits starts a job quoted within the limit', async () => {
     const ran = await runCli(['dubbing', 'start', '--target-lang', 'de', '--max-credits', '50'], { env });
     expect(ran.code).toBe(0);
-    expect(sandbox.requests().slice(-2).map((r) => r.operationId)).toEqual(['getGenerationQuote', 'startDubbing']);
+    expect(
+      sandbox
+        .requests()
+        .slice(-2)
+        .map((r) => r.operationId),
+    ).toEqual(['getGenerationQuote', 'startDubbing']);
   });
 });
 
@@ -126,13 +165,21 @@ describe('exit codes', () => {
   });
 
   it('auth: no key anywhere, and a key the server refuses', async () => {
-    expectExit(await runCli(['dubbing', 'list'], { env: { ...env, A2E_API_KEY: undefined } }), EXIT.auth, 'MissingKeyError');
+    expectExit(
+      await runCli(['dubbing', 'list'], { env: { ...env, A2E_API_KEY: undefined } }),
+      EXIT.auth,
+      'MissingKeyError',
+    );
     sandbox.injectFault('listDubbings', 401);
     expectExit(await runCli(['dubbing', 'list'], { env }), EXIT.auth, 'AuthenticationError');
   });
 
   it('not found, rate limited, server error, bad request', async () => {
-    expectExit(await runCli(['dubbing', 'get', '--id', 'feedfeedfeedfeedfeedfeed'], { env }), EXIT.notFound, 'NotFoundError');
+    expectExit(
+      await runCli(['dubbing', 'get', '--id', 'feedfeedfeedfeedfeedfeed'], { env }),
+      EXIT.notFound,
+      'NotFoundError',
+    );
     sandbox.injectFault('listDubbings', 429, 5);
     expectExit(await runCli(['dubbing', 'list'], { env }), EXIT.rateLimited, 'RateLimitError');
     sandbox.injectFault('listDubbings', 429, 0);
@@ -140,27 +187,47 @@ describe('exit codes', () => {
     expectExit(await runCli(['misc', 'get-remaining-coins'], { env }), EXIT.server);
     sandbox.injectFault('getRemainingCoins', 503, 0);
     // The sandbox checks the body against the spec: num_speakers must be an integer.
-    const bad = expectExit(await runCli(['dubbing', 'start', '--body', '{"num_speakers":"two"}'], { env }), EXIT.badRequest);
+    const bad = expectExit(
+      await runCli(['dubbing', 'start', '--body', '{"num_speakers":"two"}'], { env }),
+      EXIT.badRequest,
+    );
     expect(bad.status).toBe(400);
   });
 
   it('connection: nothing listens at the base URL', async () => {
     const closed = await startSandbox({ port: 0 });
     await closed.close();
-    expectExit(await runCli(['misc', 'get-remaining-coins'], { env: { A2E_BASE_URL: closed.url } }), EXIT.connection, 'APIConnectionError');
+    expectExit(
+      await runCli(['misc', 'get-remaining-coins'], { env: { A2E_BASE_URL: closed.url } }),
+      EXIT.connection,
+      'APIConnectionError',
+    );
   });
 
   it('job failed and timeout while waiting', async () => {
     const failing = await startSandbox({ port: 0, failRate: 1, jobDurationMs: 300 });
     try {
-      const failed = expectExit(await runCli(['dubbing', 'start', '--target-lang', 'de', '--wait', '--interval-ms', '100'], { env: { A2E_BASE_URL: failing.url } }), EXIT.jobFailed, 'JobFailedError');
+      const failed = expectExit(
+        await runCli(['dubbing', 'start', '--target-lang', 'de', '--wait', '--interval-ms', '100'], {
+          env: { A2E_BASE_URL: failing.url },
+        }),
+        EXIT.jobFailed,
+        'JobFailedError',
+      );
       expect(failed).toMatchObject({ family: 'dubbing', status: 'failed' });
     } finally {
       await failing.close();
     }
     const stuck = await startSandbox({ port: 0, jobDurationMs: 0 });
     try {
-      expectExit(await runCli(['dubbing', 'start', '--target-lang', 'de', '--wait', '--interval-ms', '100', '--timeout-ms', '500'], { env: { A2E_BASE_URL: stuck.url } }), EXIT.timeout, 'JobTimedOutError');
+      expectExit(
+        await runCli(
+          ['dubbing', 'start', '--target-lang', 'de', '--wait', '--interval-ms', '100', '--timeout-ms', '500'],
+          { env: { A2E_BASE_URL: stuck.url } },
+        ),
+        EXIT.timeout,
+        'JobTimedOutError',
+      );
     } finally {
       await stuck.close();
     }
@@ -168,14 +235,20 @@ describe('exit codes', () => {
 
   it('budget: the quote is over --max-credits, so nothing starts', async () => {
     const before = sandbox.requests().filter((r) => r.operationId === 'startDubbing').length;
-    const error = expectExit(await runCli(['dubbing', 'start', '--target-lang', 'de', '--max-credits', '5'], { env }), EXIT.budget, 'BudgetExceededError');
+    const error = expectExit(
+      await runCli(['dubbing', 'start', '--target-lang', 'de', '--max-credits', '5'], { env }),
+      EXIT.budget,
+      'BudgetExceededError',
+    );
     expect(error).toMatchObject({ credits: 10, maxCredits: 5 });
     expect(sandbox.requests().filter((r) => r.operationId === 'startDubbing').length).toBe(before);
   });
 
   it('upload: the storage host refuses the bytes', async () => {
     // A storage stand-in that refuses every PUT; the sandbox hands out its URL.
-    refusing = createServer((req, res) => req.resume().on('end', () => res.writeHead(403).end('<Error><Code>AccessDenied</Code></Error>')));
+    refusing = createServer((req, res) =>
+      req.resume().on('end', () => res.writeHead(403).end('<Error><Code>AccessDenied</Code></Error>')),
+    );
     await new Promise<void>((r) => refusing!.listen(0, '127.0.0.1', () => r()));
     const port = (refusing.address() as { port: number }).port;
     const file = join(dir, 'clip.mp4');
@@ -184,7 +257,11 @@ describe('exit codes', () => {
     await presign.body?.cancel();
     const relay = await startRelay(sandbox.url, `http://127.0.0.1:${port}`);
     try {
-      expectExit(await runCli(['dubbing', 'start', '--source-url', file], { env: { A2E_BASE_URL: relay.url } }), EXIT.upload, 'UploadError');
+      expectExit(
+        await runCli(['dubbing', 'start', '--source-url', file], { env: { A2E_BASE_URL: relay.url } }),
+        EXIT.upload,
+        'UploadError',
+      );
     } finally {
       await relay.close();
     }
@@ -223,7 +300,10 @@ describe('exit codes', () => {
 describe('auth login', () => {
   it('stores the key from stdin with mode 0600 and never prints it', async () => {
     const config = mkdtempSync(join(tmpdir(), 'a2e-login-'));
-    const login = await runCli(['auth', 'login'], { env: { XDG_CONFIG_HOME: config, A2E_API_KEY: undefined }, input: `${CANARY}\n` });
+    const login = await runCli(['auth', 'login'], {
+      env: { XDG_CONFIG_HOME: config, A2E_API_KEY: undefined },
+      input: `${CANARY}\n`,
+    });
     expect(login.code).toBe(0);
     const file = JSON.parse(login.stdout).stored as string;
     expect(file).toBe(join(config, 'a2e', 'credentials.json'));
@@ -232,7 +312,9 @@ describe('auth login', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).apiKey).toBe(CANARY);
     const status = await runCli(['auth', 'status'], { env: { XDG_CONFIG_HOME: config, A2E_API_KEY: undefined } });
     expect(JSON.parse(status.stdout)).toEqual({ key: 'set', source: file });
-    const used = await runCli(['misc', 'get-remaining-coins'], { env: { ...env, XDG_CONFIG_HOME: config, A2E_API_KEY: undefined } });
+    const used = await runCli(['misc', 'get-remaining-coins'], {
+      env: { ...env, XDG_CONFIG_HOME: config, A2E_API_KEY: undefined },
+    });
     expect(used.code).toBe(0);
     expect(sandbox.requests().at(-1)!.headers.authorization).toBe('Bearer ***');
   });
@@ -244,13 +326,20 @@ async function startRelay(target: string, storage: string) {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const upstream = await fetch(`${target}${req.url}`, {
-      method: req.method, headers: Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== 'host') as [string, string][]),
+      method: req.method,
+      headers: Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== 'host') as [string, string][]),
       ...(chunks.length && { body: Buffer.concat(chunks) }),
     });
     let text = await upstream.text();
-    if (req.url?.includes('upload-presigned-url')) text = text.replaceAll(`${target}/__sandbox/storage`, `${storage}/refused`);
-    res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' }).end(text);
+    if (req.url?.includes('upload-presigned-url'))
+      text = text.replaceAll(`${target}/__sandbox/storage`, `${storage}/refused`);
+    res
+      .writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' })
+      .end(text);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }

@@ -14,18 +14,31 @@ beforeAll(() => {
   PATH = `${dir}:${process.env.PATH}`;
 });
 const shell = (cmd: string, script: string) => {
-  const r = spawnSync(cmd, ['-c', script], { encoding: 'utf8', env: { PATH, HOME: mkdtempSync(join(tmpdir(), 'a2e-home-')) }, timeout: 60_000 });
+  const r = spawnSync(cmd, ['-c', script], {
+    encoding: 'utf8',
+    env: { PATH, HOME: mkdtempSync(join(tmpdir(), 'a2e-home-')) },
+    timeout: 60_000,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
 describe('completion', () => {
   it('bash: loads, completes a group and an operation (with its alias)', () => {
-    const groups = shell('bash', 'eval "$(a2e completion bash)" && COMP_WORDS=(a2e dubb) && COMP_CWORD=1 && _a2e_complete && printf "%s\\n" "${COMPREPLY[@]}"');
+    const groups = shell(
+      'bash',
+      'eval "$(a2e completion bash)" && COMP_WORDS=(a2e dubb) && COMP_CWORD=1 && _a2e_complete && printf "%s\\n" "${COMPREPLY[@]}"',
+    );
     expect(groups.stderr).toBe('');
     expect(groups.stdout.trim().split('\n')).toEqual(['dubbing']);
-    const ops = shell('bash', 'eval "$(a2e completion bash)" && COMP_WORDS=(a2e dubbing st) && COMP_CWORD=2 && _a2e_complete && printf "%s\\n" "${COMPREPLY[@]}"');
+    const ops = shell(
+      'bash',
+      'eval "$(a2e completion bash)" && COMP_WORDS=(a2e dubbing st) && COMP_CWORD=2 && _a2e_complete && printf "%s\\n" "${COMPREPLY[@]}"',
+    );
     expect(ops.stdout.trim().split('\n')).toEqual(['start-dubbing']);
-    const flags = shell('bash', 'eval "$(a2e completion bash)" && COMP_WORDS=(a2e dubbing start --so) && COMP_CWORD=3 && _a2e_complete && printf "%s\\n" "${COMPREPLY[@]}"');
+    const flags = shell(
+      'bash',
+      'eval "$(a2e completion bash)" && COMP_WORDS=(a2e dubbing start --so) && COMP_CWORD=3 && _a2e_complete && printf "%s\\n" "${COMPREPLY[@]}"',
+    );
     expect(flags.stdout.trim().split('\n').sort()).toEqual(['--source-lang', '--source-url']);
   });
 

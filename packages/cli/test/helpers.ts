@@ -10,13 +10,33 @@ import { expect } from 'vitest';
 export const BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'bin.js');
 export const CANARY = 'sk_canary_9f3c1e7a5b2d4608';
 
-export interface Ran { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+export interface Ran {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
 
-export function runCli(args: string[], { env = {}, input, onSpawn }: {
-  env?: Record<string, string | undefined>; input?: string; onSpawn?: (child: ReturnType<typeof spawn>) => void;
-} = {}): Promise<Ran> {
+export function runCli(
+  args: string[],
+  {
+    env = {},
+    input,
+    onSpawn,
+  }: {
+    env?: Record<string, string | undefined>;
+    input?: string;
+    onSpawn?: (child: ReturnType<typeof spawn>) => void;
+  } = {},
+): Promise<Ran> {
   const child = spawn(process.execPath, [BIN, ...args], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'a2e-cfg-')), A2E_API_KEY: CANARY, ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'a2e-cfg-')),
+      A2E_API_KEY: CANARY,
+      ...env,
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -25,12 +45,20 @@ export function runCli(args: string[], { env = {}, input, onSpawn }: {
   child.stderr.on('data', (c) => (stderr += c));
   child.stdin.end(input ?? '');
   onSpawn?.(child);
-  return new Promise((resolve) => child.on('close', (code, signal) => {
-    expect(stdout).not.toContain(CANARY);
-    expect(stderr).not.toContain(CANARY);
-    resolve({ code, signal, stdout, stderr });
-  }));
+  return new Promise((resolve) =>
+    child.on('close', (code, signal) => {
+      expect(stdout).not.toContain(CANARY);
+      expect(stderr).not.toContain(CANARY);
+      resolve({ code, signal, stdout, stderr });
+    }),
+  );
 }
 
-export const errorOf = (ran: Ran) => (JSON.parse(ran.stderr.trim().split('\n').at(-1)!) as { error: Record<string, unknown> }).error;
-export const jsonLines = (text: string) => text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+export const errorOf = (ran: Ran) =>
+  (JSON.parse(ran.stderr.trim().split('\n').at(-1)!) as { error: Record<string, unknown> }).error;
+export const jsonLines = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);

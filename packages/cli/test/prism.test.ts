@@ -16,13 +16,18 @@ it('reads and starts a job against Prism', async () => {
   const coins = await runCli(['misc', 'get-remaining-coins'], { env });
   expect(coins.code, coins.stderr).toBe(0);
   expect(JSON.parse(coins.stdout)).toHaveProperty('coins');
-  const started = await runCli(['dubbing', 'start', '--source-url', 'https://example.com/a.wav', '--target-lang', 'de'], { env });
+  const started = await runCli(
+    ['dubbing', 'start', '--source-url', 'https://example.com/a.wav', '--target-lang', 'de'],
+    { env },
+  );
   expect(started.code, started.stderr).toBe(0);
   expect(JSON.parse(started.stdout)).toHaveProperty('_id');
 });
 
 it('exits with the bad-request code when Prism refuses the body', async () => {
-  const ran = await runCli(['dubbing', 'start', '--body', '{"num_speakers":"two"}'], { env: { A2E_BASE_URL: prism.url } });
+  const ran = await runCli(['dubbing', 'start', '--body', '{"num_speakers":"two"}'], {
+    env: { A2E_BASE_URL: prism.url },
+  });
   expect(ran.code, ran.stderr).toBe(EXIT.badRequest);
   expect(errorOf(ran).status).toBeGreaterThanOrEqual(400);
 });

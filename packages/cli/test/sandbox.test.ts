@@ -10,10 +10,12 @@ let sandbox: Sandbox;
 const received: { headers: IncomingHttpHeaders; body: any }[] = [];
 const receiver = createServer((req, res) => {
   let text = '';
-  req.on('data', (c) => (text += c)).on('end', () => {
-    received.push({ headers: req.headers, body: JSON.parse(text) });
-    res.writeHead(204).end();
-  });
+  req
+    .on('data', (c) => (text += c))
+    .on('end', () => {
+      received.push({ headers: req.headers, body: JSON.parse(text) });
+      res.writeHead(204).end();
+    });
 });
 let hook: string;
 
@@ -32,11 +34,22 @@ const client = () => createA2EClient({ apiKey: KEY, baseUrl: sandbox.url, maxRet
 describe('a whole job flow', () => {
   it('start → pending statuses → completed, in detail and list calls, then the webhook with its token', async () => {
     const a2e = client();
-    const { data } = await a2e.call('startDubbing', { source_url: 'https://example.com/a.wav', target_lang: 'de', webhook_url: hook, webhook_token: 'tok-123' } as never);
+    const { data } = await a2e.call('startDubbing', {
+      source_url: 'https://example.com/a.wav',
+      target_lang: 'de',
+      webhook_url: hook,
+      webhook_token: 'tok-123',
+    } as never);
     const id = a2e.jobIdOf('dubbing', data)!;
     expect(id).toMatch(/^[0-9a-f]{24}$/);
     const seen: string[] = [];
-    const done = await a2e.waitForJob('dubbing', id, { intervalMs: 50, maxIntervalMs: 50, onProgress: (s) => { if (s && s !== seen.at(-1)) seen.push(s); } });
+    const done = await a2e.waitForJob('dubbing', id, {
+      intervalMs: 50,
+      maxIntervalMs: 50,
+      onProgress: (s) => {
+        if (s && s !== seen.at(-1)) seen.push(s);
+      },
+    });
     expect(done).toMatchObject({ _id: id, current_status: 'completed', target_lang: 'de' });
     expect(seen[0]).toBe('initialized');
     expect(seen.at(-1)).toBe('completed');
@@ -44,7 +57,8 @@ describe('a whole job flow', () => {
     const list = await a2e.call('listDubbings', {} as never);
     expect((list.data as { rows: { _id: string }[] }).rows.map((r) => r._id)).toContain(id);
     // The webhook is sent when the job ends; allow for delivery.
-    for (let i = 0; i < 100 && !received.some((r) => r.body._id === id); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && !received.some((r) => r.body._id === id); i++)
+      await new Promise((r) => setTimeout(r, 50));
     const delivery = received.find((r) => r.body._id === id)!;
     expect(delivery.headers['x-a2e-webhook-token']).toBe('tok-123');
     expect(delivery.body).toMatchObject({ sandbox: true, family: 'dubbing', status: 'completed', data: { _id: id } });
@@ -53,7 +67,9 @@ describe('a whole job flow', () => {
   it('ends failed when the start asks for it, and the waiter throws JobFailedError', async () => {
     const a2e = createA2EClient({ apiKey: KEY, baseUrl: sandbox.url, headers: { 'x-a2e-sandbox-outcome': 'fail' } });
     const { data } = await a2e.call('startDubbing', { target_lang: 'de' } as never);
-    await expect(a2e.waitForJob('dubbing', a2e.jobIdOf('dubbing', data)!, { intervalMs: 50, maxIntervalMs: 50 })).rejects.toBeInstanceOf(JobFailedError);
+    await expect(
+      a2e.waitForJob('dubbing', a2e.jobIdOf('dubbing', data)!, { intervalMs: 50, maxIntervalMs: 50 }),
+    ).rejects.toBeInstanceOf(JobFailedError);
   });
 
   it('a job with no duration waits for the control route', async () => {
@@ -62,7 +78,9 @@ describe('a whole job flow', () => {
       const a2e = createA2EClient({ apiKey: KEY, baseUrl: manual.url });
       const { data } = await a2e.call('startDubbing', { target_lang: 'de' } as never);
       const id = a2e.jobIdOf('dubbing', data)!;
-      expect((await a2e.call('getDubbing', { _id: id } as never)).data).toMatchObject({ current_status: 'initialized' });
+      expect((await a2e.call('getDubbing', { _id: id } as never)).data).toMatchObject({
+        current_status: 'initialized',
+      });
       const ended = await fetch(`${manual.url}/__sandbox/jobs/${id}/fail`, { method: 'POST' }).then((r) => r.json());
       expect(ended).toMatchObject({ _id: id, current_status: 'failed' });
       expect((await a2e.call('getDubbing', { _id: id } as never)).data).toMatchObject({ current_status: 'failed' });
@@ -74,14 +92,19 @@ describe('a whole job flow', () => {
 
 describe('requests', () => {
   it('refuses a body that breaks the spec, and a call without a key', async () => {
-    await expect(client().call('startDubbing', { num_speakers: 'two' } as never)).rejects.toBeInstanceOf(BadRequestError);
+    await expect(client().call('startDubbing', { num_speakers: 'two' } as never)).rejects.toBeInstanceOf(
+      BadRequestError,
+    );
     const anonymous = await fetch(`${sandbox.url}/api/v1/userDubbing/allRecords`);
     expect(anonymous.status).toBe(401);
   });
 
   it('logs every request with the authorization masked, at GET /__sandbox/requests', async () => {
     await client().call('getRemainingCoins', {} as never);
-    const log = await fetch(`${sandbox.url}/__sandbox/requests`).then((r) => r.json()) as { operationId?: string; headers: Record<string, string> }[];
+    const log = (await fetch(`${sandbox.url}/__sandbox/requests`).then((r) => r.json())) as {
+      operationId?: string;
+      headers: Record<string, string>;
+    }[];
     const last = log.filter((r) => r.operationId === 'getRemainingCoins').at(-1)!;
     expect(last.headers.authorization).toBe('Bearer ***');
     expect(JSON.stringify(log)).not.toContain(KEY);
@@ -93,7 +116,8 @@ describe('requests', () => {
       try {
         const a2e = createA2EClient({ apiKey: KEY, baseUrl: s.url });
         const out: string[] = [];
-        for (let i = 0; i < 3; i++) out.push(a2e.jobIdOf('dubbing', (await a2e.call('startDubbing', { target_lang: 'de' } as never)).data)!);
+        for (let i = 0; i < 3; i++)
+          out.push(a2e.jobIdOf('dubbing', (await a2e.call('startDubbing', { target_lang: 'de' } as never)).data)!);
         return out;
       } finally {
         await s.close();

@@ -8,9 +8,11 @@ import { BIN, CANARY } from './helpers.ts';
 const socket = `a2e-cli-test-${process.pid}`;
 let sandbox: Sandbox;
 // The key and URL reach the pane's shell through the tmux server's environment, not the command line.
-const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, ...args], {
-  encoding: 'utf8', env: { ...process.env, A2E_API_KEY: CANARY, A2E_BASE_URL: sandbox.url, TERM: 'xterm-256color' },
-});
+const tmux = (...args: string[]) =>
+  spawnSync('tmux', ['-L', socket, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, A2E_API_KEY: CANARY, A2E_BASE_URL: sandbox.url, TERM: 'xterm-256color' },
+  });
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, jobDurationMs: 8000 });
@@ -33,8 +35,17 @@ async function screenUntil(test: (screen: string) => boolean, timeoutMs = 30_000
 }
 
 it('redraws one status line with status, elapsed time, polls and the status vocabulary, then prints the record', async () => {
-  const started = tmux('new-session', '-d', '-s', 'a2e', '-x', '220', '-y', '30',
-    `${process.execPath} ${BIN} dubbing start --target-lang de --wait --interval-ms 300; sleep 60`);
+  const started = tmux(
+    'new-session',
+    '-d',
+    '-s',
+    'a2e',
+    '-x',
+    '220',
+    '-y',
+    '30',
+    `${process.execPath} ${BIN} dubbing start --target-lang de --wait --interval-ms 300; sleep 60`,
+  );
   expect(started.status, started.stderr).toBe(0);
   const during = await screenUntil((s) => /status: (sent|pending|processing)/.test(s));
   expect(during).toMatch(/dubbing [0-9a-f]{24}\s+status: \w+\s+elapsed: \d+s\s+polls: \d+/);

@@ -4,4 +4,6 @@ import { startJobStandIn } from '../test/helpers/job-stand-in.js';
 
 const stand = await startJobStandIn();
 process.send?.({ url: stand.url });
-process.on('disconnect', () => { void stand.close().then(() => process.exit(0)); });
+process.on('disconnect', () => {
+  void stand.close().then(() => process.exit(0));
+});

@@ -35,34 +35,60 @@ export interface Entry {
 /** Every entry of package.json#exports, imported the way an app typically does. */
 export const ENTRIES: Record<string, Entry> = {
   // Issue 15's goal is 9,000: the table, its job families and the pipeline alone take ~11 kB (see README).
-  'createA2EClient': { code: "export { createA2EClient } from '@a2e-sdk/client';", budgetGzipBytes: 13_600 },
-  'three operations (fns)': { code: "export { createA2ECore, getDubbing, startDubbing, listDubbings } from '@a2e-sdk/client/fns';", budgetGzipBytes: 5_150 },
-  'handleA2EWebhook': { code: "export { handleA2EWebhook } from '@a2e-sdk/client';", budgetGzipBytes: 3_100 },
+  createA2EClient: { code: "export { createA2EClient } from '@a2e-sdk/client';", budgetGzipBytes: 13_600 },
+  'three operations (fns)': {
+    code: "export { createA2ECore, getDubbing, startDubbing, listDubbings } from '@a2e-sdk/client/fns';",
+    budgetGzipBytes: 5_150,
+  },
+  handleA2EWebhook: { code: "export { handleA2EWebhook } from '@a2e-sdk/client';", budgetGzipBytes: 3_100 },
   'everything of the main entry': { code: "export * from '@a2e-sdk/client';", budgetGzipBytes: 21_000 },
-  'createA2EProxy (proxy)': { code: "export { createA2EProxy } from '@a2e-sdk/client/proxy';", budgetGzipBytes: 18_600 },
-  'operations table (operations)': { code: "export { operations } from '@a2e-sdk/client/operations';", budgetGzipBytes: 5_350 },
-  'uploadFile, nodeHandler (node)': { code: "export { uploadFile, nodeHandler } from '@a2e-sdk/client/node';", budgetGzipBytes: 1_300, platform: 'node' },
+  'createA2EProxy (proxy)': {
+    code: "export { createA2EProxy } from '@a2e-sdk/client/proxy';",
+    budgetGzipBytes: 18_600,
+  },
+  'operations table (operations)': {
+    code: "export { operations } from '@a2e-sdk/client/operations';",
+    budgetGzipBytes: 5_350,
+  },
+  'uploadFile, nodeHandler (node)': {
+    code: "export { uploadFile, nodeHandler } from '@a2e-sdk/client/node';",
+    budgetGzipBytes: 1_300,
+    platform: 'node',
+  },
 };
 
 const SUBPATHS: Record<string, string> = {
-  '@a2e-sdk/client': 'dist/index.js', '@a2e-sdk/client/fns': 'dist/fns.js', '@a2e-sdk/client/proxy': 'dist/proxy.js',
-  '@a2e-sdk/client/operations': 'dist/operations.js', '@a2e-sdk/client/node': 'dist/node.js',
+  '@a2e-sdk/client': 'dist/index.js',
+  '@a2e-sdk/client/fns': 'dist/fns.js',
+  '@a2e-sdk/client/proxy': 'dist/proxy.js',
+  '@a2e-sdk/client/operations': 'dist/operations.js',
+  '@a2e-sdk/client/node': 'dist/node.js',
 };
-const toDist = (code: string) => code.replace(/'(@a2e-sdk\/client[^']*)'/g, (_, spec: string) => JSON.stringify(join(root, SUBPATHS[spec]!)));
+const toDist = (code: string) =>
+  code.replace(/'(@a2e-sdk\/client[^']*)'/g, (_, spec: string) => JSON.stringify(join(root, SUBPATHS[spec]!)));
 
-export interface Measured { startupGzipBytes: number; lazyGzipBytes: number; singleGzipBytes: number; chunks: number }
+export interface Measured {
+  startupGzipBytes: number;
+  lazyGzipBytes: number;
+  singleGzipBytes: number;
+  chunks: number;
+}
 
 const gzip = (code: string | Uint8Array) => gzipSync(code, { level: 9 }).length;
 
 /** Bundles one import line; splits Rollup's output into start-up and lazy chunks, and measures esbuild's single file. */
-export async function measure(code: string, platform: 'neutral' | 'node' = 'neutral'): Promise<Measured & { text: string }> {
+export async function measure(
+  code: string,
+  platform: 'neutral' | 'node' = 'neutral',
+): Promise<Measured & { text: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'a2e-size-'));
   try {
     const entry = join(dir, 'app.js');
     writeFileSync(entry, toDist(code));
     const openapiFetch = join(root, 'node_modules/openapi-fetch/dist/index.mjs');
     const bundle = await rollup({
-      input: entry, logLevel: 'silent',
+      input: entry,
+      logLevel: 'silent',
       external: (id) => id.startsWith('node:'),
       plugins: [{ name: 'resolve-openapi-fetch', resolveId: (id) => (id === 'openapi-fetch' ? openapiFetch : null) }],
       // What package.json#sideEffects tells a bundler; the plugin-free resolution above does not read it.
@@ -83,7 +109,14 @@ export async function measure(code: string, platform: 'neutral' | 'node' = 'neut
     const startupText = [...startup].map((n) => minified.get(n)!).join('\n');
     const lazy = [...chunks.keys()].filter((n) => !startup.has(n));
     const single = await build({
-      entryPoints: [entry], bundle: true, minify: true, format: 'esm', platform, write: false, logLevel: 'silent', mainFields: ['module', 'main'],
+      entryPoints: [entry],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform,
+      write: false,
+      logLevel: 'silent',
+      mainFields: ['module', 'main'],
     });
     return {
       startupGzipBytes: gzip(startupText),

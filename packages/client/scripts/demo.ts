@@ -22,7 +22,13 @@ function mockProgress(): typeof fetch {
   let polls = 0;
   return (url, init) => {
     const headers = { ...(init?.headers as Record<string, string>) };
-    if (String(url).includes('/userDubbing/') && init?.method === 'GET' && !String(url).includes('allRecords') && polls++ < 2) headers.prefer = 'example=processing';
+    if (
+      String(url).includes('/userDubbing/') &&
+      init?.method === 'GET' &&
+      !String(url).includes('allRecords') &&
+      polls++ < 2
+    )
+      headers.prefer = 'example=processing';
     return fetch(url, { ...init, headers });
   };
 }
@@ -31,9 +37,13 @@ function mockProgress(): typeof fetch {
 async function startSandboxProcess(): Promise<{ url: string; child: ChildProcess }> {
   const bin = fileURLToPath(new URL('../../cli/dist/bin.js', import.meta.url));
   if (!existsSync(bin)) spawnSync('pnpm', ['--filter', '@a2e-sdk/cli', 'build'], { stdio: 'inherit' });
-  const child = spawn(process.execPath, [bin, 'sandbox', '--port', '0', '--job-duration-ms', '1500'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [bin, 'sandbox', '--port', '0', '--job-duration-ms', '1500'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.once('data', (chunk) => resolve((JSON.parse(String(chunk).split('\n')[0]!) as { sandbox: string }).sandbox));
+    child.stdout!.once('data', (chunk) =>
+      resolve((JSON.parse(String(chunk).split('\n')[0]!) as { sandbox: string }).sandbox),
+    );
     child.once('exit', (code) => reject(new Error(`a2e sandbox exited with ${code}`)));
   });
   return { url, child };
@@ -49,8 +59,13 @@ try {
     prism = await startPrism();
     console.log(`Prism mock of spec/openapi.yaml at ${prism.url}\n`);
   }
-  const a2e = createA2EClient(live ? {} : sandbox ? { baseUrl: sandbox.url, apiKey: 'sk_demo_not_a_real_key' }
-    : { baseUrl: prism!.url, apiKey: 'sk_demo_not_a_real_key', fetch: mockProgress() });
+  const a2e = createA2EClient(
+    live
+      ? {}
+      : sandbox
+        ? { baseUrl: sandbox.url, apiKey: 'sk_demo_not_a_real_key' }
+        : { baseUrl: prism!.url, apiKey: 'sk_demo_not_a_real_key', fetch: mockProgress() },
+  );
 
   const coins = await a2e.misc.getRemainingCoins();
   console.log(`1. credits: ${coins.coins ?? '?'} coins, ${coins.diamonds ?? '?'} diamonds`);
@@ -59,7 +74,8 @@ try {
   if (write) {
     const job = await a2e.dubbing.startDubbing({
       name: 'sdk demo',
-      source_url: 'https://dh24as48lv9ce.cloudfront.net/adam2eve/stable/user_voice_clone/b89f5b2e-2c7a-4de5-89b4-17ffee2799b6/audio.WAV',
+      source_url:
+        'https://dh24as48lv9ce.cloudfront.net/adam2eve/stable/user_voice_clone/b89f5b2e-2c7a-4de5-89b4-17ffee2799b6/audio.WAV',
       source_lang: 'auto',
       target_lang: 'en',
       num_speakers: 1,

@@ -9,4 +9,6 @@ for (const [tag, ops] of byTag) {
   for (const o of ops) console.log(`  ${o.method.padEnd(6)} ${o.path.padEnd(52)} ${o.id}  [${o.kind}]`);
 }
 const families = Object.keys(jobFamilies);
-console.log(`\n${rows.length} operations in ${byTag.size} tags; ${families.length} job families: ${families.join(', ')}`);
+console.log(
+  `\n${rows.length} operations in ${byTag.size} tags; ${families.length} job families: ${families.join(', ')}`,
+);

@@ -21,37 +21,54 @@ try {
   // 1. Upload a local file, then start a dubbing job from it.
   const dir = mkdtempSync(join(tmpdir(), 'a2e-example-'));
   writeFileSync(join(dir, 'interview.wav'), new Uint8Array(256 * 1024));
-  const uploaded = await uploadFile(createA2EClient({ baseUrl: storage.a2eUrl, apiKey: 'sk_example' }), join(dir, 'interview.wav'));
+  const uploaded = await uploadFile(
+    createA2EClient({ baseUrl: storage.a2eUrl, apiKey: 'sk_example' }),
+    join(dir, 'interview.wav'),
+  );
   const job = await a2e.dubbing.startDubbing({ source_url: uploaded.url, source_lang: 'auto', target_lang: 'en' });
   console.log(`1. uploaded ${uploaded.key} → ${uploaded.url}; dubbing job ${job._id} started from it`);
 
   // 2. Receive the webhook and re-read the record (A2E sends each event once; the record is the truth).
   const token = 'whsec_example';
-  const receiver = createServer(nodeHandler(async (request) => {
-    const result = await handleA2EWebhook(request, { token, client: a2e });
-    if (result.ok) {
-      const record = (await result.event.fetchRecord()) as { current_status?: string };
-      console.log(`2. webhook ${result.event.type ?? '?'} for ${result.event.family} ${result.event.id}; record says ${record?.current_status}`);
-    }
-    return result.response;
-  }));
+  const receiver = createServer(
+    nodeHandler(async (request) => {
+      const result = await handleA2EWebhook(request, { token, client: a2e });
+      if (result.ok) {
+        const record = (await result.event.fetchRecord()) as { current_status?: string };
+        console.log(
+          `2. webhook ${result.event.type ?? '?'} for ${result.event.family} ${result.event.id}; record says ${record?.current_status}`,
+        );
+      }
+      return result.response;
+    }),
+  );
   await new Promise<void>((ok) => receiver.listen(0, '127.0.0.1', ok));
   const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/a2e`;
   await a2e.dubbing.startDubbing({ source_url: uploaded.url, webhook: { url: hook, token } });
   // What A2E does when the job ends (simulated here: there is no A2E on loopback).
-  await fetch(`${hook}?a2e_family=dubbing`, { method: 'POST', headers: { 'x-a2e-webhook-token': token }, body: JSON.stringify({ event: 'task.completed', _id: job._id }) });
+  await fetch(`${hook}?a2e_family=dubbing`, {
+    method: 'POST',
+    headers: { 'x-a2e-webhook-token': token },
+    body: JSON.stringify({ event: 'task.completed', _id: job._id }),
+  });
   receiver.close();
 
   // 3. Refuse a job over budget: nothing reaches the job endpoint.
   const priced = createA2EClient({ baseUrl: quotes.url, apiKey: 'sk_example', maxCredits: 100 });
-  await priced.imageToVideo.startImageToVideo({ name: 'n', image_url: uploaded.url, prompt: 'p' }).catch((e: unknown) => {
-    if (e instanceof BudgetExceededError) console.log(`3. refused: ${e.message} (requests sent: ${quotes.requests.map((r) => r.url).join(', ')})`);
-    else throw e;
-  });
-  await a2e.imageToVideo.startImageToVideo({ name: 'n', image_url: uploaded.url, prompt: 'p' }, { maxCredits: 100 }).catch((e: unknown) => {
-    if (e instanceof QuoteUnavailableError) console.log('   and against the mock, whose quote names no amount, the guard fails closed: nothing started');
-    else throw e;
-  });
+  await priced.imageToVideo
+    .startImageToVideo({ name: 'n', image_url: uploaded.url, prompt: 'p' })
+    .catch((e: unknown) => {
+      if (e instanceof BudgetExceededError)
+        console.log(`3. refused: ${e.message} (requests sent: ${quotes.requests.map((r) => r.url).join(', ')})`);
+      else throw e;
+    });
+  await a2e.imageToVideo
+    .startImageToVideo({ name: 'n', image_url: uploaded.url, prompt: 'p' }, { maxCredits: 100 })
+    .catch((e: unknown) => {
+      if (e instanceof QuoteUnavailableError)
+        console.log('   and against the mock, whose quote names no amount, the guard fails closed: nothing started');
+      else throw e;
+    });
 } finally {
   await Promise.all([prism.stop(), storage.close(), quotes.close()]);
 }

@@ -35,66 +35,93 @@ export interface ClientOptions extends Omit<CoreOptions, 'beforeSend'> {
   tracker?: { requestsPerSecond?: number; maxUnknownPolls?: number };
 }
 
-export type A2EClient = Client<paths> & Resources & {
-  /** Calls any operation by id; resolves to `{ data, body, response }`. */
-  call: Call;
-  /** Sends one operation by its route (what the per-operation functions of `@a2e-sdk/client/fns` call). */
-  invoke: Invoke;
-  /** `waitFor.<family>(jobId, options)`: polls a job to a terminal status. */
-  waitFor: Waiters;
-  waitForJob<F extends JobFamily>(family: F, id: string, options?: WaitOptions<JobRecord<F>>): Promise<JobRecord<F>>;
-  /** The job tracker behind every waiter. */
-  tracker: {
-    /** After a restart: re-attaches waiters to every started job not yet terminal, and reports starts that may have gone through. */
-    resume(options?: WaitOptions): Promise<ResumeReport>;
-    /** Requests the tracker sent so far (batch, list, detail) and 429s seen. */
-    stats(): Promise<TrackerStats>;
+export type A2EClient = Client<paths> &
+  Resources & {
+    /** Calls any operation by id; resolves to `{ data, body, response }`. */
+    call: Call;
+    /** Sends one operation by its route (what the per-operation functions of `@a2e-sdk/client/fns` call). */
+    invoke: Invoke;
+    /** `waitFor.<family>(jobId, options)`: polls a job to a terminal status. */
+    waitFor: Waiters;
+    waitForJob<F extends JobFamily>(family: F, id: string, options?: WaitOptions<JobRecord<F>>): Promise<JobRecord<F>>;
+    /** The job tracker behind every waiter. */
+    tracker: {
+      /** After a restart: re-attaches waiters to every started job not yet terminal, and reports starts that may have gone through. */
+      resume(options?: WaitOptions): Promise<ResumeReport>;
+      /** Requests the tracker sent so far (batch, list, detail) and 429s seen. */
+      stats(): Promise<TrackerStats>;
+    };
+    /** The job id in a start operation's `data`. */
+    jobIdOf(family: JobFamily, data: unknown): string | undefined;
+    /** The output of a finished job's record: its first non-empty result field, the spec's alternatives included. */
+    jobResultOf(family: JobFamily, record: unknown): string | readonly string[] | undefined;
+    /** Walks a paged list: `for await (const row of client.paginate('listDubbings'))`. */
+    paginate<K extends PagedOperationId>(
+      operationId: K,
+      input?: Partial<OperationInput<K>>,
+      options?: PaginateOptions,
+    ): Pager<K>;
+    /** Prices a call before making it. Only the fields that set the price are checked, not the whole request. */
+    quote<K extends OperationId>(
+      operationId: K,
+      body: Partial<OperationInput<K>>,
+      options?: RequestOptions,
+    ): Promise<Quote>;
+    /** Opens a streaming avatar session (billing starts); it leaves exactly once, however it ends. */
+    startStreamingSession(options: StartStreamingOptions): Promise<StreamingSession>;
+    files: {
+      /** Uploads bytes to A2E's storage; resolves to the URL job operations accept. */
+      upload(source: UploadSource, options?: UploadOptions): Promise<Uploaded>;
+      /** Has A2E copy a public URL into its storage; resolves to the copy's URL. */
+      saveUrl(url: string, options?: { signal?: AbortSignal }): Promise<string>;
+    };
   };
-  /** The job id in a start operation's `data`. */
-  jobIdOf(family: JobFamily, data: unknown): string | undefined;
-  /** The output of a finished job's record: its first non-empty result field, the spec's alternatives included. */
-  jobResultOf(family: JobFamily, record: unknown): string | readonly string[] | undefined;
-  /** Walks a paged list: `for await (const row of client.paginate('listDubbings'))`. */
-  paginate<K extends PagedOperationId>(operationId: K, input?: Partial<OperationInput<K>>, options?: PaginateOptions): Pager<K>;
-  /** Prices a call before making it. Only the fields that set the price are checked, not the whole request. */
-  quote<K extends OperationId>(operationId: K, body: Partial<OperationInput<K>>, options?: RequestOptions): Promise<Quote>;
-  /** Opens a streaming avatar session (billing starts); it leaves exactly once, however it ends. */
-  startStreamingSession(options: StartStreamingOptions): Promise<StreamingSession>;
-  files: {
-    /** Uploads bytes to A2E's storage; resolves to the URL job operations accept. */
-    upload(source: UploadSource, options?: UploadOptions): Promise<Uploaded>;
-    /** Has A2E copy a public URL into its storage; resolves to the copy's URL. */
-    saveUrl(url: string, options?: { signal?: AbortSignal }): Promise<string>;
-  };
-};
 
 export function createA2EClient(options: ClientOptions = {}): A2EClient {
   // The tracker, ledger and resume load on first use (a dynamic import): a client that never starts or
   // waits for a job does not carry them.
   let runtime: Promise<JobsRuntime> | undefined;
-  const jobsRuntime = () => (runtime ??= import('./lib/tracker/runtime.js').then((m) => m.createJobsRuntime({
-    call, redact, logger: options.logger, store: options.store,
-    requestsPerSecond: options.tracker?.requestsPerSecond, maxUnknownPolls: options.tracker?.maxUnknownPolls,
-  })));
+  const jobsRuntime = () =>
+    (runtime ??= import('./lib/tracker/runtime.js').then((m) =>
+      m.createJobsRuntime({
+        call,
+        redact,
+        logger: options.logger,
+        store: options.store,
+        requestsPerSecond: options.tracker?.requestsPerSecond,
+        maxUnknownPolls: options.tracker?.maxUnknownPolls,
+      }),
+    ));
   // Every job start is written to the ledger just before it leaves; other requests are not recorded.
   const recorder: SendRecorder = {
-    begin: (operationId, body) => (familyOfStart.has(operationId) ? jobsRuntime().then((r) => r.ledger.begin(operationId, body)) : undefined),
+    begin: (operationId, body) =>
+      familyOfStart.has(operationId) ? jobsRuntime().then((r) => r.ledger.begin(operationId, body)) : undefined,
     end: async (key, outcome) => (await jobsRuntime()).ledger.end(key, outcome),
   };
-  const { baseUrl, headers, send, redact, fetch: fetchImpl, timeoutMs: clientTimeoutMs, invoke } = setup({ ...options, beforeSend: clientSteps(options.maxCredits), recorder });
+  const {
+    baseUrl,
+    headers,
+    send,
+    redact,
+    fetch: fetchImpl,
+    timeoutMs: clientTimeoutMs,
+    invoke,
+  } = setup({ ...options, beforeSend: clientSteps(options.maxCredits), recorder });
   const routeOf = (id: string) => {
     const route = entries.get(id);
     if (!route) throw new InvalidRequestError(`Unknown operation "${id}"`);
     return route;
   };
   const call: Call = async (id, input, opts) => invoke(id, routeOf(id), input, opts);
-  const wait = async <F extends JobFamily>(family: F, id: string, opts?: WaitOptions<JobRecord<F>>) => (await jobsRuntime()).tracker.track(family, id, opts);
+  const wait = async <F extends JobFamily>(family: F, id: string, opts?: WaitOptions<JobRecord<F>>) =>
+    (await jobsRuntime()).tracker.track(family, id, opts);
 
   const resources: Record<string, Record<string, unknown>> = {};
   for (const [tag, ops] of Object.entries(api)) {
     const group: Record<string, unknown> = (resources[tag] = {});
     for (const [id, route] of Object.entries(ops as Record<string, Route>)) {
-      group[id] = (input?: object, opts?: RequestOptions) => invoke(id as OperationId, route, input as never, opts).then((r) => r.data);
+      group[id] = (input?: object, opts?: RequestOptions) =>
+        invoke(id as OperationId, route, input as never, opts).then((r) => r.data);
     }
   }
 
@@ -109,17 +136,22 @@ export function createA2EClient(options: ClientOptions = {}): A2EClient {
     },
     jobIdOf,
     jobResultOf,
-    paginate: <K extends PagedOperationId>(id: K, input?: Partial<OperationInput<K>>, opts?: PaginateOptions) => paginate(call, id, input, opts),
+    paginate: <K extends PagedOperationId>(id: K, input?: Partial<OperationInput<K>>, opts?: PaginateOptions) =>
+      paginate(call, id, input, opts),
     // The workflows below load on first use (dynamic import): a bundle that never calls them ships
     // them as chunks it never fetches.
     quote: async <K extends OperationId>(id: K, body: Partial<OperationInput<K>>, opts?: RequestOptions) =>
       (await import('./lib/budget.js')).quotePath({ invoke }, routeOf(id).path, body, opts),
     startStreamingSession: async (opts: StartStreamingOptions) =>
-      (await import('./lib/streaming/session.js')).startStreamingSession({ call }, { timeoutMs: clientTimeoutMs, ...opts }),
+      (await import('./lib/streaming/session.js')).startStreamingSession(
+        { call },
+        { timeoutMs: clientTimeoutMs, ...opts },
+      ),
     files: {
       upload: async (source: UploadSource, opts?: UploadOptions) =>
         (await import('./lib/files.js')).upload(call, fetchImpl, source, { timeoutMs: options.timeoutMs, ...opts }),
-      saveUrl: async (url: string, opts?: { signal?: AbortSignal }) => (await import('./lib/files.js')).saveUrl(call, url, opts),
+      saveUrl: async (url: string, opts?: { signal?: AbortSignal }) =>
+        (await import('./lib/files.js')).saveUrl(call, url, opts),
     },
   });
 }

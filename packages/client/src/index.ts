@@ -1,14 +1,33 @@
 // Public entry of @a2e-sdk/client.
 export { createA2EClient } from './client.js';
 export { credentialsOf, startStreamingSession, streamingError } from './lib/streaming/session.js';
-export type { StartStreamingOptions, StreamingCredentials, StreamingEndReason, StreamingSession } from './lib/streaming/session.js';
+export type {
+  StartStreamingOptions,
+  StreamingCredentials,
+  StreamingEndReason,
+  StreamingSession,
+} from './lib/streaming/session.js';
 export { createQaAssembler } from './lib/streaming/qa-messages.js';
 export type { QaAnswer, QaAssembler } from './lib/streaming/qa-messages.js';
 export type { A2EClient, ClientOptions } from './client.js';
 export {
-  A2EError, APIError, APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, AuthenticationError,
-  BadRequestError, InternalServerError, InvalidRequestError, InvalidResponseError, JobFailedError, JobTimedOutError,
-  NotFoundError, PermissionDeniedError, RateLimitError, StreamingCapacityError, UnprocessableEntityError,
+  A2EError,
+  APIError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  InternalServerError,
+  InvalidRequestError,
+  InvalidResponseError,
+  JobFailedError,
+  JobTimedOutError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  StreamingCapacityError,
+  UnprocessableEntityError,
 } from './core/errors.js';
 export type { APIErrorInit } from './core/errors.js';
 export { BudgetExceededError, QuoteUnavailableError } from './lib/budget.js';
@@ -36,8 +55,20 @@ export type { A2ECore, CoreOptions } from './lean.js';
 export type { LogEvent } from './internal/transport.js';
 export type { OperationKind } from './core/retry.js';
 export type {
-  JobFamily, JobRecord, OperationArgs, OperationBody, OperationData, OperationId, OperationInput, PagedOperationId, PageItem,
-  PaidOperationId, ReadOperationId, RequestOptions, Tag, WriteOperationId,
+  JobFamily,
+  JobRecord,
+  OperationArgs,
+  OperationBody,
+  OperationData,
+  OperationId,
+  OperationInput,
+  PagedOperationId,
+  PageItem,
+  PaidOperationId,
+  ReadOperationId,
+  RequestOptions,
+  Tag,
+  WriteOperationId,
 } from './types.js';
 export type { Resources } from './generated/resources.gen.js';
 export type { paths, components, operations } from './generated/schema.gen.js';

@@ -51,7 +51,8 @@ export interface A2ECore extends Invoker {
   readonly baseUrl: string;
 }
 
-const env = (name: string): string | undefined => (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
+const env = (name: string): string | undefined =>
+  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
 
 /** @internal What the core and the full client share: checked options, the transport, the pipeline. */
 export interface Setup {
@@ -85,7 +86,14 @@ export function setup(options: CoreOptions & { recorder?: SendRecorder }): Setup
     maxRetryAfterMs: options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
   });
-  const invoke = createPipeline({ baseUrl, headers, send, redact, beforeSend: options.beforeSend, recorder: options.recorder });
+  const invoke = createPipeline({
+    baseUrl,
+    headers,
+    send,
+    redact,
+    beforeSend: options.beforeSend,
+    recorder: options.recorder,
+  });
   return { baseUrl, headers, send, redact, fetch: fetchImpl, timeoutMs, invoke };
 }
 

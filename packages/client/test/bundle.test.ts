@@ -14,11 +14,17 @@ describe('the built bundle', () => {
     expect(built).toBe(true);
   });
 
-  it.each(Object.entries(ENTRIES))('%s stays within its start-up budget', async (_, { code, budgetGzipBytes, platform }) => {
-    const { startupGzipBytes } = await measure(code, platform);
-    expect(startupGzipBytes).toBeGreaterThan(0);
-    expect(startupGzipBytes, `gzip bytes at start-up (budget ${budgetGzipBytes})`).toBeLessThanOrEqual(budgetGzipBytes);
-  }, 60_000);
+  it.each(Object.entries(ENTRIES))(
+    '%s stays within its start-up budget',
+    async (_, { code, budgetGzipBytes, platform }) => {
+      const { startupGzipBytes } = await measure(code, platform);
+      expect(startupGzipBytes).toBeGreaterThan(0);
+      expect(startupGzipBytes, `gzip bytes at start-up (budget ${budgetGzipBytes})`).toBeLessThanOrEqual(
+        budgetGzipBytes,
+      );
+    },
+    60_000,
+  );
 
   it('of three per-operation functions holds those three and no other operation', async () => {
     const used = ['getDubbing', 'startDubbing', 'listDubbings'] as const;
@@ -28,9 +34,13 @@ describe('the built bundle', () => {
       expect(text).toContain(`"${id}"`);
       expect(text).toContain(operations[id].path);
     }
-    const others = Object.entries(operations).filter(([id, op]) => !(used as readonly string[]).includes(id) && !usedPaths.has(op.path));
+    const others = Object.entries(operations).filter(
+      ([id, op]) => !(used as readonly string[]).includes(id) && !usedPaths.has(op.path),
+    );
     expect(others.length).toBeGreaterThan(250);
-    const leaked = others.filter(([id, op]) => text.includes(`"${id}"`) || text.includes(`"${op.path}"`)).map(([id]) => id);
+    const leaked = others
+      .filter(([id, op]) => text.includes(`"${id}"`) || text.includes(`"${op.path}"`))
+      .map(([id]) => id);
     expect(leaked).toEqual([]);
     // Nor the workflows or the raw client: no job table, no openapi-fetch.
     expect(text).not.toContain('statusOperation');

@@ -5,9 +5,13 @@ import { testClient } from './helpers/client.js';
 import { startScriptedServer, type ScriptedServer } from '@a2e-sdk/tools/scripted-server';
 
 let server: ScriptedServer;
-beforeAll(async () => { server = await startScriptedServer(); });
+beforeAll(async () => {
+  server = await startScriptedServer();
+});
 afterAll(() => server.close());
-afterEach(() => { vi.unstubAllEnvs(); });
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
 
 describe('createA2EClient', () => {
   it('has a method for every operation of the spec, grouped by tag', () => {
@@ -20,8 +24,15 @@ describe('createA2EClient', () => {
   it('reads the key from A2E_API_KEY and defaults to the global server', () => {
     vi.stubEnv('A2E_API_KEY', 'sk_from_env_123');
     const seen: string[] = [];
-    const client = createA2EClient({ fetch: async (url, init) => { seen.push(`${url} ${(init!.headers as Record<string, string>).authorization}`); return new Response('{"code":0,"data":{}}'); } });
-    return client.misc.getRemainingCoins().then(() => expect(seen).toEqual([`${servers.global}/api/v1/user/remainingCoins Bearer sk_from_env_123`]));
+    const client = createA2EClient({
+      fetch: async (url, init) => {
+        seen.push(`${url} ${(init!.headers as Record<string, string>).authorization}`);
+        return new Response('{"code":0,"data":{}}');
+      },
+    });
+    return client.misc
+      .getRemainingCoins()
+      .then(() => expect(seen).toEqual([`${servers.global}/api/v1/user/remainingCoins Bearer sk_from_env_123`]));
   });
 
   it('sends path parameters in the path, the rest as query (GET) or JSON body (POST), with default headers', async () => {
@@ -37,12 +48,22 @@ describe('createA2EClient', () => {
       ['POST', '/api/v1/userDubbing/startDubbing', '{"source_url":"https://x/a.mp3","target_lang":"fr"}'],
       ['POST', '/api/v1/anchor/language_list?lang=en', '{}'],
     ]);
-    expect(server.requests[2]!.headers).toMatchObject({ 'content-type': 'application/json', 'x-lang': 'en-US', authorization: 'Bearer sk_test_key_0000' });
+    expect(server.requests[2]!.headers).toMatchObject({
+      'content-type': 'application/json',
+      'x-lang': 'en-US',
+      authorization: 'Bearer sk_test_key_0000',
+    });
   });
 
   it('accepts a relative baseUrl (a same-origin proxy in a browser)', async () => {
     const seen: string[] = [];
-    const client = createA2EClient({ baseUrl: '/api/a2e/', fetch: async (url) => { seen.push(String(url)); return new Response('{"code":0,"data":{"coins":2}}'); } });
+    const client = createA2EClient({
+      baseUrl: '/api/a2e/',
+      fetch: async (url) => {
+        seen.push(String(url));
+        return new Response('{"code":0,"data":{"coins":2}}');
+      },
+    });
     await expect(client.misc.getRemainingCoins()).resolves.toEqual({ coins: 2 });
     expect(seen).toEqual(['/api/a2e/api/v1/user/remainingCoins']);
   });
@@ -59,7 +80,9 @@ describe('createA2EClient', () => {
 describe('the raw openapi-fetch client', () => {
   it('is typed by path and returns { data, error, response } through the same transport', async () => {
     server.reply({ status: 503 }, { body: { code: 0, data: { _id: 'd1', current_status: 'completed' } } });
-    const { data, error, response } = await testClient(server.url).GET('/api/v1/userDubbing/{_id}', { params: { path: { _id: 'd1' } } });
+    const { data, error, response } = await testClient(server.url).GET('/api/v1/userDubbing/{_id}', {
+      params: { path: { _id: 'd1' } },
+    });
     expect(error).toBeUndefined();
     expect(data?.data?.current_status).toBe('completed');
     expect(response.status).toBe(200);
@@ -76,7 +99,9 @@ describe('the raw openapi-fetch client', () => {
 
   it('named methods throw typed errors where the raw client returns them', async () => {
     server.reply({ status: 500, body: { code: 500, msg: 'boom' } });
-    await expect(testClient(server.url, { maxRetries: 0 }).misc.getRemainingCoins()).rejects.toBeInstanceOf(InternalServerError);
+    await expect(testClient(server.url, { maxRetries: 0 }).misc.getRemainingCoins()).rejects.toBeInstanceOf(
+      InternalServerError,
+    );
   });
 });
 

@@ -27,6 +27,8 @@ describe.each([
     const doc = found.get(id)!;
     expect(doc).toContain(`${op.kind} · \`${op.method} ${op.path}\``);
     expect(doc.split('*/').length, 'one block, its own').toBe(2);
-    expect(doc.replace(/\/\*\*|\*\/|\*|\s/g, '').length).toBeGreaterThan(`${op.kind}·${op.method}${op.path}`.length + 5); // a summary too
+    expect(doc.replace(/\/\*\*|\*\/|\*|\s/g, '').length).toBeGreaterThan(
+      `${op.kind}·${op.method}${op.path}`.length + 5,
+    ); // a summary too
   });
 });

@@ -10,7 +10,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const config = createRequire(import.meta.url)(join(root, '.dependency-cruiser.cjs')) as IConfiguration;
 
 async function violations(baseDir: string) {
-  const { output } = await cruise(['src'], { validate: true, ruleSet: config, baseDir, ...config.options, tsConfig: undefined, tsPreCompilationDeps: true });
+  const { output } = await cruise(['src'], {
+    validate: true,
+    ruleSet: config,
+    baseDir,
+    ...config.options,
+    tsConfig: undefined,
+    tsPreCompilationDeps: true,
+  });
   return (output as ICruiseResult).summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);
 }
 

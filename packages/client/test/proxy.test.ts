@@ -11,17 +11,30 @@ const APP = 'http://app.test';
 
 let upstream: ScriptedServer;
 let prism: Prism;
-beforeAll(async () => { [upstream, prism] = await Promise.all([startScriptedServer(), startPrism()]); }, 60_000);
-afterAll(async () => { await Promise.all([upstream.close(), prism.stop()]); });
+beforeAll(async () => {
+  [upstream, prism] = await Promise.all([startScriptedServer(), startPrism()]);
+}, 60_000);
+afterAll(async () => {
+  await Promise.all([upstream.close(), prism.stop()]);
+});
 beforeEach(() => upstream.reply({ body: { code: 0, data: { ok: true } } }));
 
-const proxy = (options: Partial<Parameters<typeof createA2EProxy>[0]> = {}) => createA2EProxy({ apiKey: KEY, baseUrl: upstream.url, ...options });
+const proxy = (options: Partial<Parameters<typeof createA2EProxy>[0]> = {}) =>
+  createA2EProxy({ apiKey: KEY, baseUrl: upstream.url, ...options });
 
 describe('createA2EProxy forwards', () => {
-  it('a spec operation with the server token in place of the caller\'s, dropping cookies and unknown headers', async () => {
-    const res = await proxy()(new Request(`${APP}/api/v1/userDubbing/allRecords?pageNum=2`, {
-      headers: { authorization: 'Bearer sk_from_the_browser', cookie: 'session=abc', 'x-lang': 'en-US', 'x-forwarded-for': '10.0.0.1', accept: 'application/json' },
-    }));
+  it("a spec operation with the server token in place of the caller's, dropping cookies and unknown headers", async () => {
+    const res = await proxy()(
+      new Request(`${APP}/api/v1/userDubbing/allRecords?pageNum=2`, {
+        headers: {
+          authorization: 'Bearer sk_from_the_browser',
+          cookie: 'session=abc',
+          'x-lang': 'en-US',
+          'x-forwarded-for': '10.0.0.1',
+          accept: 'application/json',
+        },
+      }),
+    );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ code: 0, data: { ok: true } });
     expect(upstream.requests).toHaveLength(1);
@@ -34,9 +47,19 @@ describe('createA2EProxy forwards', () => {
   });
 
   it('a POST body unchanged, and the upstream status and body back, without set-cookie', async () => {
-    upstream.reply({ status: 429, headers: { 'retry-after': '3', 'set-cookie': 'a2e=1' }, body: { code: 429, msg: 'slow down' } });
+    upstream.reply({
+      status: 429,
+      headers: { 'retry-after': '3', 'set-cookie': 'a2e=1' },
+      body: { code: 429, msg: 'slow down' },
+    });
     const body = JSON.stringify({ source_url: 'https://x/a.mp3', target_lang: 'fr' });
-    const res = await proxy()(new Request(`${APP}/api/v1/userDubbing/startDubbing`, { method: 'POST', body, headers: { 'content-type': 'application/json' } }));
+    const res = await proxy()(
+      new Request(`${APP}/api/v1/userDubbing/startDubbing`, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe('3');
     expect(res.headers.get('set-cookie')).toBeNull();
@@ -49,24 +72,44 @@ describe('createA2EProxy forwards', () => {
     const handler = proxy({ basePath: '/api/a2e' });
     expect((await handler(new Request(`${APP}/api/a2e/api/v1/userDubbing/66ea4dd8`))).status).toBe(200);
     expect((await handler(new Request(`${APP}/api/a2e/api/v1/userNanoBanana/detail/x%2Fy`))).status).toBe(200);
-    expect(upstream.requests.map((r) => r.url)).toEqual(['/api/v1/userDubbing/66ea4dd8', '/api/v1/userNanoBanana/detail/x%2Fy']);
+    expect(upstream.requests.map((r) => r.url)).toEqual([
+      '/api/v1/userDubbing/66ea4dd8',
+      '/api/v1/userNanoBanana/detail/x%2Fy',
+    ]);
   });
 
-  const specOps = () => Object.values(api).flatMap((ops) => Object.entries(ops) as [OperationId, { method: string; path: string }][])
-    .filter(([, { path }]) => !path.startsWith('/api/v1/streaming-avatar/') || path.endsWith('/all_avatars'));
+  const specOps = () =>
+    Object.values(api)
+      .flatMap((ops) => Object.entries(ops) as [OperationId, { method: string; path: string }][])
+      .filter(([, { path }]) => !path.startsWith('/api/v1/streaming-avatar/') || path.endsWith('/all_avatars'));
   const send = (handler: (r: Request) => Promise<Response>, method: string, path: string) =>
-    handler(new Request(APP + path.replace(/\{[^}]+\}/g, 'id1'), { method, ...(method === 'POST' || method === 'PUT' ? { body: '{}' } : {}) }));
+    handler(
+      new Request(APP + path.replace(/\{[^}]+\}/g, 'id1'), {
+        method,
+        ...(method === 'POST' || method === 'PUT' ? { body: '{}' } : {}),
+      }),
+    );
 
   it('every (method, path) of the spec by default but the privileged ones and the streaming session routes', async () => {
     const handler = proxy();
     const ops = specOps().filter(([id]) => !(id in privileged));
-    for (const [, { method, path }] of ops) expect((await send(handler, method, path)).status, `${method} ${path}`).toBe(200);
+    for (const [, { method, path }] of ops)
+      expect((await send(handler, method, path)).status, `${method} ${path}`).toBe(200);
     expect(upstream.requests).toHaveLength(ops.length);
   });
 
   it('no account or destructive operation by default (403, nothing upstream); each one once named in allowOperations', async () => {
     const ops = specOps().filter(([id]) => id in privileged);
-    expect(ops.map(([id]) => id)).toEqual(expect.arrayContaining(['createLoginToken', 'createApiToken', 'addUser', 'exchangeDiamonds', 'deleteDubbing', 'deleteVideoTwin']));
+    expect(ops.map(([id]) => id)).toEqual(
+      expect.arrayContaining([
+        'createLoginToken',
+        'createApiToken',
+        'addUser',
+        'exchangeDiamonds',
+        'deleteDubbing',
+        'deleteVideoTwin',
+      ]),
+    );
     const closed = proxy();
     for (const [id, { method, path }] of ops) {
       const res = await send(closed, method, path);
@@ -84,7 +127,9 @@ describe('createA2EProxy forwards', () => {
     expect((await handler(new Request(`${APP}/api/v1/userDubbing/d1`, { method: 'DELETE' }))).status).toBe(200);
     expect((await handler(new Request(`${APP}/api/v1/userDubbing/d1`))).status).toBe(403); // its path's read was not named
     expect((await handler(new Request(`${APP}/api/v1/userVoice/v1`, { method: 'DELETE' }))).status).toBe(404);
-    expect(() => proxy({ allowOperations: ['dropEverything' as OperationId] })).toThrow(/not operations of the spec: dropEverything/);
+    expect(() => proxy({ allowOperations: ['dropEverything' as OperationId] })).toThrow(
+      /not operations of the spec: dropEverything/,
+    );
   });
 });
 
@@ -93,7 +138,7 @@ describe('createA2EProxy refuses, without calling upstream,', () => {
     const res = await handler(request);
     expect(res.status, `${request.method} ${request.url}`).toBe(status);
     expect(res.headers.get('content-type')).toBe('application/json');
-    const body = await res.json() as { code: number; msg: string };
+    const body = (await res.json()) as { code: number; msg: string };
     expect(body.code).toBe(status);
     expect(body.msg).toEqual(expect.any(String));
     expect(upstream.requests).toEqual([]);
@@ -122,7 +167,11 @@ describe('createA2EProxy refuses, without calling upstream,', () => {
   });
 
   it('a body over maxBodyBytes with 413', async () => {
-    await refused(new Request(`${APP}/api/v1/userDubbing/startDubbing`, { method: 'POST', body: 'x'.repeat(2048) }), 413, proxy({ maxBodyBytes: 1024 }));
+    await refused(
+      new Request(`${APP}/api/v1/userDubbing/startDubbing`, { method: 'POST', body: 'x'.repeat(2048) }),
+      413,
+      proxy({ maxBodyBytes: 1024 }),
+    );
   });
 });
 
@@ -132,7 +181,9 @@ describe('createA2EProxy', () => {
   });
 
   it('answers 502 without detail when upstream cannot be reached', async () => {
-    const res = await createA2EProxy({ apiKey: KEY, baseUrl: 'http://127.0.0.1:9' })(new Request(`${APP}/api/v1/user/remainingCoins`));
+    const res = await createA2EProxy({ apiKey: KEY, baseUrl: 'http://127.0.0.1:9' })(
+      new Request(`${APP}/api/v1/user/remainingCoins`),
+    );
     expect(res.status).toBe(502);
     const text = await res.text();
     expect(text).not.toContain(KEY);
@@ -141,7 +192,12 @@ describe('createA2EProxy', () => {
 
   it('lets a keyless client work against Prism, which refuses the same call without the token', async () => {
     const handler = createA2EProxy({ apiKey: KEY, baseUrl: prism.url });
-    const browser = createA2EClient({ baseUrl: APP, apiKey: '', fetch: (url, init) => handler(new Request(url, init)), maxRetries: 0 });
+    const browser = createA2EClient({
+      baseUrl: APP,
+      apiKey: '',
+      fetch: (url, init) => handler(new Request(url, init)),
+      maxRetries: 0,
+    });
     const job = await browser.dubbing.startDubbing({ source_url: 'https://x/a.mp3', target_lang: 'fr' });
     expect(job._id).toEqual(expect.any(String));
     expect((await browser.dubbing.getDubbing({ _id: job._id! })).current_status).toBe('completed');

@@ -6,19 +6,41 @@ import { startScriptedServer, type ScriptedServer } from '@a2e-sdk/tools/scripte
 
 const CANARY = 'sk_CANARY_7f3e9b1c2d4a5e6f';
 let server: ScriptedServer;
-beforeAll(async () => { server = await startScriptedServer(); });
+beforeAll(async () => {
+  server = await startScriptedServer();
+});
 afterAll(() => server.close());
 
 /** Everything an error exposes: message, stack, own fields, JSON, util.inspect, cause chain. */
 const everything = (e: unknown): string => {
   const err = e as Error & { cause?: unknown };
-  return [String(err), err.stack, JSON.stringify(err), inspect(err, { depth: 10, showHidden: true }), JSON.stringify(Object.entries(err))].join('\n');
+  return [
+    String(err),
+    err.stack,
+    JSON.stringify(err),
+    inspect(err, { depth: 10, showHidden: true }),
+    JSON.stringify(Object.entries(err)),
+  ].join('\n');
 };
 
 describe('the API key never leaks', () => {
   const logs: LogEvent[] = [];
-  const client = () => createA2EClient({ apiKey: CANARY, baseUrl: server.url, maxRetries: 1, backoff: { initialDelayMs: 1 }, logger: (e) => logs.push(e) });
-  const echo = (status: number) => (req: { headers: Record<string, unknown> }) => ({ status, body: { code: 401, msg: `bad token ${String(req.headers.authorization)}`, data: { echoed: req.headers.authorization } } });
+  const client = () =>
+    createA2EClient({
+      apiKey: CANARY,
+      baseUrl: server.url,
+      maxRetries: 1,
+      backoff: { initialDelayMs: 1 },
+      logger: (e) => logs.push(e),
+    });
+  const echo = (status: number) => (req: { headers: Record<string, unknown> }) => ({
+    status,
+    body: {
+      code: 401,
+      msg: `bad token ${String(req.headers.authorization)}`,
+      data: { echoed: req.headers.authorization },
+    },
+  });
 
   it('is sent as a bearer token', async () => {
     server.reply({ body: { code: 0, data: {} } });
@@ -30,10 +52,21 @@ describe('the API key never leaks', () => {
     ['an error envelope under 200 that echoes it', echo(200)],
     ['a 401 body that echoes it', echo(401)],
     ['a 500 body that echoes it (retried, then thrown)', echo(500)],
-    ['an HTML page that echoes it', (req: { headers: Record<string, unknown> }) => ({ status: 200, body: `<html>${String(req.headers.authorization)}</html>` })],
+    [
+      'an HTML page that echoes it',
+      (req: { headers: Record<string, unknown> }) => ({
+        status: 200,
+        body: `<html>${String(req.headers.authorization)}</html>`,
+      }),
+    ],
   ])('is not in the error from %s', async (_, reply) => {
     server.reply(reply as never);
-    const e = await client().misc.getRemainingCoins().then(() => null, (x: unknown) => x);
+    const e = await client()
+      .misc.getRemainingCoins()
+      .then(
+        () => null,
+        (x: unknown) => x,
+      );
     expect(e).toBeInstanceOf(Error);
     expect(server.requests[0]!.headers.authorization).toContain(CANARY); // the server did see it
     expect(everything(e)).not.toContain(CANARY);
@@ -41,9 +74,13 @@ describe('the API key never leaks', () => {
 
   it('is not in a connection error, a timeout, or any log event', async () => {
     server.reply({ drop: true });
-    const e1 = await client().misc.getRemainingCoins().catch((x) => x);
+    const e1 = await client()
+      .misc.getRemainingCoins()
+      .catch((x) => x);
     server.reply({ delayMs: 200 });
-    const e2 = await client().misc.getRemainingCoins(undefined, { timeoutMs: 20 }).catch((x) => x);
+    const e2 = await client()
+      .misc.getRemainingCoins(undefined, { timeoutMs: 20 })
+      .catch((x) => x);
     expect(everything(e1) + everything(e2)).not.toContain(CANARY);
     expect(logs.length).toBeGreaterThan(5);
     expect(JSON.stringify(logs)).not.toContain(CANARY);
@@ -74,7 +111,9 @@ describe('path parameters stay one segment', () => {
   it.each(['..', '.', '%2e%2E', '', undefined])('%j is refused before anything is sent', async (id) => {
     server.reply({ body: { code: 0, data: {} } });
     await expect(client().dubbing.getDubbing({ _id: id as string })).rejects.toBeInstanceOf(InvalidRequestError);
-    await expect(client().GET('/api/v1/userDubbing/{_id}', { params: { path: { _id: id as string } } })).rejects.toBeInstanceOf(InvalidRequestError);
+    await expect(
+      client().GET('/api/v1/userDubbing/{_id}', { params: { path: { _id: id as string } } }),
+    ).rejects.toBeInstanceOf(InvalidRequestError);
     expect(server.requests).toHaveLength(0);
   });
 });
@@ -88,22 +127,31 @@ describe('every refusal of bad input is an InvalidRequestError, before sending',
     expect(server.requests).toHaveLength(0);
   };
 
-  it.each(['\uD800', 'a\uDFFFb', 'x\uD83D'])('a path parameter with a lone surrogate (%j), named or raw', async (id) => {
-    await refused(() => client().dubbing.getDubbing({ _id: id }));
-    await refused(() => client().GET('/api/v1/userDubbing/{_id}', { params: { path: { _id: id } } }));
-  });
+  it.each(['\uD800', 'a\uDFFFb', 'x\uD83D'])(
+    'a path parameter with a lone surrogate (%j), named or raw',
+    async (id) => {
+      await refused(() => client().dubbing.getDubbing({ _id: id }));
+      await refused(() => client().GET('/api/v1/userDubbing/{_id}', { params: { path: { _id: id } } }));
+    },
+  );
 
-  it.each([[{ a: 1 }], [['x']], [true], [Number.NaN], [Symbol('s')], [() => 'x']])('a path parameter that is not a string or number (%s)', async (id) => {
-    await refused(() => client().dubbing.getDubbing({ _id: id as never }));
-  });
+  it.each([[{ a: 1 }], [['x']], [true], [Number.NaN], [Symbol('s')], [() => 'x']])(
+    'a path parameter that is not a string or number (%s)',
+    async (id) => {
+      await refused(() => client().dubbing.getDubbing({ _id: id as never }));
+    },
+  );
 
   it('a query value with a lone surrogate (URLSearchParams would turn it into U+FFFD)', async () => {
     await refused(() => client().call('listLanguages', { lang: 'en\uD800' } as never));
   });
 
-  it.each([['a\r\nx-injected: 1'], ['a\nb'], ['\u0000'], ['\u2028'], ['日本']])('a per-call header value %j', async (value) => {
-    await refused(() => client().misc.getRemainingCoins(undefined, { headers: { 'x-lang': value } }));
-  });
+  it.each([['a\r\nx-injected: 1'], ['a\nb'], ['\u0000'], ['\u2028'], ['日本']])(
+    'a per-call header value %j',
+    async (value) => {
+      await refused(() => client().misc.getRemainingCoins(undefined, { headers: { 'x-lang': value } }));
+    },
+  );
 
   it('a per-call header with an invalid name', async () => {
     await refused(() => client().misc.getRemainingCoins(undefined, { headers: { 'bad name': 'x' } }));
@@ -120,7 +168,9 @@ describe('the raw client refuses the same bad input, typed', () => {
   const client = () => createA2EClient({ apiKey: 'sk_x_1234', baseUrl: server.url, maxRetries: 2 });
   it('a header value with CR/LF, without quoting it', async () => {
     server.reply({ body: { code: 0, data: {} } });
-    const e = await client().GET('/api/v1/user/remainingCoins', { headers: { 'x-lang': 'en\r\nsk_SECRET_VALUE' } }).catch((x: unknown) => x);
+    const e = await client()
+      .GET('/api/v1/user/remainingCoins', { headers: { 'x-lang': 'en\r\nsk_SECRET_VALUE' } })
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(InvalidRequestError);
     expect(String(e)).not.toContain('sk_SECRET_VALUE');
     expect(server.requests).toHaveLength(0);
@@ -128,7 +178,9 @@ describe('the raw client refuses the same bad input, typed', () => {
 
   it('a query value with a lone surrogate', async () => {
     server.reply({ body: { code: 0, data: {} } });
-    const e = await client().GET('/api/v1/userDubbing/allRecords', { params: { query: { pageNum: 1, pageSize: 1, x: 'a\uD800' } as never } }).catch((x: unknown) => x);
+    const e = await client()
+      .GET('/api/v1/userDubbing/allRecords', { params: { query: { pageNum: 1, pageSize: 1, x: 'a\uD800' } as never } })
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(InvalidRequestError);
     expect(server.requests).toHaveLength(0);
   });

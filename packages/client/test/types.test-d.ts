@@ -7,10 +7,14 @@ const a2e = createA2EClient({ apiKey: 'sk_x' });
 export async function contract() {
   expectTypeOf(a2e.dubbing.getDubbing).parameter(0).toEqualTypeOf<{ _id: string }>();
   expectTypeOf(await a2e.dubbing.getDubbing({ _id: 'x' })).toEqualTypeOf<OperationData<'getDubbing'>>();
-  expectTypeOf<OperationData<'getDubbing'>['current_status']>().toEqualTypeOf<'initialized' | 'sent' | 'pending' | 'processing' | 'completed' | 'failed' | undefined>();
+  expectTypeOf<OperationData<'getDubbing'>['current_status']>().toEqualTypeOf<
+    'initialized' | 'sent' | 'pending' | 'processing' | 'completed' | 'failed' | undefined
+  >();
   expectTypeOf<PageItem<'listDubbings'>>().toEqualTypeOf<NonNullable<OperationData<'listDubbings'>['rows']>[number]>();
   expectTypeOf<JobRecord<'avatarVideo'>>().toHaveProperty('status');
-  expectTypeOf(a2e.misc.getRemainingCoins).parameters.toEqualTypeOf<[input?: {}, options?: import('../src/index.js').RequestOptions]>();
+  expectTypeOf(a2e.misc.getRemainingCoins).parameters.toEqualTypeOf<
+    [input?: {}, options?: import('../src/index.js').RequestOptions]
+  >();
 
   // @ts-expect-error a missing path parameter does not compile
   await a2e.dubbing.getDubbing({});

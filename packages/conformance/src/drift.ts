@@ -6,22 +6,41 @@
 export function deref<T>(doc: unknown, node: T): T {
   let cur: any = node;
   for (let hops = 0; cur && typeof cur.$ref === 'string' && cur.$ref.startsWith('#/') && hops < 64; hops++) {
-    cur = (cur.$ref as string).slice(2).split('/').reduce<any>((o, k) => o?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
+    cur = (cur.$ref as string)
+      .slice(2)
+      .split('/')
+      .reduce<any>((o, k) => o?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
   }
   return cur as T;
 }
 
 export type DriftKind =
-  | 'status' | 'undeclared-field' | 'missing-required' | 'type-mismatch' | 'enum-mismatch' | 'schema' | 'request-failed'
+  | 'status'
+  | 'undeclared-field'
+  | 'missing-required'
+  | 'type-mismatch'
+  | 'enum-mismatch'
+  | 'schema'
+  | 'request-failed'
   /** HTTP 200 whose body is not the `{ code: 0, data }` envelope. */
   | 'envelope'
   /** A request the spec forbids (no token, a required field missing) was not refused. */
   | 'negative'
   /** A job flow did not go as the spec's job family says (no id, an unknown status, no terminal state). */
   | 'job';
-export interface Drift { operation: string; kind: DriftKind; at: string; detail: string }
+export interface Drift {
+  operation: string;
+  kind: DriftKind;
+  at: string;
+  detail: string;
+}
 
-interface AjvError { keyword: string; instancePath: string; message?: string; params: Record<string, unknown> }
+interface AjvError {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
 type Schema = Record<string, unknown>;
 
 /** Property schemas declared at one object level, through $ref, allOf, anyOf and oneOf. */
@@ -32,7 +51,8 @@ function declared(doc: unknown, schema: unknown, seen = new Set<unknown>()): Map
   seen.add(s);
   for (const [k, v] of Object.entries((s.properties as Record<string, Schema>) ?? {})) out.set(k, v);
   for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
-    for (const sub of (s[key] as unknown[]) ?? []) for (const [k, v] of declared(doc, sub, seen)) if (!out.has(k)) out.set(k, v);
+    for (const sub of (s[key] as unknown[]) ?? [])
+      for (const [k, v] of declared(doc, sub, seen)) if (!out.has(k)) out.set(k, v);
   }
   return out;
 }
@@ -40,7 +60,11 @@ function declared(doc: unknown, schema: unknown, seen = new Set<unknown>()): Map
 function itemsOf(doc: unknown, schema: unknown): unknown {
   const s = deref(doc, schema) as Schema | undefined;
   if (s?.items) return s.items;
-  for (const key of ['allOf', 'anyOf', 'oneOf'] as const) for (const sub of (s?.[key] as unknown[]) ?? []) { const i = itemsOf(doc, sub); if (i) return i; }
+  for (const key of ['allOf', 'anyOf', 'oneOf'] as const)
+    for (const sub of (s?.[key] as unknown[]) ?? []) {
+      const i = itemsOf(doc, sub);
+      if (i) return i;
+    }
   return undefined;
 }
 
@@ -53,21 +77,44 @@ export function undeclaredFields(doc: unknown, schema: unknown, value: unknown, 
   if (!value || typeof value !== 'object') return [];
   const props = declared(doc, schema);
   if (!props.size) return []; // an open schema with nothing declared (response: unknown) says nothing
-  return Object.entries(value).flatMap(([k, v]) => (props.has(k) ? undeclaredFields(doc, props.get(k), v, `${at}/${k}`) : [`${at}/${k}`]));
+  return Object.entries(value).flatMap(([k, v]) =>
+    props.has(k) ? undeclaredFields(doc, props.get(k), v, `${at}/${k}`) : [`${at}/${k}`],
+  );
 }
 
 export function driftOf(args: {
-  operation: string; doc: unknown; schema: unknown; status: number; body: unknown; errors: AjvError[];
+  operation: string;
+  doc: unknown;
+  schema: unknown;
+  status: number;
+  body: unknown;
+  errors: AjvError[];
 }): Drift[] {
   const { operation, doc, schema, status, body, errors } = args;
   const drift: Drift[] = [];
-  if (status !== 200) drift.push({ operation, kind: 'status', at: '', detail: `HTTP ${status}, the spec documents 200` });
+  if (status !== 200)
+    drift.push({ operation, kind: 'status', at: '', detail: `HTTP ${status}, the spec documents 200` });
   for (const e of errors) {
-    if (e.keyword === 'required') drift.push({ operation, kind: 'missing-required', at: `${e.instancePath}/${String(e.params.missingProperty)}`, detail: e.message ?? '' });
-    else if (e.keyword === 'type') drift.push({ operation, kind: 'type-mismatch', at: e.instancePath, detail: e.message ?? '' });
-    else if (e.keyword === 'enum' || e.keyword === 'const') drift.push({ operation, kind: 'enum-mismatch', at: e.instancePath, detail: `${e.message ?? ''}: ${JSON.stringify(e.params.allowedValues ?? e.params.allowedValue)}` });
-    else if (!['anyOf', 'oneOf', 'allOf', 'if'].includes(e.keyword)) drift.push({ operation, kind: 'schema', at: e.instancePath, detail: `${e.keyword}: ${e.message ?? ''}` });
+    if (e.keyword === 'required')
+      drift.push({
+        operation,
+        kind: 'missing-required',
+        at: `${e.instancePath}/${String(e.params.missingProperty)}`,
+        detail: e.message ?? '',
+      });
+    else if (e.keyword === 'type')
+      drift.push({ operation, kind: 'type-mismatch', at: e.instancePath, detail: e.message ?? '' });
+    else if (e.keyword === 'enum' || e.keyword === 'const')
+      drift.push({
+        operation,
+        kind: 'enum-mismatch',
+        at: e.instancePath,
+        detail: `${e.message ?? ''}: ${JSON.stringify(e.params.allowedValues ?? e.params.allowedValue)}`,
+      });
+    else if (!['anyOf', 'oneOf', 'allOf', 'if'].includes(e.keyword))
+      drift.push({ operation, kind: 'schema', at: e.instancePath, detail: `${e.keyword}: ${e.message ?? ''}` });
   }
-  for (const at of undeclaredFields(doc, schema, body)) drift.push({ operation, kind: 'undeclared-field', at, detail: 'sent by the server, not declared in the spec' });
+  for (const at of undeclaredFields(doc, schema, body))
+    drift.push({ operation, kind: 'undeclared-field', at, detail: 'sent by the server, not declared in the spec' });
   return drift;
 }

@@ -10,11 +10,22 @@ export type { OperationVector };
 export interface BehaviourCase {
   description: string;
   comment?: string;
-  client?: { apiKey?: string; maxRetries?: number; timeoutMs?: number; maxRetryAfterMs?: number; maxResponseBytes?: number };
+  client?: {
+    apiKey?: string;
+    maxRetries?: number;
+    timeoutMs?: number;
+    maxRetryAfterMs?: number;
+    maxResponseBytes?: number;
+  };
   action:
     | { call: string; input?: Record<string, unknown> }
     | { waitFor: string; id: string }
-    | { paginate: string; input?: Record<string, unknown>; maxPages?: number; paging: { page: string; size: string; items: string; total?: string } };
+    | {
+        paginate: string;
+        input?: Record<string, unknown>;
+        maxPages?: number;
+        paging: { page: string; size: string; items: string; total?: string };
+      };
   server: Reply[];
   expect: {
     requests?: number;
@@ -26,8 +37,14 @@ export interface BehaviourCase {
 }
 
 export const VECTORS = fileURLToPath(new URL('../vectors/', import.meta.url));
-const load = <T>(dir: string) => readdirSync(join(VECTORS, dir)).filter((f) => f.endsWith('.json')).sort()
-  .map((file) => ({ file: `${dir}/${file}`, vector: JSON.parse(readFileSync(join(VECTORS, dir, file), 'utf8')) as T }));
+const load = <T>(dir: string) =>
+  readdirSync(join(VECTORS, dir))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file) => ({
+      file: `${dir}/${file}`,
+      vector: JSON.parse(readFileSync(join(VECTORS, dir, file), 'utf8')) as T,
+    }));
 
 export const operationVectors = () => load<OperationVector>('operations');
 export const behaviourCases = () => load<BehaviourCase>('behaviour');

@@ -14,7 +14,9 @@ describe('behaviour cases', () => {
     const c = cases.find((x) => x.file.endsWith('no-replay-5xx-job-start.json'))!.vector;
     const out = await runBehaviour(c);
     expect(mismatches(out, { ...c.expect, requests: 2 })).toEqual(['1 requests, expected 2']);
-    expect(mismatches(out, { ...c.expect, error: { type: 'RateLimitError' } })).toEqual(['error InternalServerError, expected RateLimitError']);
+    expect(mismatches(out, { ...c.expect, error: { type: 'RateLimitError' } })).toEqual([
+      'error InternalServerError, expected RateLimitError',
+    ]);
     expect(mismatches(out, { data: {} })).toHaveLength(2);
   });
 });

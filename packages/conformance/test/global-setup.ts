@@ -5,7 +5,10 @@ import { startPrism, type Prism } from '@a2e-sdk/tools/prism';
 import { bundleSpec, type OpenAPIDoc } from '@a2e-sdk/tools/spec';
 
 declare module 'vitest' {
-  export interface ProvidedContext { prismUrl: string; spec: OpenAPIDoc }
+  export interface ProvidedContext {
+    prismUrl: string;
+    spec: OpenAPIDoc;
+  }
 }
 
 let prism: Prism | undefined;

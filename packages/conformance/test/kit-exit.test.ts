@@ -21,33 +21,61 @@ beforeAll(async () => {
   standIn = await listen((req, res) => {
     const v = byRoute.get(`${req.method} ${req.url!.split('?')[0]}`);
     const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
-    if (!v) { res.writeHead(404).end(); return; }
-    if (!token && v.operation !== 'listDubbings') { res.writeHead(401, { 'content-type': 'application/json' }).end('{"code":401,"msg":"no token"}'); return; }
+    if (!v) {
+      res.writeHead(404).end();
+      return;
+    }
+    if (!token && v.operation !== 'listDubbings') {
+      res.writeHead(401, { 'content-type': 'application/json' }).end('{"code":401,"msg":"no token"}');
+      return;
+    }
     let body = v.expected.body as { code: number; data: Record<string, unknown> };
     if (v.operation === 'getRemainingCoins') body = { ...body, data: { ...body.data, coins: '1293', [token]: 1 } };
-    if (v.operation === 'listLanguages') { res.writeHead(500, { 'content-type': 'application/json' }).end('{"code":500,"msg":"boom"}'); return; }
+    if (v.operation === 'listLanguages') {
+      res.writeHead(500, { 'content-type': 'application/json' }).end('{"code":500,"msg":"boom"}');
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });
-  refusing = await listen((_req, res) => { res.writeHead(401, { 'content-type': 'application/json' }).end('{"code":401,"msg":"bad key"}'); });
-  silent = await listen(() => { /* accepts the connection, never answers */ });
+  refusing = await listen((_req, res) => {
+    res.writeHead(401, { 'content-type': 'application/json' }).end('{"code":401,"msg":"bad key"}');
+  });
+  silent = await listen(() => {
+    /* accepts the connection, never answers */
+  });
   // Rate-limits the first call of each route (Retry-After: 0), then answers like A2E.
   const limited = new Set<string>();
   rateLimited = await listen((req, res) => {
     const route = `${req.method} ${req.url!.split('?')[0]}`;
     const v = byRoute.get(route);
-    if (!v) { res.writeHead(404).end(); return; }
-    if (!limited.has(route)) { limited.add(route); res.writeHead(429, { 'retry-after': '0', 'content-type': 'application/json' }).end('{"code":429,"msg":"slow down"}'); return; }
+    if (!v) {
+      res.writeHead(404).end();
+      return;
+    }
+    if (!limited.has(route)) {
+      limited.add(route);
+      res
+        .writeHead(429, { 'retry-after': '0', 'content-type': 'application/json' })
+        .end('{"code":429,"msg":"slow down"}');
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(v.expected.body));
   });
 });
-afterAll(async () => { await Promise.all([standIn?.close(), refusing?.close(), silent?.close(), rateLimited?.close()]); });
+afterAll(async () => {
+  await Promise.all([standIn?.close(), refusing?.close(), silent?.close(), rateLimited?.close()]);
+});
 
 describe('exit codes', () => {
   it('2: usage errors, before anything is sent and with no report written', async () => {
     const cases: [string[], string | null, RegExp][] = [
       [['--base-url', 'http://127.0.0.1:9'], null, /A2E_API_KEY/],
       [['--base-url', 'http://127.0.0.1:9', '--allow-writes'], CANARY, /--confirm 127\.0\.0\.1:9/],
-      [['--base-url', 'http://127.0.0.1:9', '--allow-writes', '--confirm', 'video.a2e.ai'], CANARY, /--confirm 127\.0\.0\.1:9/],
+      [
+        ['--base-url', 'http://127.0.0.1:9', '--allow-writes', '--confirm', 'video.a2e.ai'],
+        CANARY,
+        /--confirm 127\.0\.0\.1:9/,
+      ],
       [['--base-url', 'http://127.0.0.1:9', '--job-driver', 'prism'], CANARY, /--allow-writes/],
       [['--base-url', 'http://127.0.0.1:9', '--operations', 'noSuchOperation'], CANARY, /noSuchOperation/],
       [['--base-url', 'not a url'], CANARY, /not a URL/],
@@ -66,7 +94,11 @@ describe('exit codes', () => {
   it('1: the planted drift is reported, exactly, and the echoed key is scrubbed', async () => {
     const r = await runBin(['--base-url', standIn.url, '--operations', PICKED]);
     expect(r.code).toBe(1);
-    expect(r.json.drift.map(({ operation, kind, at }: Record<string, string>) => ({ operation, kind, at })).sort((a: any, b: any) => `${a.operation}${a.kind}`.localeCompare(`${b.operation}${b.kind}`))).toEqual([
+    expect(
+      r.json.drift
+        .map(({ operation, kind, at }: Record<string, string>) => ({ operation, kind, at }))
+        .sort((a: any, b: any) => `${a.operation}${a.kind}`.localeCompare(`${b.operation}${b.kind}`)),
+    ).toEqual([
       { operation: 'getRemainingCoins', kind: 'type-mismatch', at: '/data/coins' },
       { operation: 'getRemainingCoins', kind: 'undeclared-field', at: '/data/[redacted]' },
       { operation: 'listDubbings', kind: 'negative', at: '' },
@@ -80,7 +112,9 @@ describe('exit codes', () => {
   });
 
   it('3: a server that answers the probe but then stops answering ends after three timeouts', async () => {
-    const stalls = await listen((req, res) => { if (req.url === '/') res.writeHead(404).end(); });
+    const stalls = await listen((req, res) => {
+      if (req.url === '/') res.writeHead(404).end();
+    });
     try {
       const r = await runBin(['--base-url', stalls.url, '--timeout-ms', '700', '--no-negatives']);
       expect(r.code).toBe(3);
@@ -94,7 +128,13 @@ describe('exit codes', () => {
   });
 
   it('0: a rate limit is waited out as the server asks, not counted as drift', async () => {
-    const r = await runBin(['--base-url', rateLimited.url, '--operations', 'listLanguages,listDubbings', '--no-negatives']);
+    const r = await runBin([
+      '--base-url',
+      rateLimited.url,
+      '--operations',
+      'listLanguages,listDubbings',
+      '--no-negatives',
+    ]);
     expect(r.code, r.stdout).toBe(0);
     expect(r.stdout).toContain('operations exercised: 2/2');
     expect(r.json.operations.map((o: { status: number }) => o.status)).toEqual([200, 200]);

@@ -5,14 +5,43 @@ import { parseJUnit } from './kit-helpers.js';
 
 const hostile = 'at /data/<b>&"it\'s"</b>\u0001\u001b[31m\uD800 end';
 const report: ConformanceReport = {
-  baseUrl: 'http://127.0.0.1:1', date: '2026-01-01T00:00:00.000Z', write: false, jobDriver: null,
+  baseUrl: 'http://127.0.0.1:1',
+  date: '2026-01-01T00:00:00.000Z',
+  write: false,
+  jobDriver: null,
   summary: { operations: 2, exercised: 1, drift: 1, skipped: 1, negatives: 1, jobFlows: 0 },
   operations: [{ operation: 'getDubbing', status: 200, drift: 1 }],
   drift: [{ operation: 'getDubbing', kind: 'schema', at: '/data', detail: hostile }],
   cases: [
-    { suite: 'operations', name: 'getDubbing', operation: 'getDubbing', tag: 'dubbing', outcome: 'drift', status: 200, ms: 12, detail: hostile },
-    { suite: 'operations', name: 'startDubbing', operation: 'startDubbing', tag: 'dubbing', outcome: 'skipped', status: null, ms: 0, detail: 'paid: runs only with --allow-writes' },
-    { suite: 'negative', name: 'getDubbing without a token is refused', operation: 'getDubbing', tag: 'dubbing', outcome: 'passed', status: 401, ms: 3 },
+    {
+      suite: 'operations',
+      name: 'getDubbing',
+      operation: 'getDubbing',
+      tag: 'dubbing',
+      outcome: 'drift',
+      status: 200,
+      ms: 12,
+      detail: hostile,
+    },
+    {
+      suite: 'operations',
+      name: 'startDubbing',
+      operation: 'startDubbing',
+      tag: 'dubbing',
+      outcome: 'skipped',
+      status: null,
+      ms: 0,
+      detail: 'paid: runs only with --allow-writes',
+    },
+    {
+      suite: 'negative',
+      name: 'getDubbing without a token is refused',
+      operation: 'getDubbing',
+      tag: 'dubbing',
+      outcome: 'passed',
+      status: 401,
+      ms: 3,
+    },
   ],
 };
 

@@ -17,8 +17,15 @@ describe('a2e-conformance against Prism', () => {
     expect(r.stdout).toContain(`operations exercised: ${reads.length}/${vectors.length}`);
     expect(r.stdout).toMatch(/^drift: 0$/m);
     expect(r.json.write).toBe(false);
-    expect(r.json.summary).toMatchObject({ operations: vectors.length, exercised: reads.length, drift: 0, skipped: vectors.length - reads.length });
-    expect(r.json.operations.map((o: { operation: string }) => o.operation).sort()).toEqual(reads.map((v) => v.operation).sort());
+    expect(r.json.summary).toMatchObject({
+      operations: vectors.length,
+      exercised: reads.length,
+      drift: 0,
+      skipped: vectors.length - reads.length,
+    });
+    expect(r.json.operations.map((o: { operation: string }) => o.operation).sort()).toEqual(
+      reads.map((v) => v.operation).sort(),
+    );
     expect(r.json.cases.filter((c: { suite: string }) => c.suite === 'negative').length).toBeGreaterThan(150);
     const junit = parseJUnit(r.junit!);
     expect(Number(junit.tests)).toBe(r.json.cases.length);
@@ -35,7 +42,9 @@ describe('a2e-conformance against Prism', () => {
     expect(r.stdout).toContain(`operations exercised: ${vectors.length}/${vectors.length}`);
     const families = vectors.filter((v) => v.job && v.job.statusOperation === v.operation);
     expect(r.json.summary.jobFlows).toBe(families.length * 2);
-    expect(r.json.cases.filter((c: { suite: string; outcome: string }) => c.suite === 'jobs' && c.outcome === 'passed')).toHaveLength(families.length * 2);
+    expect(
+      r.json.cases.filter((c: { suite: string; outcome: string }) => c.suite === 'jobs' && c.outcome === 'passed'),
+    ).toHaveLength(families.length * 2);
     const junit = parseJUnit(r.junit!);
     expect(junit.testsuite.map((s) => s.name)).toEqual(['operations', 'negative', 'jobs']);
     expect(Number(junit.failures)).toBe(0);
@@ -47,9 +56,14 @@ describe('a2e-conformance against Prism', () => {
     const tagged = await runBin(['--base-url', url, '--tags', 'dubbing', '--no-negatives'], { reports: true });
     const dubbing = vectors.filter((v) => v.tag === 'dubbing');
     expect(tagged.code).toBe(0);
-    expect(tagged.json.cases.map((c: { operation: string }) => c.operation).sort()).toEqual(dubbing.map((v) => v.operation).sort());
+    expect(tagged.json.cases.map((c: { operation: string }) => c.operation).sort()).toEqual(
+      dubbing.map((v) => v.operation).sort(),
+    );
     const one = await runBin(['--base-url', url, '--operations', 'getDubbing,listLanguages']);
     expect(one.stdout).toContain('operations exercised: 2/2');
-    expect([...new Set(one.json.cases.map((c: { operation: string }) => c.operation))].sort()).toEqual(['getDubbing', 'listLanguages']);
+    expect([...new Set(one.json.cases.map((c: { operation: string }) => c.operation))].sort()).toEqual([
+      'getDubbing',
+      'listLanguages',
+    ]);
   });
 });

@@ -11,29 +11,63 @@ const apiKey = process.env.A2E_API_KEY;
 const baseUrl = process.env.A2E_LIVE_BASE_URL ?? 'https://video.a2e.ai';
 
 async function reachable(): Promise<boolean> {
-  try { await fetch(baseUrl, { method: 'HEAD', signal: AbortSignal.timeout(5000) }); return true; } catch { return false; }
+  try {
+    await fetch(baseUrl, { method: 'HEAD', signal: AbortSignal.timeout(5000) });
+    return true;
+  } catch {
+    return false;
+  }
 }
-const why = !apiKey ? 'A2E_API_KEY is not set' : !(await reachable()) ? `${baseUrl} cannot be reached from this machine` : null;
+const why = !apiKey
+  ? 'A2E_API_KEY is not set'
+  : !(await reachable())
+    ? `${baseUrl} cannot be reached from this machine`
+    : null;
 
-const at = (body: unknown, dotted: string) => dotted.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), body);
+const at = (body: unknown, dotted: string) =>
+  dotted
+    .split('.')
+    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), body);
 
 describe.skipIf(why !== null)('live batch answers', () => {
   it('every batch call answers in a shape the tracker reads (report written)', async () => {
-    const results: Record<string, { jobs: number; batchCalls: number; detailCalls: number; readable: boolean | null }> = {};
-    for (const [family, f] of Object.entries(jobs) as [JobFamily, { batchOperation?: string; listOperation?: string }][]) {
+    const results: Record<string, { jobs: number; batchCalls: number; detailCalls: number; readable: boolean | null }> =
+      {};
+    for (const [family, f] of Object.entries(jobs) as [
+      JobFamily,
+      { batchOperation?: string; listOperation?: string },
+    ][]) {
       if (!f.batchOperation || !f.listOperation) continue;
       const spec = (paging as Record<string, { page: string; size: string; items: string }>)[f.listOperation]!;
       const probe = createA2EClient({ baseUrl, apiKey: apiKey!, tracker: { requestsPerSecond: 2 } });
       const { body } = await probe.call(f.listOperation as OperationId, { [spec.page]: 1, [spec.size]: 10 } as never);
-      const ids = ((at(body, spec.items) as { _id?: unknown }[] | undefined) ?? []).map((r) => r?._id).filter((id): id is string => typeof id === 'string').slice(0, 2);
-      if (ids.length < 2) { results[family] = { jobs: ids.length, batchCalls: 0, detailCalls: 0, readable: null }; continue; }
+      const ids = ((at(body, spec.items) as { _id?: unknown }[] | undefined) ?? [])
+        .map((r) => r?._id)
+        .filter((id): id is string => typeof id === 'string')
+        .slice(0, 2);
+      if (ids.length < 2) {
+        results[family] = { jobs: ids.length, batchCalls: 0, detailCalls: 0, readable: null };
+        continue;
+      }
       // Finished or not, one round is enough to see how the answer was read.
-      await Promise.all(ids.map((id) => probe.waitForJob(family, id, { timeoutMs: 3000, intervalMs: 60_000 }).catch(() => {})));
+      await Promise.all(
+        ids.map((id) => probe.waitForJob(family, id, { timeoutMs: 3000, intervalMs: 60_000 }).catch(() => {})),
+      );
       const stats = await probe.tracker.stats();
-      results[family] = { jobs: ids.length, batchCalls: stats.batch, detailCalls: stats.detail, readable: stats.batch > 0 && stats.detail === 0 };
+      results[family] = {
+        jobs: ids.length,
+        batchCalls: stats.batch,
+        detailCalls: stats.detail,
+        readable: stats.batch > 0 && stats.detail === 0,
+      };
     }
-    writeFileSync(new URL('../reports/live-batch-shapes.json', import.meta.url).pathname, `${JSON.stringify(results, null, 2)}\n`);
-    const unreadable = Object.entries(results).filter(([, r]) => r.readable === false).map(([family]) => family);
+    writeFileSync(
+      new URL('../reports/live-batch-shapes.json', import.meta.url).pathname,
+      `${JSON.stringify(results, null, 2)}\n`,
+    );
+    const unreadable = Object.entries(results)
+      .filter(([, r]) => r.readable === false)
+      .map(([family]) => family);
     expect(unreadable).toEqual([]);
   }, 600_000);
 });

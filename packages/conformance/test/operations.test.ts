@@ -16,7 +16,9 @@ describe('every operation against the Prism mock', () => {
   const a2e = mockClient();
 
   it.each(vectors.map((v) => [v.vector.operation, v.vector]))('%s', async (operation, v) => {
-    const { data, body, response } = await a2e.call(operation as OperationId, inputOf(v) as never, { headers: v.request.headers });
+    const { data, body, response } = await a2e.call(operation as OperationId, inputOf(v) as never, {
+      headers: v.request.headers,
+    });
     expect(response.status).toBe(v.expected.status);
     expect(validate(v.expected.schema.slice(1), body)).toEqual([]);
     expect(body).toEqual(v.expected.body);
@@ -28,6 +30,9 @@ describe('every operation against the Prism mock', () => {
     const total = vectors.length;
     console.log(`operations exercised: ${exercised.size}/${total}`);
     mkdirSync(new URL('../reports/', import.meta.url), { recursive: true });
-    writeFileSync(new URL('../reports/operations.json', import.meta.url), `${JSON.stringify({ exercised: exercised.size, total, operations: Object.fromEntries(exercised) }, null, 2)}\n`);
+    writeFileSync(
+      new URL('../reports/operations.json', import.meta.url),
+      `${JSON.stringify({ exercised: exercised.size, total, operations: Object.fromEntries(exercised) }, null, 2)}\n`,
+    );
   });
 });

@@ -16,13 +16,27 @@ describe('vectors', () => {
 
   it('the schema rejects a malformed vector', () => {
     expect(errorsOf({ description: 'x', action: { call: 'a' }, server: [], expect: {} })).toMatch(/server/);
-    expect(errorsOf({ description: 'x', operation: 'Bad-Id', tag: 't', kind: 'read', request: {}, expected: {}, negative: {} })).not.toBeNull();
+    expect(
+      errorsOf({
+        description: 'x',
+        operation: 'Bad-Id',
+        tag: 't',
+        kind: 'read',
+        request: {},
+        expected: {},
+        negative: {},
+      }),
+    ).not.toBeNull();
   });
 
   it('there is exactly one operation vector per operation of the spec and of the client', () => {
     const fromSpec = [...operations(inject('spec'))].map((o) => o.op.operationId).sort();
-    const fromVectors = operationVectors().map((v) => v.vector.operation).sort();
-    const fromClient = Object.values(api).flatMap((group) => Object.keys(group)).sort();
+    const fromVectors = operationVectors()
+      .map((v) => v.vector.operation)
+      .sort();
+    const fromClient = Object.values(api)
+      .flatMap((group) => Object.keys(group))
+      .sort();
     expect(fromVectors).toEqual(fromSpec);
     expect(fromClient).toEqual(fromSpec);
   });

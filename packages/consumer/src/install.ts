@@ -6,7 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { catalogVersions, publishablePackages, workspaceOverrides } from './workspace.ts';
 
-export interface Installed { dir: string; packages: { name: string; tarball: string; packedBytes: number; installedBytes: number }[] }
+export interface Installed {
+  dir: string;
+  packages: { name: string; tarball: string; packedBytes: number; installedBytes: number }[];
+}
 
 export function run(cmd: string, args: string[], options: SpawnSyncOptions = {}): string {
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
@@ -30,25 +33,45 @@ export function packAndInstall(fixtures: string): Installed {
   mkdirSync(tarballs);
   const packed = publishablePackages().map((p) => {
     const out = run('pnpm', ['pack', '--pack-destination', tarballs], { cwd: p.dir });
-    const tarball = out.trim().split('\n').filter((l) => l.endsWith('.tgz')).at(-1)!.trim();
+    const tarball = out
+      .trim()
+      .split('\n')
+      .filter((l) => l.endsWith('.tgz'))
+      .at(-1)!
+      .trim();
     return { name: p.name, tarball };
   });
   const project = join(dir, 'project');
   cpSync(fixtures, project, { recursive: true });
-  writeFileSync(join(project, 'package.json'), JSON.stringify({
-    name: 'a2e-consumer', private: true, type: 'module',
-    dependencies: { ...Object.fromEntries(packed.map((p) => [p.name, `file:${p.tarball}`])), ...catalogVersions(EXTRA) },
-    devDependencies: catalogVersions(EXTRA_DEV),
-    overrides: workspaceOverrides(),
-  }, null, 2));
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify(
+      {
+        name: 'a2e-consumer',
+        private: true,
+        type: 'module',
+        dependencies: {
+          ...Object.fromEntries(packed.map((p) => [p.name, `file:${p.tarball}`])),
+          ...catalogVersions(EXTRA),
+        },
+        devDependencies: catalogVersions(EXTRA_DEV),
+        overrides: workspaceOverrides(),
+      },
+      null,
+      2,
+    ),
+  );
   // Scripts off: the only install script in this tree is Prism's telemetry ping (@scarf/scarf).
   run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], {
-    cwd: project, env: { ...process.env, npm_config_update_notifier: 'false' },
+    cwd: project,
+    env: { ...process.env, npm_config_update_notifier: 'false' },
   });
   return {
     dir: project,
     packages: packed.map((p) => ({
-      ...p, packedBytes: statSync(p.tarball).size, installedBytes: bytesUnder(join(project, 'node_modules', p.name)),
+      ...p,
+      packedBytes: statSync(p.tarball).size,
+      installedBytes: bytesUnder(join(project, 'node_modules', p.name)),
     })),
   };
 }

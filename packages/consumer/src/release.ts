@@ -34,8 +34,16 @@ export function declaredFiles(dir: string): string[] {
 
 /** The paths inside a packed tarball, without the `package/` prefix. */
 export const tarballFiles = (tarball: string) =>
-  run('tar', ['-tzf', tarball]).trim().split('\n').map((f) => f.replace(/^package\//, ''));
+  run('tar', ['-tzf', tarball])
+    .trim()
+    .split('\n')
+    .map((f) => f.replace(/^package\//, ''));
 
 /** Whether a packed file path matches a declared target; a `*` (a subpath export) stands for any path. */
 export const matchesTarget = (target: string, file: string) =>
-  new RegExp(`^${target.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.+')}$`).test(file);
+  new RegExp(
+    `^${target
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.+')}$`,
+  ).test(file);

@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT } from '@a2e-sdk/tools/locations';
 
-export interface WorkspacePackage { name: string; version: string; dir: string }
+export interface WorkspacePackage {
+  name: string;
+  version: string;
+  dir: string;
+}
 
 /** Every package under packages/ that is not private, i.e. every package `pnpm publish -r` publishes. */
 export function publishablePackages(): WorkspacePackage[] {
@@ -13,20 +17,30 @@ export function publishablePackages(): WorkspacePackage[] {
   return readdirSync(base).flatMap((entry) => {
     const dir = join(base, entry);
     let pkg: { name: string; version: string; private?: boolean };
-    try { pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')); } catch { return []; }
+    try {
+      pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    } catch {
+      return [];
+    }
     return pkg.private ? [] : [{ name: pkg.name, version: pkg.version, dir }];
   });
 }
 
-const workspace = () => parse(readFileSync(join(ROOT, 'pnpm-workspace.yaml'), 'utf8')) as { catalog: Record<string, string>; overrides?: Record<string, string> };
+const workspace = () =>
+  parse(readFileSync(join(ROOT, 'pnpm-workspace.yaml'), 'utf8')) as {
+    catalog: Record<string, string>;
+    overrides?: Record<string, string>;
+  };
 
 /** `name@version` pins from the workspace catalog. */
 export function catalogVersions(names: string[]): Record<string, string> {
   const { catalog } = workspace();
-  return Object.fromEntries(names.map((n) => {
-    if (!catalog[n]) throw new Error(`${n} is not in the pnpm-workspace.yaml catalog`);
-    return [n, catalog[n]];
-  }));
+  return Object.fromEntries(
+    names.map((n) => {
+      if (!catalog[n]) throw new Error(`${n} is not in the pnpm-workspace.yaml catalog`);
+      return [n, catalog[n]];
+    }),
+  );
 }
 
 /** pnpm's `overrides`, which npm reads under the same name and shape. */

@@ -11,15 +11,21 @@ import { packAndInstall, run, type Installed } from '../src/install.ts';
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 let installed: Installed;
 const node = (args: string[]) => run(process.execPath, args, { cwd: installed.dir });
-const manifest = (name: string) => JSON.parse(readFileSync(join(installed.dir, 'node_modules', name, 'package.json'), 'utf8'));
+const manifest = (name: string) =>
+  JSON.parse(readFileSync(join(installed.dir, 'node_modules', name, 'package.json'), 'utf8'));
 
 // A wildcard export stands for many files: one real file of each is loaded.
 const WILDCARD_SAMPLES: Record<string, string> = { '@a2e-sdk/spec/vectors/*': 'operations/getDubbing.json' };
 
 /** Every export path of every installed package, as a specifier (`@a2e-sdk/client/node`, ...). */
-const specifiers = () => installed.packages.flatMap(({ name }) =>
-  Object.keys(manifest(name).exports as Record<string, unknown>).map((sub) => (sub === '.' ? name : `${name}/${sub.slice(2)}`))
-    .map((spec) => (spec.endsWith('*') ? spec.replace('*', WILDCARD_SAMPLES[spec] ?? 'no-sample-for-this-wildcard') : spec)));
+const specifiers = () =>
+  installed.packages.flatMap(({ name }) =>
+    Object.keys(manifest(name).exports as Record<string, unknown>)
+      .map((sub) => (sub === '.' ? name : `${name}/${sub.slice(2)}`))
+      .map((spec) =>
+        spec.endsWith('*') ? spec.replace('*', WILDCARD_SAMPLES[spec] ?? 'no-sample-for-this-wildcard') : spec,
+      ),
+  );
 
 // What each entry must give a user; any other entry must give something (checked below).
 const EXPECTED: Record<string, string[]> = {
@@ -62,13 +68,24 @@ beforeAll(() => {
   installed = packAndInstall(FIXTURES);
   const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
   console.log(`packed and installed with npm in ${((Date.now() - started) / 1000).toFixed(1)} s at ${installed.dir}`);
-  for (const p of installed.packages) console.log(`  ${p.name}: packed ${kb(p.packedBytes)}, installed ${kb(p.installedBytes)}`);
+  for (const p of installed.packages)
+    console.log(`  ${p.name}: packed ${kb(p.packedBytes)}, installed ${kb(p.installedBytes)}`);
 });
-afterAll(() => { if (installed) rmSync(dirname(installed.dir), { recursive: true, force: true }); });
+afterAll(() => {
+  if (installed) rmSync(dirname(installed.dir), { recursive: true, force: true });
+});
 
 describe('the packed tarballs, installed with npm outside the workspace', () => {
   it('installed every publishable package from its tarball, not from the workspace', () => {
-    expect(installed.packages.map((p) => p.name).sort()).toEqual(['@a2e-sdk/cli', '@a2e-sdk/client', '@a2e-sdk/conformance', '@a2e-sdk/mcp', '@a2e-sdk/react', '@a2e-sdk/redis', '@a2e-sdk/spec']);
+    expect(installed.packages.map((p) => p.name).sort()).toEqual([
+      '@a2e-sdk/cli',
+      '@a2e-sdk/client',
+      '@a2e-sdk/conformance',
+      '@a2e-sdk/mcp',
+      '@a2e-sdk/react',
+      '@a2e-sdk/redis',
+      '@a2e-sdk/spec',
+    ]);
     expect(installed.dir.startsWith(ROOT)).toBe(false);
     for (const p of installed.packages) {
       expect(existsSync(join(installed.dir, 'node_modules', p.name, 'package.json'))).toBe(true);
@@ -114,14 +131,36 @@ describe('the packed tarballs, installed with npm outside the workspace', () => 
       const spec = node(['-p', "require('@a2e-sdk/spec').specFiles.openapiYaml"]).trim();
       expect(spec).toBe(join(installed.dir, 'node_modules', '@a2e-sdk', 'spec', 'dist', 'openapi.yaml'));
       const cliPkg = manifest('@stoplight/prism-cli') as { bin: { prism: string } };
-      prism = await startPrism({ spec, cli: join(installed.dir, 'node_modules', '@stoplight', 'prism-cli', cliPkg.bin.prism) });
+      prism = await startPrism({
+        spec,
+        cli: join(installed.dir, 'node_modules', '@stoplight', 'prism-cli', cliPkg.bin.prism),
+      });
     });
-    afterAll(async () => { await prism?.stop(); });
+    afterAll(async () => {
+      await prism?.stop();
+    });
 
     it('the installed contract-testing kit exercises every operation, writes valid reports and exits 0', () => {
       const host = new URL(prism.url).host;
-      const out = run('npx', ['--no-install', 'a2e-conformance', '--base-url', prism.url, '--allow-writes', '--confirm', host, '--job-driver', 'prism',
-        '--report-json', 'reports/conformance.json', '--report-junit', 'reports/conformance.xml'], { cwd: installed.dir, env: { ...process.env, A2E_API_KEY: 'sk_consumer_kit_key' } });
+      const out = run(
+        'npx',
+        [
+          '--no-install',
+          'a2e-conformance',
+          '--base-url',
+          prism.url,
+          '--allow-writes',
+          '--confirm',
+          host,
+          '--job-driver',
+          'prism',
+          '--report-json',
+          'reports/conformance.json',
+          '--report-junit',
+          'reports/conformance.xml',
+        ],
+        { cwd: installed.dir, env: { ...process.env, A2E_API_KEY: 'sk_consumer_kit_key' } },
+      );
       const report = JSON.parse(readFileSync(join(installed.dir, 'reports', 'conformance.json'), 'utf8'));
       expect(out).toContain(`operations exercised: ${report.summary.operations}/${report.summary.operations}`);
       expect(report.summary.operations).toBeGreaterThan(250);

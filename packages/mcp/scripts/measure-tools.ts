@@ -9,7 +9,11 @@ const bytes = (tools: unknown[]) => Buffer.byteLength(JSON.stringify({ tools }))
 const spec = specOperations();
 
 function perOperation(ids: Iterable<string>): ToolDef[] {
-  return [...ids].map((id) => ({ name: id, description: spec.get(id)?.summary ?? id, inputSchema: spec.get(id)!.inputSchema as ToolDef['inputSchema'] }));
+  return [...ids].map((id) => ({
+    name: id,
+    description: spec.get(id)?.summary ?? id,
+    inputSchema: spec.get(id)!.inputSchema as ToolDef['inputSchema'],
+  }));
 }
 
 const rows: string[] = ['| configuration | shape | tools | bytes of tools/list |', '|---|---|---:|---:|'];
@@ -23,9 +27,13 @@ for (const [label, config] of [
   const starts = [...catalog.operations].filter(([, op]) => op.jobStart).map(([id]) => id);
   const perFamily = [...perOperation(starts), ...workflow.filter((t) => t.name !== 'start_job')];
   rows.push(`| ${label} | one tool per operation | ${perOp.length} | ${bytes(perOp)} |`);
-  if (!config.readOnly) rows.push(`| ${label} | start-and-wait tool per job start + generic | ${perFamily.length} | ${bytes(perFamily)} |`);
+  if (!config.readOnly)
+    rows.push(`| ${label} | start-and-wait tool per job start + generic | ${perFamily.length} | ${bytes(perFamily)} |`);
   rows.push(`| ${label} | **workflow + generic (chosen)** | ${workflow.length} | ${bytes(workflow)} |`);
 }
 const all = [...spec.values()].map((o) => Buffer.byteLength(JSON.stringify(o.inputSchema)));
-rows.push('', `describe_operation input schemas: median ${all.sort((a, b) => a - b)[all.length >> 1]} bytes, largest ${all.at(-1)} bytes (${all.length} operations).`);
+rows.push(
+  '',
+  `describe_operation input schemas: median ${all.sort((a, b) => a - b)[all.length >> 1]} bytes, largest ${all.at(-1)} bytes (${all.length} operations).`,
+);
 console.log(rows.join('\n'));

@@ -6,7 +6,8 @@ import { configFromEnv } from './config.js';
 import { startHttpServer } from './http.js';
 import { createA2EMcpServer } from './server.js';
 
-const USAGE = 'usage: a2e-mcp [--http [--port <n>] [--host <addr>]]  (configuration from the environment; see the README)';
+const USAGE =
+  'usage: a2e-mcp [--http [--port <n>] [--host <addr>]]  (configuration from the environment; see the README)';
 
 async function main(argv: string[]) {
   const flags = { http: false, port: 0, host: '127.0.0.1' };
@@ -18,7 +19,8 @@ async function main(argv: string[]) {
     else if (a === '--help' || a === '-h') return void process.stdout.write(`${USAGE}\n`);
     else throw new Error(`unknown argument "${a}"\n${USAGE}`);
   }
-  if (!Number.isInteger(flags.port) || flags.port < 0 || flags.port > 65535) throw new Error(`--port must be 0..65535\n${USAGE}`);
+  if (!Number.isInteger(flags.port) || flags.port < 0 || flags.port > 65535)
+    throw new Error(`--port must be 0..65535\n${USAGE}`);
   const config = configFromEnv();
   if (flags.http) {
     const { url, close } = await startHttpServer(config, { port: flags.port, host: flags.host });

@@ -14,5 +14,7 @@ export function canonicalJson(value: unknown): string {
 
 /** The binding of a confirmation: operation and input, hashed. */
 export function requestHash(operationId: string, input: unknown): string {
-  return createHash('sha256').update(canonicalJson({ operationId, input: input ?? {} })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ operationId, input: input ?? {} }))
+    .digest('hex');
 }

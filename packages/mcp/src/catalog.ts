@@ -25,20 +25,28 @@ export function createCatalog(config: Pick<McpConfig, 'readOnly' | 'allowOperati
   const hidden = new Map<string, string>();
   for (const [id, raw] of Object.entries(operations)) {
     const op = raw as OperationEntry;
-    if (config.readOnly && op.kind !== 'read') hidden.set(id, `${id} is not a read and this server runs read-only (A2E_MCP_READ_ONLY)`);
+    if (config.readOnly && op.kind !== 'read')
+      hidden.set(id, `${id} is not a read and this server runs read-only (A2E_MCP_READ_ONLY)`);
     else if (op.privilege && !config.allowOperations.has(id)) {
-      hidden.set(id, `${id} is a ${op.privilege} operation; the server exposes it only when A2E_MCP_ALLOW_OPERATIONS names it`);
+      hidden.set(
+        id,
+        `${id} is a ${op.privilege} operation; the server exposes it only when A2E_MCP_ALLOW_OPERATIONS names it`,
+      );
     } else exposed.set(id, op);
   }
   const families = new Map<string, FamilyEntry>();
-  for (const [name, family] of Object.entries(jobFamilies)) if (exposed.has(family.statusOperation)) families.set(name, family);
+  for (const [name, family] of Object.entries(jobFamilies))
+    if (exposed.has(family.statusOperation)) families.set(name, family);
   return {
     operations: exposed,
     families,
     require(operationId) {
       const op = exposed.get(operationId);
       if (op) return op;
-      throw new ToolRefusedError('not-exposed', hidden.get(operationId) ?? `Unknown operation "${operationId}" (search_operations lists them)`);
+      throw new ToolRefusedError(
+        'not-exposed',
+        hidden.get(operationId) ?? `Unknown operation "${operationId}" (search_operations lists them)`,
+      );
     },
   };
 }

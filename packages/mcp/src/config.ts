@@ -31,7 +31,8 @@ function number(env: NodeJS.ProcessEnv, name: string, fallback: number | undefin
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new ConfigError(`${name} must be a non-negative number, got "${raw}"`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new ConfigError(`${name} must be a non-negative number, got "${raw}"`);
   return value;
 }
 
@@ -43,7 +44,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): McpConfig {
     baseUrl: env.A2E_BASE_URL || undefined,
     maxCredits: number(env, 'A2E_MCP_MAX_CREDITS', undefined),
     readOnly: truthy(env.A2E_MCP_READ_ONLY),
-    allowOperations: new Set((env.A2E_MCP_ALLOW_OPERATIONS ?? '').split(',').map((s) => s.trim()).filter(Boolean)),
+    allowOperations: new Set(
+      (env.A2E_MCP_ALLOW_OPERATIONS ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
     fileRoot: env.A2E_MCP_FILE_ROOT || undefined,
     confirmationTtlMs: number(env, 'A2E_MCP_CONFIRMATION_TTL_MS', 600_000)!,
     pollIntervalMs: number(env, 'A2E_MCP_POLL_INTERVAL_MS', 5_000)!,

@@ -16,7 +16,10 @@ export async function fileUnderRoot(root: string, requested: string): Promise<st
   }
   const rel = relative(realRoot, real);
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-    throw new ToolRefusedError('outside-root', `"${requested}" resolves outside the upload root (A2E_MCP_FILE_ROOT); nothing was read.`);
+    throw new ToolRefusedError(
+      'outside-root',
+      `"${requested}" resolves outside the upload root (A2E_MCP_FILE_ROOT); nothing was read.`,
+    );
   }
   if (!(await stat(real)).isFile()) throw new ToolRefusedError('no-file', `"${requested}" is not a regular file.`);
   return real;

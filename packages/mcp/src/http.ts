@@ -48,7 +48,10 @@ function fail(res: ServerResponse, status: number, message: string) {
   res.end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message }, id: null }));
 }
 
-export async function startHttpServer(config: McpConfig, options: HttpOptions = {}): Promise<{ url: string; close(): Promise<void>; server: HttpServer }> {
+export async function startHttpServer(
+  config: McpConfig,
+  options: HttpOptions = {},
+): Promise<{ url: string; close(): Promise<void>; server: HttpServer }> {
   const store = options.store ?? createMemoryStore();
   const sessions = new Map<string, StreamableHTTPServerTransport>();
   const maxBodyBytes = options.maxBodyBytes ?? 1_048_576;
@@ -58,23 +61,33 @@ export async function startHttpServer(config: McpConfig, options: HttpOptions = 
 
   const http = createServer(async (req, res) => {
     try {
-      if (!hostAllowed(req, listenHost, port)) return fail(res, 403, 'Host not allowed: this server answers loopback hosts only');
-      if (new URL(req.url ?? '/', 'http://x').pathname !== '/mcp') return fail(res, 404, 'Not found: the MCP endpoint is /mcp');
+      if (!hostAllowed(req, listenHost, port))
+        return fail(res, 403, 'Host not allowed: this server answers loopback hosts only');
+      if (new URL(req.url ?? '/', 'http://x').pathname !== '/mcp')
+        return fail(res, 404, 'Not found: the MCP endpoint is /mcp');
       const body = req.method === 'POST' ? await readJson(req, maxBodyBytes) : undefined;
       const id = req.headers['mcp-session-id'];
       let transport = typeof id === 'string' ? sessions.get(id) : undefined;
       if (!transport) {
-        if (req.method !== 'POST' || !isInitializeRequest(body)) return fail(res, 400, 'No valid session: start with initialize');
+        if (req.method !== 'POST' || !isInitializeRequest(body))
+          return fail(res, 400, 'No valid session: start with initialize');
         if (sessions.size >= maxSessions) return fail(res, 503, `Too many open sessions (${maxSessions})`);
         const sessionId = randomUUID();
-        const t = new StreamableHTTPServerTransport({ sessionIdGenerator: () => sessionId, onsessioninitialized: (sid) => void sessions.set(sid, t) });
+        const t = new StreamableHTTPServerTransport({
+          sessionIdGenerator: () => sessionId,
+          onsessioninitialized: (sid) => void sessions.set(sid, t),
+        });
         t.onclose = () => void sessions.delete(sessionId);
         await createA2EMcpServer({ config, sessionId, store }).connect(t);
         transport = t;
       }
       await transport.handleRequest(req, res, body);
     } catch (error) {
-      fail(res, (error as { status?: number }).status ?? 400, error instanceof SyntaxError ? 'Body is not JSON' : (error as Error).message);
+      fail(
+        res,
+        (error as { status?: number }).status ?? 400,
+        error instanceof SyntaxError ? 'Body is not JSON' : (error as Error).message,
+      );
     }
   });
   await new Promise<void>((resolve, reject) => {
@@ -88,7 +101,10 @@ export async function startHttpServer(config: McpConfig, options: HttpOptions = 
     server: http,
     close: async () => {
       for (const t of sessions.values()) await t.close().catch(() => undefined);
-      await new Promise<void>((resolve) => { http.close(() => resolve()); http.closeAllConnections(); });
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        http.closeAllConnections();
+      });
     },
   };
 }

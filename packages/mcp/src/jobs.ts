@@ -28,8 +28,11 @@ const isTerminal = (family: FamilyEntry, status: string) =>
 export function viewOf(family: FamilyEntry, jobId: string, record: unknown): JobView {
   const row = (record ?? {}) as Record<string, unknown>;
   const status = row[family.statusField] as string | undefined;
-  const state = (family.success as readonly string[]).includes(status ?? '') ? 'success'
-    : (family.failure as readonly string[]).includes(status ?? '') ? 'failure' : 'pending';
+  const state = (family.success as readonly string[]).includes(status ?? '')
+    ? 'success'
+    : (family.failure as readonly string[]).includes(status ?? '')
+      ? 'failure'
+      : 'pending';
   const urls: Record<string, string> = {};
   for (const field of family.resultFields as readonly string[]) {
     const v = row[field];
@@ -48,7 +51,10 @@ export async function waitJob(a2e: A2EClient, family: FamilyEntry, jobId: string
   let pending = Promise.resolve();
   try {
     const record = await a2e.waitForJob(family.family as never, jobId, {
-      timeoutMs: s.timeoutMs, intervalMs: s.intervalMs, maxIntervalMs: Math.max(s.intervalMs, 10_000), signal: s.signal,
+      timeoutMs: s.timeoutMs,
+      intervalMs: s.intervalMs,
+      maxIntervalMs: Math.max(s.intervalMs, 10_000),
+      signal: s.signal,
       onProgress: (status) => {
         // The terminal status is in the result itself. Sent as a notification, it would reach the client in
         // the same read as the result, and the SDK's client drops a progress notification that it handles

@@ -30,7 +30,10 @@ export interface Prepared {
   budget: { maxCredits: number | null; spentCredits: number };
 }
 
-export interface RunResult { data: unknown; replayed: boolean }
+export interface RunResult {
+  data: unknown;
+  replayed: boolean;
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -39,20 +42,42 @@ export function createPaidGate(options: GateOptions) {
 
   async function refuseOverBudget(sessionId: string, operationId: string, credits: number): Promise<never> {
     const spent = await store.spentCredits(sessionId);
-    throw new ToolRefusedError('budget', `${operationId} would cost ${credits} credits; this session has spent ${spent} of its `
-      + `${maxCredits} (A2E_MCP_MAX_CREDITS). Nothing was sent to A2E.`);
+    throw new ToolRefusedError(
+      'budget',
+      `${operationId} would cost ${credits} credits; this session has spent ${spent} of its ` +
+        `${maxCredits} (A2E_MCP_MAX_CREDITS). Nothing was sent to A2E.`,
+    );
   }
 
   /** Issues a confirmation for `operationId` with `input`, priced by `credits` (undefined = unpriced). */
-  async function issue(sessionId: string, operationId: string, input: unknown, credits: number | undefined): Promise<Prepared> {
-    if (credits !== undefined && maxCredits !== undefined && (await store.spentCredits(sessionId)) + credits > maxCredits) {
+  async function issue(
+    sessionId: string,
+    operationId: string,
+    input: unknown,
+    credits: number | undefined,
+  ): Promise<Prepared> {
+    if (
+      credits !== undefined &&
+      maxCredits !== undefined &&
+      (await store.spentCredits(sessionId)) + credits > maxCredits
+    ) {
       await refuseOverBudget(sessionId, operationId, credits);
     }
     const token = `a2e_cf_${randomBytes(18).toString('base64url')}`;
     const expiresAt = Date.now() + ttlMs;
-    await store.saveConfirmation({ token, sessionId, operationId, hash: requestHash(operationId, input), credits, expiresAt });
+    await store.saveConfirmation({
+      token,
+      sessionId,
+      operationId,
+      hash: requestHash(operationId, input),
+      credits,
+      expiresAt,
+    });
     return {
-      confirmation: token, operationId, priced: credits !== undefined, credits: credits ?? null,
+      confirmation: token,
+      operationId,
+      priced: credits !== undefined,
+      credits: credits ?? null,
       expiresAt: new Date(expiresAt).toISOString(),
       budget: { maxCredits: maxCredits ?? null, spentCredits: await store.spentCredits(sessionId) },
     };
@@ -65,32 +90,52 @@ export function createPaidGate(options: GateOptions) {
       const claim = await store.claim(token);
       if (claim.state === 'done') return claim.outcome;
     }
-    throw new ToolRefusedError('in-use', 'This confirmation is still being used by another call; its outcome is not known yet.');
+    throw new ToolRefusedError(
+      'in-use',
+      'This confirmation is still being used by another call; its outcome is not known yet.',
+    );
   }
 
   function replay(outcome: Outcome): RunResult {
     if (outcome.ok) return { data: outcome.data, replayed: true };
-    throw new ToolRefusedError('used', `This confirmation was already used and that call did not succeed (${outcome.message}). `
-      + 'Nothing new was sent. Quote again for a new confirmation.');
+    throw new ToolRefusedError(
+      'used',
+      `This confirmation was already used and that call did not succeed (${outcome.message}). ` +
+        'Nothing new was sent. Quote again for a new confirmation.',
+    );
   }
 
   /** Runs `send` once for this confirmation; any later use gets the first outcome and sends nothing. */
-  async function run(sessionId: string, operationId: string, input: unknown, token: string | undefined,
-    send: () => Promise<unknown>): Promise<RunResult> {
+  async function run(
+    sessionId: string,
+    operationId: string,
+    input: unknown,
+    token: string | undefined,
+    send: () => Promise<unknown>,
+  ): Promise<RunResult> {
     if (!token) {
-      throw new ToolRefusedError('confirmation-required', `${operationId} spends credits, so it needs a confirmation. Nothing was sent `
-        + 'to A2E. Call quote_operation with this operationId and input: it returns the price (or says the operation '
-        + `is unpriced) and a confirmation valid for ${Math.round(ttlMs / 1000)} s, bound to exactly this input. Then repeat this `
-        + 'call with `confirmation` set to it.');
+      throw new ToolRefusedError(
+        'confirmation-required',
+        `${operationId} spends credits, so it needs a confirmation. Nothing was sent ` +
+          'to A2E. Call quote_operation with this operationId and input: it returns the price (or says the operation ' +
+          `is unpriced) and a confirmation valid for ${Math.round(ttlMs / 1000)} s, bound to exactly this input. Then repeat this ` +
+          'call with `confirmation` set to it.',
+      );
     }
     const c = await store.getConfirmation(token);
     if (!c || c.sessionId !== sessionId) {
-      throw new ToolRefusedError('unknown-confirmation', 'Unknown confirmation (it was not issued in this session, or the server '
-        + 'restarted). Nothing was sent. Quote again.');
+      throw new ToolRefusedError(
+        'unknown-confirmation',
+        'Unknown confirmation (it was not issued in this session, or the server ' +
+          'restarted). Nothing was sent. Quote again.',
+      );
     }
     if (c.operationId !== operationId || c.hash !== requestHash(operationId, input)) {
-      throw new ToolRefusedError('wrong-request', `This confirmation was issued for ${c.operationId} with a different input; it `
-        + 'allows only the exact request that was quoted. Nothing was sent. Quote the request you mean to send.');
+      throw new ToolRefusedError(
+        'wrong-request',
+        `This confirmation was issued for ${c.operationId} with a different input; it ` +
+          'allows only the exact request that was quoted. Nothing was sent. Quote the request you mean to send.',
+      );
     }
     const claim = await store.claim(token);
     if (claim.state === 'done') return replay(claim.outcome);
@@ -98,7 +143,10 @@ export function createPaidGate(options: GateOptions) {
     if (c.expiresAt < Date.now()) {
       const message = 'the confirmation had expired';
       await store.settle(token, { ok: false, message });
-      throw new ToolRefusedError('expired', `This confirmation expired at ${new Date(c.expiresAt).toISOString()}. Nothing was sent. Quote again.`);
+      throw new ToolRefusedError(
+        'expired',
+        `This confirmation expired at ${new Date(c.expiresAt).toISOString()}. Nothing was sent. Quote again.`,
+      );
     }
     const reserved = c.credits !== undefined && maxCredits !== undefined;
     if (reserved && !(await store.reserveCredits(sessionId, c.credits!, maxCredits!))) {

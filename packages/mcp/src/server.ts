@@ -14,7 +14,8 @@ import { handlers, resumeHint } from './tools.js';
 
 export const SERVER_NAME = 'a2e-mcp';
 /** The package's version (from dist/ or src/, package.json is one level up). */
-export const SERVER_VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+export const SERVER_VERSION: string = (createRequire(import.meta.url)('../package.json') as { version: string })
+  .version;
 
 export interface ServerDeps {
   config: McpConfig;
@@ -36,12 +37,17 @@ export function keyScrubber(apiKey: string | undefined): (text: string) => strin
 
 export function createA2EMcpServer(deps: ServerDeps): Server {
   const { config, sessionId } = deps;
-  const a2e = deps.a2e ?? createA2EClient({ apiKey: config.apiKey, ...(config.baseUrl && { baseUrl: config.baseUrl }) });
+  const a2e =
+    deps.a2e ?? createA2EClient({ apiKey: config.apiKey, ...(config.baseUrl && { baseUrl: config.baseUrl }) });
   const store = deps.store ?? createMemoryStore();
   const gate = deps.gate ?? createPaidGate({ store, ttlMs: config.confirmationTtlMs, maxCredits: config.maxCredits });
   const catalog = createCatalog(config);
   const scrub = keyScrubber(config.apiKey);
-  const tools = toolDefs(catalog, { readOnly: config.readOnly, uploads: !!config.fileRoot, ttlMinutes: Math.round(config.confirmationTtlMs / 60_000) });
+  const tools = toolDefs(catalog, {
+    readOnly: config.readOnly,
+    uploads: !!config.fileRoot,
+    ttlMinutes: Math.round(config.confirmationTtlMs / 60_000),
+  });
   const names = new Set(tools.map((t) => t.name));
 
   const server = new Server({ name: SERVER_NAME, version: SERVER_VERSION }, { capabilities: { tools: {} } });
@@ -50,10 +56,18 @@ export function createA2EMcpServer(deps: ServerDeps): Server {
     const { name, arguments: args = {} } = request.params;
     const token = request.params._meta?.progressToken;
     const ctx = {
-      a2e, catalog, gate, config, sessionId, signal: extra.signal,
+      a2e,
+      catalog,
+      gate,
+      config,
+      sessionId,
+      signal: extra.signal,
       progress: async (progress: number, message: string) => {
         if (token === undefined) return;
-        await extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress, message: scrub(message) } });
+        await extra.sendNotification({
+          method: 'notifications/progress',
+          params: { progressToken: token, progress, message: scrub(message) },
+        });
       },
     };
     try {

@@ -5,7 +5,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 type Schema = Record<string, unknown>;
-interface OpenAPIDoc { paths: Record<string, Record<string, any>>; [k: string]: unknown }
+interface OpenAPIDoc {
+  paths: Record<string, Record<string, any>>;
+  [k: string]: unknown;
+}
 
 export interface SpecOperation {
   operationId: string;
@@ -19,7 +22,10 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 const MAX_DEPTH = 12;
 
 function resolve(doc: OpenAPIDoc, ref: string): unknown {
-  return ref.slice(2).split('/').reduce<any>((o, k) => o?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
+  return ref
+    .slice(2)
+    .split('/')
+    .reduce<any>((o, k) => o?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
 }
 
 /** Copies a schema with local `$ref`s inlined and our `x-` annotations and examples dropped (agents need neither). */
@@ -35,7 +41,10 @@ function inline(doc: OpenAPIDoc, node: unknown, depth = 0): unknown {
   const out: Schema = {};
   for (const [k, v] of Object.entries(obj)) {
     if (k.startsWith('x-') || k === 'example' || k === 'examples') continue;
-    out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v as Schema).map(([p, s]) => [p, inline(doc, s, depth)])) : inline(doc, v, depth);
+    out[k] =
+      k === 'properties'
+        ? Object.fromEntries(Object.entries(v as Schema).map(([p, s]) => [p, inline(doc, s, depth)]))
+        : inline(doc, v, depth);
   }
   return out;
 }

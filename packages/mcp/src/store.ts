@@ -18,10 +18,7 @@ export interface Confirmation {
 /** The first use's outcome, handed to every later use of the same confirmation. */
 export type Outcome = { ok: true; data: unknown } | { ok: false; message: string };
 
-export type Claim =
-  | { state: 'first' }
-  | { state: 'running' }
-  | { state: 'done'; outcome: Outcome };
+export type Claim = { state: 'first' } | { state: 'running' } | { state: 'done'; outcome: Outcome };
 
 export interface SafetyStore {
   saveConfirmation(confirmation: Confirmation): Promise<void>;
@@ -46,7 +43,8 @@ export function createMemoryStore(): SafetyStore {
     async saveConfirmation(c) {
       // Drop expired, unused confirmations so a long session does not grow without bound.
       const now = Date.now();
-      for (const [token, old] of confirmations) if (old.expiresAt < now && !uses.has(token)) confirmations.delete(token);
+      for (const [token, old] of confirmations)
+        if (old.expiresAt < now && !uses.has(token)) confirmations.delete(token);
       confirmations.set(c.token, c);
     },
     async getConfirmation(token) {

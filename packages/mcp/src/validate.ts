@@ -6,7 +6,9 @@ import { ToolRefusedError } from './errors.js';
 import { specOperations } from './spec-schemas.js';
 
 // ajv-formats is CommonJS with a default export; under NodeNext its namespace may arrive wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv2020,
+) => void;
 const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
 addFormats(ajv);
 const compiled = new Map<string, ValidateFunction>();
@@ -19,6 +21,11 @@ export function validateInput(operationId: string, input: Record<string, unknown
     compiled.set(operationId, (validate = ajv.compile(schema)));
   }
   if (validate(input)) return;
-  const problems = (validate.errors ?? []).slice(0, 8).map((e) => `${e.instancePath || '(input)'} ${e.message ?? 'is invalid'}`);
-  throw new ToolRefusedError('invalid-input', `${operationId}: the input does not match its schema: ${problems.join('; ')}. Nothing was sent.`);
+  const problems = (validate.errors ?? [])
+    .slice(0, 8)
+    .map((e) => `${e.instancePath || '(input)'} ${e.message ?? 'is invalid'}`);
+  throw new ToolRefusedError(
+    'invalid-input',
+    `${operationId}: the input does not match its schema: ${problems.join('; ')}. Nothing was sent.`,
+  );
 }

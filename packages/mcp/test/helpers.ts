@@ -27,7 +27,10 @@ class Recording implements Transport {
   onmessage?: Transport['onmessage'];
   onclose?: () => void;
   onerror?: (error: Error) => void;
-  constructor(private readonly inner: Transport, private readonly log: string[]) {
+  constructor(
+    private readonly inner: Transport,
+    private readonly log: string[],
+  ) {
     inner.onmessage = (message: JSONRPCMessage, extra) => {
       log.push(JSON.stringify(message));
       this.onmessage?.(message, extra);
@@ -35,21 +38,39 @@ class Recording implements Transport {
     inner.onclose = () => this.onclose?.();
     inner.onerror = (error) => this.onerror?.(error);
   }
-  get sessionId() { return this.inner.sessionId; }
-  start() { return this.inner.start(); }
-  send(message: JSONRPCMessage, options?: Parameters<Transport['send']>[1]) { return this.inner.send(message, options); }
-  close() { return this.inner.close(); }
-  setProtocolVersion(version: string) { this.inner.setProtocolVersion?.(version); }
+  get sessionId() {
+    return this.inner.sessionId;
+  }
+  start() {
+    return this.inner.start();
+  }
+  send(message: JSONRPCMessage, options?: Parameters<Transport['send']>[1]) {
+    return this.inner.send(message, options);
+  }
+  close() {
+    return this.inner.close();
+  }
+  setProtocolVersion(version: string) {
+    this.inner.setProtocolVersion?.(version);
+  }
 }
 
 function childEnv(env: Record<string, string>): Record<string, string> {
   return {
-    PATH: process.env.PATH ?? '', A2E_API_KEY: CANARY, A2E_MCP_POLL_INTERVAL_MS: '100', ...env,
+    PATH: process.env.PATH ?? '',
+    A2E_API_KEY: CANARY,
+    A2E_MCP_POLL_INTERVAL_MS: '100',
+    ...env,
   };
 }
 
-async function startHttpChild(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
-  const child = spawn(process.execPath, [BIN, '--http', '--port', '0'], { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+async function startHttpChild(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
+  const child = spawn(process.execPath, [BIN, '--http', '--port', '0'], {
+    env: childEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let err = '';
   child.stdout!.on('data', (c) => (err += c));
   const url = await new Promise<string>((resolve, reject) => {
@@ -67,7 +88,12 @@ export async function connect(kind: Kind, env: Record<string, string>): Promise<
   const received: string[] = [];
   const client = new Client({ name: 'a2e-mcp-test', version: '0.0.0' });
   if (kind === 'stdio') {
-    const inner = new StdioClientTransport({ command: process.execPath, args: [BIN], env: childEnv(env), stderr: 'pipe' });
+    const inner = new StdioClientTransport({
+      command: process.execPath,
+      args: [BIN],
+      env: childEnv(env),
+      stderr: 'pipe',
+    });
     let err = '';
     inner.stderr?.on('data', (c) => (err += c));
     await client.connect(new Recording(inner, received));
@@ -76,7 +102,9 @@ export async function connect(kind: Kind, env: Record<string, string>): Promise<
   const { child, url, stderr } = await startHttpChild(env);
   await client.connect(new Recording(new StreamableHTTPClientTransport(new URL(url)), received));
   return {
-    client, received, stderr,
+    client,
+    received,
+    stderr,
     close: async () => {
       await client.close();
       const exited = new Promise((r) => child.once('exit', r));
@@ -87,8 +115,17 @@ export async function connect(kind: Kind, env: Record<string, string>): Promise<
 }
 
 /** Calls a tool and returns its text and error flag. */
-export async function call(c: Connected, name: string, args: Record<string, unknown>, onprogress?: (p: { progress: number; message?: string }) => void) {
-  const result = await c.client.callTool({ name, arguments: args }, undefined, onprogress ? { onprogress, resetTimeoutOnProgress: true } : undefined);
+export async function call(
+  c: Connected,
+  name: string,
+  args: Record<string, unknown>,
+  onprogress?: (p: { progress: number; message?: string }) => void,
+) {
+  const result = await c.client.callTool(
+    { name, arguments: args },
+    undefined,
+    onprogress ? { onprogress, resetTimeoutOnProgress: true } : undefined,
+  );
   const text = (result.content as { type: string; text: string }[]).map((p) => p.text).join('\n');
   return { text, isError: result.isError === true, json: () => JSON.parse(text) as Record<string, any> };
 }

@@ -7,20 +7,30 @@ import { startHttpServer } from '../src/http.ts';
 import { CANARY } from './helpers.ts';
 
 const init = JSON.stringify({
-  jsonrpc: '2.0', id: 1, method: 'initialize',
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
   params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '0' } },
 });
 
 function post(url: string, body: string, host?: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...(host && { host }) },
-    }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+          ...(host && { host }),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -29,7 +39,10 @@ function post(url: string, body: string, host?: string): Promise<{ status: numbe
 describe('the HTTP listener', () => {
   let server: Awaited<ReturnType<typeof startHttpServer>>;
   beforeAll(async () => {
-    server = await startHttpServer(configFromEnv({ A2E_API_KEY: CANARY, A2E_BASE_URL: 'http://127.0.0.1:9' }), { maxSessions: 1, maxBodyBytes: 4096 });
+    server = await startHttpServer(configFromEnv({ A2E_API_KEY: CANARY, A2E_BASE_URL: 'http://127.0.0.1:9' }), {
+      maxSessions: 1,
+      maxBodyBytes: 4096,
+    });
   });
   afterAll(() => server.close());
 

@@ -38,12 +38,22 @@ describe('credit budget (A2E_MCP_MAX_CREDITS)', () => {
     const qa = (await call(mcp, 'quote_operation', { operationId: 'startDubbing', input: a })).json();
     const qb = (await call(mcp, 'quote_operation', { operationId: 'startDubbing', input: b })).json();
     const before = count('startDubbing');
-    expect((await call(mcp, 'invoke_operation', { operationId: 'startDubbing', input: a, confirmation: qa.confirmation })).isError).toBe(false);
-    const over = await call(mcp, 'invoke_operation', { operationId: 'startDubbing', input: b, confirmation: qb.confirmation });
+    expect(
+      (await call(mcp, 'invoke_operation', { operationId: 'startDubbing', input: a, confirmation: qa.confirmation }))
+        .isError,
+    ).toBe(false);
+    const over = await call(mcp, 'invoke_operation', {
+      operationId: 'startDubbing',
+      input: b,
+      confirmation: qb.confirmation,
+    });
     expect(over.isError).toBe(true);
     expect(over.text).toContain('would cost 10 credits; this session has spent 10 of its 15');
     expect(count('startDubbing')).toBe(before + 1);
-    const quoteOver = await call(mcp, 'quote_operation', { operationId: 'startDubbing', input: { ...b, target_lang: 'fr' } });
+    const quoteOver = await call(mcp, 'quote_operation', {
+      operationId: 'startDubbing',
+      input: { ...b, target_lang: 'fr' },
+    });
     expect(quoteOver.isError).toBe(true);
     expect(quoteOver.text).toContain('Nothing was sent to A2E');
   });
@@ -63,7 +73,11 @@ describe('confirmation lifetime (A2E_MCP_CONFIRMATION_TTL_MS)', () => {
     const normal = await server({});
     const q = (await call(normal, 'quote_operation', { operationId: 'startDubbing', input })).json();
     const reordered = { target_lang: 'de', source_url: 'https://example.com/3.wav' };
-    const ok = await call(normal, 'invoke_operation', { operationId: 'startDubbing', input: reordered, confirmation: q.confirmation });
+    const ok = await call(normal, 'invoke_operation', {
+      operationId: 'startDubbing',
+      input: reordered,
+      confirmation: q.confirmation,
+    });
     expect(ok.isError, ok.text).toBe(false);
     expect(count('startDubbing')).toBe(before + 1);
   });
@@ -73,13 +87,22 @@ describe('read-only (A2E_MCP_READ_ONLY=1)', () => {
   it('lists no write, paid or upload tool and refuses every non-read operation', async () => {
     const mcp = await server({ A2E_MCP_READ_ONLY: '1', A2E_MCP_FILE_ROOT: tmpdir() });
     const names = (await mcp.client.listTools()).tools.map((t) => t.name);
-    expect(names).toEqual(['search_operations', 'describe_operation', 'invoke_operation', 'wait_for_job', 'get_job', 'list_jobs']);
+    expect(names).toEqual([
+      'search_operations',
+      'describe_operation',
+      'invoke_operation',
+      'wait_for_job',
+      'get_job',
+      'list_jobs',
+    ]);
     const before = sandbox.requests().length;
     for (const operationId of ['startDubbing', 'saveUrlToStorage', 'updateVoice']) {
       const refused = await call(mcp, 'invoke_operation', { operationId, input: {}, confirmation: 'a2e_cf_x' });
       expect(refused.text).toContain('runs read-only');
     }
-    expect((await call(mcp, 'quote_operation', { operationId: 'startDubbing', input: {} })).text).toContain('Unknown tool');
+    expect((await call(mcp, 'quote_operation', { operationId: 'startDubbing', input: {} })).text).toContain(
+      'Unknown tool',
+    );
     expect(sandbox.requests().length).toBe(before);
     const found = (await call(mcp, 'search_operations', { query: 'dubbing' })).json();
     expect(found.operations.every((o: { kind: string }) => o.kind === 'read')).toBe(true);
@@ -91,7 +114,9 @@ describe('privileged operations (A2E_MCP_ALLOW_OPERATIONS)', () => {
   it('hides account and destructive operations unless named', async () => {
     const plain = await server({});
     const hidden = await call(plain, 'invoke_operation', { operationId: 'deleteDubbing', input: { _id: 'x' } });
-    expect(hidden.text).toContain('deleteDubbing is a destructive operation; the server exposes it only when A2E_MCP_ALLOW_OPERATIONS names it');
+    expect(hidden.text).toContain(
+      'deleteDubbing is a destructive operation; the server exposes it only when A2E_MCP_ALLOW_OPERATIONS names it',
+    );
     expect((await call(plain, 'describe_operation', { operationId: 'createApiToken' })).isError).toBe(true);
     expect((await call(plain, 'search_operations', { query: 'delete' })).json().count).toBe(0);
     expect(count('deleteDubbing')).toBe(0);
@@ -122,7 +147,9 @@ describe('uploads (A2E_MCP_FILE_ROOT)', () => {
     expect(prepared).toMatchObject({ priced: false, request: { path: 'voice.wav', bytes: 15 } });
     expect(prepared.unpriced).toContain('UNPRICED');
     expect(count('getUploadPresignedUrl')).toBe(0);
-    const uploaded = (await call(mcp, 'upload_file', { path: 'voice.wav', confirmation: prepared.confirmation })).json();
+    const uploaded = (
+      await call(mcp, 'upload_file', { path: 'voice.wav', confirmation: prepared.confirmation })
+    ).json();
     expect(uploaded.url).toMatch(/^http/);
     const again = (await call(mcp, 'upload_file', { path: 'voice.wav', confirmation: prepared.confirmation })).json();
     expect(again).toMatchObject({ replayed: true, url: uploaded.url });
@@ -148,7 +175,13 @@ describe('the key', () => {
     const echo = createServer((req, res) => {
       const auth = req.headers.authorization ?? '';
       res.writeHead(req.url?.includes('creditsHistory') ? 400 : 200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(req.url?.includes('creditsHistory') ? { code: 1, msg: `bad token ${auth}` } : { code: 0, data: { seen: auth } }));
+      res.end(
+        JSON.stringify(
+          req.url?.includes('creditsHistory')
+            ? { code: 1, msg: `bad token ${auth}` }
+            : { code: 0, data: { seen: auth } },
+        ),
+      );
     });
     await new Promise<void>((r) => echo.listen(0, '127.0.0.1', r));
     try {
@@ -159,7 +192,10 @@ describe('the key', () => {
       expect(failed.isError).toBe(true);
       for (const text of [ok.text, failed.text]) expect(text).not.toContain(CANARY);
     } finally {
-      await new Promise((r) => { echo.close(r); echo.closeAllConnections(); });
+      await new Promise((r) => {
+        echo.close(r);
+        echo.closeAllConnections();
+      });
     }
   });
 });

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '@a2e-sdk/cli/sandbox';
 import { CANARY, call, connect, type Connected, type Kind } from './helpers.ts';
 
-const starts = (sandbox: Sandbox, operationId = 'startDubbing') => sandbox.requests().filter((r) => r.operationId === operationId).length;
+const starts = (sandbox: Sandbox, operationId = 'startDubbing') =>
+  sandbox.requests().filter((r) => r.operationId === operationId).length;
 
 describe.each<Kind>(['stdio', 'http'])('a2e-mcp over %s', (kind) => {
   let sandbox: Sandbox;
@@ -26,8 +27,16 @@ describe.each<Kind>(['stdio', 'http'])('a2e-mcp over %s', (kind) => {
 
   it('lists the workflow tools, each with an input schema that compiles', async () => {
     const { tools } = await mcp.client.listTools();
-    expect(tools.map((t) => t.name)).toEqual(['search_operations', 'describe_operation', 'invoke_operation', 'quote_operation',
-      'start_job', 'wait_for_job', 'get_job', 'list_jobs']);
+    expect(tools.map((t) => t.name)).toEqual([
+      'search_operations',
+      'describe_operation',
+      'invoke_operation',
+      'quote_operation',
+      'start_job',
+      'wait_for_job',
+      'get_job',
+      'list_jobs',
+    ]);
     // The answer an agent reads, in bytes, stays small (README: "Tool shape"); its size is a budget.
     const answer = mcp.received.find((m) => m.includes('"tools":['))!;
     expect(Buffer.byteLength(answer)).toBeLessThan(8192);
@@ -50,11 +59,17 @@ describe.each<Kind>(['stdio', 'http'])('a2e-mcp over %s', (kind) => {
 
   it('refuses a paid start without a confirmation, and sends nothing', async () => {
     const before = sandbox.requests().length;
-    const refused = await call(mcp, 'start_job', { operationId: 'startDubbing', input: { source_url: 'https://example.com/a.wav', target_lang: 'de' } });
+    const refused = await call(mcp, 'start_job', {
+      operationId: 'startDubbing',
+      input: { source_url: 'https://example.com/a.wav', target_lang: 'de' },
+    });
     expect(refused.isError).toBe(true);
     expect(refused.text).toContain('ToolRefusedError: startDubbing spends credits, so it needs a confirmation');
     expect(refused.text).toContain('quote_operation');
-    const refusedInvoke = await call(mcp, 'invoke_operation', { operationId: 'startDubbing', input: { target_lang: 'de' } });
+    const refusedInvoke = await call(mcp, 'invoke_operation', {
+      operationId: 'startDubbing',
+      input: { target_lang: 'de' },
+    });
     expect(refusedInvoke.isError).toBe(true);
     expect(sandbox.requests().length).toBe(before);
   });
@@ -67,7 +82,12 @@ describe.each<Kind>(['stdio', 'http'])('a2e-mcp over %s', (kind) => {
     expect(starts(sandbox)).toBe(0);
 
     const progress: { progress: number; message?: string }[] = [];
-    const first = await call(mcp, 'start_job', { operationId: 'startDubbing', input, confirmation: quoted.confirmation }, (p) => progress.push(p));
+    const first = await call(
+      mcp,
+      'start_job',
+      { operationId: 'startDubbing', input, confirmation: quoted.confirmation },
+      (p) => progress.push(p),
+    );
     expect(first.isError, first.text).toBe(false);
     const job = first.json();
     expect(job).toMatchObject({ family: 'dubbing', state: 'success' });
@@ -78,10 +98,13 @@ describe.each<Kind>(['stdio', 'http'])('a2e-mcp over %s', (kind) => {
     // status, with increasing progress; the terminal status comes in the result.
     expect(progress.length, JSON.stringify(progress)).toBeGreaterThanOrEqual(2);
     expect(progress[0]!.message).toBe(`dubbing job ${job.jobId}: started`);
-    for (const p of progress.slice(1)) expect(p.message).toMatch(new RegExp(`^dubbing job ${job.jobId}: (initialized|sent|pending|processing)$`));
+    for (const p of progress.slice(1))
+      expect(p.message).toMatch(new RegExp(`^dubbing job ${job.jobId}: (initialized|sent|pending|processing)$`));
     expect(progress.map((p) => p.progress)).toEqual(progress.map((_, i) => i));
 
-    const again = (await call(mcp, 'start_job', { operationId: 'startDubbing', input, confirmation: quoted.confirmation })).json();
+    const again = (
+      await call(mcp, 'start_job', { operationId: 'startDubbing', input, confirmation: quoted.confirmation })
+    ).json();
     expect(again).toMatchObject({ replayed: true, jobId: job.jobId });
     expect(starts(sandbox)).toBe(1);
   });
@@ -104,7 +127,11 @@ describe.each<Kind>(['stdio', 'http'])('a2e-mcp over %s', (kind) => {
     const input = { source_url: 'https://example.com/d.wav', target_lang: 'it' };
     const { confirmation } = (await call(mcp, 'quote_operation', { operationId: 'startDubbing', input })).json();
     const before = sandbox.requests().length;
-    const wrongBody = await call(mcp, 'start_job', { operationId: 'startDubbing', input: { ...input, target_lang: 'ja' }, confirmation });
+    const wrongBody = await call(mcp, 'start_job', {
+      operationId: 'startDubbing',
+      input: { ...input, target_lang: 'ja' },
+      confirmation,
+    });
     expect(wrongBody.isError).toBe(true);
     expect(wrongBody.text).toContain('issued for startDubbing with a different input');
     const wrongOp = await call(mcp, 'start_job', { operationId: 'startImageToVideo', input, confirmation });
@@ -118,10 +145,18 @@ describe.each<Kind>(['stdio', 'http'])('a2e-mcp over %s', (kind) => {
     sandbox.injectFault('getGenerationQuote', 400, 1);
     const input = { source_url: 'https://example.com/e.wav', target_lang: 'pt' };
     const prepared = (await call(mcp, 'quote_operation', { operationId: 'startDubbing', input })).json();
-    expect(prepared).toMatchObject({ priced: false, credits: null, request: { operationId: 'startDubbing', method: 'POST', input } });
+    expect(prepared).toMatchObject({
+      priced: false,
+      credits: null,
+      request: { operationId: 'startDubbing', method: 'POST', input },
+    });
     expect(prepared.unpriced).toMatch(/^UNPRICED: A2E's quote failed/);
     const before = starts(sandbox);
-    const started = await call(mcp, 'invoke_operation', { operationId: 'startDubbing', input, confirmation: prepared.confirmation });
+    const started = await call(mcp, 'invoke_operation', {
+      operationId: 'startDubbing',
+      input,
+      confirmation: prepared.confirmation,
+    });
     expect(started.json().jobId).toEqual(expect.any(String));
     expect(starts(sandbox)).toBe(before + 1);
   });
@@ -136,7 +171,10 @@ describe.each<Kind>(['stdio', 'http'])('a2e-mcp over %s', (kind) => {
     expect(timedOut.text).toContain(`wait_for_job {"family":"dubbing","jobId":"${jobId}"}`);
     const resumed = await call(mcp, 'wait_for_job', { family: 'dubbing', jobId, timeoutMs: 30_000 });
     expect(resumed.json()).toMatchObject({ jobId, state: 'success' });
-    expect((await call(mcp, 'get_job', { family: 'dubbing', jobId })).json()).toMatchObject({ jobId, state: 'success' });
+    expect((await call(mcp, 'get_job', { family: 'dubbing', jobId })).json()).toMatchObject({
+      jobId,
+      state: 'success',
+    });
   });
 
   it('answers a bad input with the field at fault, before any quote', async () => {

@@ -31,7 +31,10 @@ export function absoluteBaseUrl(baseUrl: string): string {
 
 export function A2EProvider({ client, baseUrl = '', queryClient, children }: A2EProviderProps) {
   // apiKey '' (not undefined): the browser client must never pick up A2E_API_KEY, even under SSR.
-  const own = useMemo(() => (client ? undefined : createA2EClient({ baseUrl: absoluteBaseUrl(baseUrl), apiKey: '' })), [client, baseUrl]);
+  const own = useMemo(
+    () => (client ? undefined : createA2EClient({ baseUrl: absoluteBaseUrl(baseUrl), apiKey: '' })),
+    [client, baseUrl],
+  );
   const outer = useContext(QueryClientContext);
   const [fallback] = useState(() => (queryClient || outer ? undefined : new QueryClient()));
   const inner = <A2EClientContext.Provider value={client ?? own!}>{children}</A2EClientContext.Provider>;

@@ -24,8 +24,11 @@ import type {
 
 type Api = typeof api;
 type OperationsOfKind<Kinds extends string> = {
-  [T in Tag]: { [K in keyof Api[T]]: Api[T][K] extends { kind: infer Kind } ? (Kind extends Kinds ? K : never) : never }[keyof Api[T]];
-}[Tag] & OperationId;
+  [T in Tag]: {
+    [K in keyof Api[T]]: Api[T][K] extends { kind: infer Kind } ? (Kind extends Kinds ? K : never) : never;
+  }[keyof Api[T]];
+}[Tag] &
+  OperationId;
 
 /** Operations marked `x-a2e-kind: read` (read-only POSTs included): each has a query hook. */
 export type ReadOperationId = OperationsOfKind<'read'>;
@@ -36,37 +39,46 @@ export type MutationOperationId = OperationsOfKind<'write' | 'paid'>;
 export type PagedReadOperationId = PagedOperationId & ReadOperationId;
 
 /** `[input]`, optional when the operation needs no input. */
-export type InputArg<K extends OperationId> = {} extends OperationInput<K> ? [input?: OperationInput<K>] : [input: OperationInput<K>];
+export type InputArg<K extends OperationId> =
+  {} extends OperationInput<K> ? [input?: OperationInput<K>] : [input: OperationInput<K>];
 
 /**
  * The query key of a read: one object, so a partial key matches many queries —
  * `[{ tag: 'dubbing' }]` every dubbing read, `[{ _id: 'listDubbings' }]` every page of that list.
  */
-export type A2EQueryKey<K extends ReadOperationId> = readonly [{ readonly _id: K; readonly tag: Tag; readonly input: OperationInput<K> }];
+export type A2EQueryKey<K extends ReadOperationId> = readonly [
+  { readonly _id: K; readonly tag: Tag; readonly input: OperationInput<K> },
+];
 /** The mutation key of a write: `[{ _id, tag }]`, for `useMutationState` and `useIsMutating`. */
 export type A2EMutationKey<K extends MutationOperationId> = readonly [{ readonly _id: K; readonly tag: Tag }];
 
 /** What a query hook takes besides the input: TanStack's options, plus `request` for the call itself. */
-export type A2EQueryHookOptions<K extends ReadOperationId, TData = OperationData<K>> =
-  Omit<UseQueryOptions<OperationData<K>, A2EError, TData, A2EQueryKey<K>>, 'queryKey' | 'queryFn'> & {
-    /** Headers, timeout, retries for the HTTP call (not part of the query key). */
-    request?: RequestOptions;
-  };
+export type A2EQueryHookOptions<K extends ReadOperationId, TData = OperationData<K>> = Omit<
+  UseQueryOptions<OperationData<K>, A2EError, TData, A2EQueryKey<K>>,
+  'queryKey' | 'queryFn'
+> & {
+  /** Headers, timeout, retries for the HTTP call (not part of the query key). */
+  request?: RequestOptions;
+};
 
-export type QueryHookArgs<K extends ReadOperationId, TData> = {} extends OperationInput<K>
-  ? [input?: OperationInput<K>, options?: A2EQueryHookOptions<K, TData>]
-  : [input: OperationInput<K>, options?: A2EQueryHookOptions<K, TData>];
+export type QueryHookArgs<K extends ReadOperationId, TData> =
+  {} extends OperationInput<K>
+    ? [input?: OperationInput<K>, options?: A2EQueryHookOptions<K, TData>]
+    : [input: OperationInput<K>, options?: A2EQueryHookOptions<K, TData>];
 
 /** A mutation's variables: the operation's input, which may be left out when nothing is required. */
 // biome-ignore lint/suspicious/noConfusingVoidType: `void` lets `mutate()` be called with no argument, as TanStack types it
-export type MutationVariables<K extends MutationOperationId> = {} extends OperationInput<K> ? OperationInput<K> | void : OperationInput<K>;
+export type MutationVariables<K extends MutationOperationId> =
+  {} extends OperationInput<K> ? OperationInput<K> | void : OperationInput<K>;
 
 /** What a mutation hook takes: TanStack's options, plus `request` for the call itself. */
-export type A2EMutationHookOptions<K extends MutationOperationId, TOnMutateResult = unknown> =
-  Omit<UseMutationOptions<OperationData<K>, A2EError, MutationVariables<K>, TOnMutateResult>, 'mutationKey' | 'mutationFn'> & {
-    /** Headers, timeout, retries for the HTTP call. */
-    request?: RequestOptions;
-  };
+export type A2EMutationHookOptions<K extends MutationOperationId, TOnMutateResult = unknown> = Omit<
+  UseMutationOptions<OperationData<K>, A2EError, MutationVariables<K>, TOnMutateResult>,
+  'mutationKey' | 'mutationFn'
+> & {
+  /** Headers, timeout, retries for the HTTP call. */
+  request?: RequestOptions;
+};
 
 /** Where a paged read's page number and size go, and where its rows and total are (dotted from the body root). */
 export interface PagingDescription {
@@ -103,28 +115,47 @@ export type InfiniteOptionsFactory<K extends PagedReadOperationId> = ((
 export type QueryKeyFactory<K extends ReadOperationId> = (...args: InputArg<K>) => A2EQueryKey<K>;
 
 /** What `<op>Options` returns: `queryOptions` with a key tagged by the data type (so `getQueryData` infers it). */
-export type A2EQueryOptions<K extends ReadOperationId> = UseQueryOptions<OperationData<K>, A2EError, OperationData<K>, A2EQueryKey<K>> & {
+export type A2EQueryOptions<K extends ReadOperationId> = UseQueryOptions<
+  OperationData<K>,
+  A2EError,
+  OperationData<K>,
+  A2EQueryKey<K>
+> & {
   queryKey: DataTag<A2EQueryKey<K>, OperationData<K>, A2EError>;
 };
 /** `<op>Options(client, input, request)`. */
-export type QueryOptionsFactory<K extends ReadOperationId> = (client: A2EClient, ...args: OperationArgs<K>) => A2EQueryOptions<K>;
+export type QueryOptionsFactory<K extends ReadOperationId> = (
+  client: A2EClient,
+  ...args: OperationArgs<K>
+) => A2EQueryOptions<K>;
 
 /** A query hook, e.g. `useDubbing`; `operationId` and `kind` say what it calls. */
-export type QueryHook<K extends ReadOperationId> = (<TData = OperationData<K>>(...args: QueryHookArgs<K, TData>) => UseQueryResult<TData, A2EError>) & {
+export type QueryHook<K extends ReadOperationId> = (<TData = OperationData<K>>(
+  ...args: QueryHookArgs<K, TData>
+) => UseQueryResult<TData, A2EError>) & {
   readonly operationId: K;
   readonly kind: 'query';
 };
 
 /** What `<op>Mutation` returns: `mutationOptions` with a key. */
-export type A2EMutationOptions<K extends MutationOperationId> = UseMutationOptions<OperationData<K>, A2EError, MutationVariables<K>> & { mutationKey: A2EMutationKey<K> };
+export type A2EMutationOptions<K extends MutationOperationId> = UseMutationOptions<
+  OperationData<K>,
+  A2EError,
+  MutationVariables<K>
+> & { mutationKey: A2EMutationKey<K> };
 /** `<op>Mutation(client, request)`; `invalidates` names the reads it makes stale. */
-export type MutationFactory<K extends MutationOperationId> = ((client: A2EClient, request?: RequestOptions) => A2EMutationOptions<K>) & {
+export type MutationFactory<K extends MutationOperationId> = ((
+  client: A2EClient,
+  request?: RequestOptions,
+) => A2EMutationOptions<K>) & {
   readonly operationId: K;
   readonly invalidates: readonly ReadOperationId[];
 };
 
 /** A mutation hook, e.g. `useStartDubbing`. */
-export type MutationHook<K extends MutationOperationId> = (<TOnMutateResult = unknown>(options?: A2EMutationHookOptions<K, TOnMutateResult>) => UseMutationResult<OperationData<K>, A2EError, MutationVariables<K>, TOnMutateResult>) & {
+export type MutationHook<K extends MutationOperationId> = (<TOnMutateResult = unknown>(
+  options?: A2EMutationHookOptions<K, TOnMutateResult>,
+) => UseMutationResult<OperationData<K>, A2EError, MutationVariables<K>, TOnMutateResult>) & {
   readonly operationId: K;
   readonly kind: 'mutation';
 };

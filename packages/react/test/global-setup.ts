@@ -2,7 +2,9 @@
 import { startPrism, type Prism } from '@a2e-sdk/tools/prism';
 
 declare module 'vitest' {
-  export interface ProvidedContext { prismUrl: string }
+  export interface ProvidedContext {
+    prismUrl: string;
+  }
 }
 
 let prism: Prism | undefined;

@@ -5,13 +5,20 @@ import type { ReactNode } from 'react';
 import { inject } from 'vitest';
 import { A2EProvider } from '../src/index.js';
 
-export interface Sent { method: string; path: string; signal: AbortSignal | undefined }
+export interface Sent {
+  method: string;
+  path: string;
+  signal: AbortSignal | undefined;
+}
 
 /**
  * `prefer(sent, n)` may give a Prism `Prefer` header for a request (`example=processing`, `code=500`; `n`:
  * how many requests to the same path came before); it is added in the fetch, outside the code under test.
  */
-export function prismClient(prefer?: (sent: Sent, n: number) => string | undefined): { client: A2EClient; sent: Sent[] } {
+export function prismClient(prefer?: (sent: Sent, n: number) => string | undefined): {
+  client: A2EClient;
+  sent: Sent[];
+} {
   const sent: Sent[] = [];
   const client = createA2EClient({
     baseUrl: inject('prismUrl'),
@@ -19,7 +26,11 @@ export function prismClient(prefer?: (sent: Sent, n: number) => string | undefin
     maxRetries: 0,
     fetch: (url, init) => {
       const u = new URL(String(url));
-      const request: Sent = { method: init?.method ?? 'GET', path: u.pathname + u.search, signal: init?.signal ?? undefined };
+      const request: Sent = {
+        method: init?.method ?? 'GET',
+        path: u.pathname + u.search,
+        signal: init?.signal ?? undefined,
+      };
       const preference = prefer?.(request, sent.filter((s) => s.path === request.path).length);
       sent.push(request);
       const headers = { ...(init?.headers as Record<string, string>), ...(preference && { prefer: preference }) };
@@ -32,6 +43,10 @@ export function prismClient(prefer?: (sent: Sent, n: number) => string | undefin
 export function providerFor(client: A2EClient, queryClient = new QueryClient()) {
   return {
     queryClient,
-    wrapper: ({ children }: { children: ReactNode }) => <A2EProvider client={client} queryClient={queryClient}>{children}</A2EProvider>,
+    wrapper: ({ children }: { children: ReactNode }) => (
+      <A2EProvider client={client} queryClient={queryClient}>
+        {children}
+      </A2EProvider>
+    ),
   };
 }

@@ -5,7 +5,12 @@ import { hookNameOf, type Kind } from '@a2e-sdk/tools/react-hook-names';
 import { describe, expect, it } from 'vitest';
 import * as react from '../src/index.js';
 
-type Exported = ((...args: never[]) => unknown) & { operationId?: string; kind?: string; invalidates?: string[]; paging?: unknown };
+type Exported = ((...args: never[]) => unknown) & {
+  operationId?: string;
+  kind?: string;
+  invalidates?: string[];
+  paging?: unknown;
+};
 const exported = react as unknown as Record<string, Exported>;
 const operations = Object.entries(table).map(([id, entry]) => {
   const e = entry as { tag: string; kind: Kind; paging?: Record<string, string>; invalidates?: readonly string[] };
@@ -19,23 +24,29 @@ describe('generated hooks', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it.each(operations.filter((o) => o.kind === 'read').map((o) => [hookNameOf(o.id, o.kind), o] as const))('%s is the query hook of its read', (name, { id, tag }) => {
-    expect(exported[name]).toEqual(expect.any(Function));
-    expect(exported[name]!.operationId).toBe(id);
-    expect(exported[name]!.kind).toBe('query');
-    expect(exported[`${id}Options`]).toEqual(expect.any(Function));
-    expect(exported[`${id}QueryKey`]!({} as never)).toEqual([{ _id: id, tag, input: {} }]);
-  });
+  it.each(operations.filter((o) => o.kind === 'read').map((o) => [hookNameOf(o.id, o.kind), o] as const))(
+    '%s is the query hook of its read',
+    (name, { id, tag }) => {
+      expect(exported[name]).toEqual(expect.any(Function));
+      expect(exported[name]!.operationId).toBe(id);
+      expect(exported[name]!.kind).toBe('query');
+      expect(exported[`${id}Options`]).toEqual(expect.any(Function));
+      expect(exported[`${id}QueryKey`]!({} as never)).toEqual([{ _id: id, tag, input: {} }]);
+    },
+  );
 
-  it.each(operations.filter((o) => o.kind !== 'read').map((o) => [hookNameOf(o.id, o.kind), o] as const))('%s is the mutation hook of its write', (name, { id, invalidates }) => {
-    expect(exported[name]).toEqual(expect.any(Function));
-    expect(exported[name]!.operationId).toBe(id);
-    expect(exported[name]!.kind).toBe('mutation');
-    // Exactly what the spec's x-a2e-invalidates says, nothing guessed from the name.
-    expect(exported[`${id}Mutation`]!.invalidates).toEqual(invalidates);
-  });
+  it.each(operations.filter((o) => o.kind !== 'read').map((o) => [hookNameOf(o.id, o.kind), o] as const))(
+    '%s is the mutation hook of its write',
+    (name, { id, invalidates }) => {
+      expect(exported[name]).toEqual(expect.any(Function));
+      expect(exported[name]!.operationId).toBe(id);
+      expect(exported[name]!.kind).toBe('mutation');
+      // Exactly what the spec's x-a2e-invalidates says, nothing guessed from the name.
+      expect(exported[`${id}Mutation`]!.invalidates).toEqual(invalidates);
+    },
+  );
 
-  it('invalidate from the spec, not from verbs: addUser touches no list, startDubbing its family\'s lists', () => {
+  it("invalidate from the spec, not from verbs: addUser touches no list, startDubbing its family's lists", () => {
     expect(exported.addUserMutation!.invalidates).toEqual([]);
     expect(exported.startDubbingMutation!.invalidates).toEqual(['listDubbings', 'listProcessingDubbings']);
     expect(exported.createStreamingAvatarTokenMutation!.invalidates).toEqual([]);

@@ -10,7 +10,8 @@ const ID = '66ea4dd87db10c73fa29b570';
 const FAST = { intervalMs: 20, backoffFactor: 2, maxIntervalMs: 80, tickMs: 0 };
 const isStatusRead = (s: Sent) => s.method === 'GET' && s.path === `/api/v1/userDubbing/${ID}`;
 /** Prism's `processing` example for the first `n` reads of the job, then `end` (default: its first example, `completed`). */
-const progress = (n: number, end?: string) => (s: Sent, before: number) => (isStatusRead(s) ? (before < n ? 'example=processing' : end) : undefined);
+const progress = (n: number, end?: string) => (s: Sent, before: number) =>
+  isStatusRead(s) ? (before < n ? 'example=processing' : end) : undefined;
 
 describe('useA2EJob', () => {
   it('polls through processing to completed, then stops', async () => {
@@ -30,7 +31,7 @@ describe('useA2EJob', () => {
     expect(sent.filter(isStatusRead)).toHaveLength(3);
   });
 
-  it('ends in error with the client\'s JobFailedError on a failure status', async () => {
+  it("ends in error with the client's JobFailedError on a failure status", async () => {
     const { client, sent } = prismClient(progress(1, 'example=failed'));
     const { result } = renderHook(() => useA2EJob('dubbing', ID, FAST), providerFor(client));
     await waitFor(() => expect(result.current.phase).toBe('error'));
@@ -54,7 +55,10 @@ describe('useA2EJob', () => {
 
   it('stays idle without an id, and starts when one arrives', async () => {
     const { client, sent } = prismClient();
-    const { result, rerender } = renderHook(({ id }: { id?: string }) => useA2EJob('dubbing', id, FAST), { ...providerFor(client), initialProps: {} });
+    const { result, rerender } = renderHook(({ id }: { id?: string }) => useA2EJob('dubbing', id, FAST), {
+      ...providerFor(client),
+      initialProps: {},
+    });
     expect(result.current.phase).toBe('idle');
     await new Promise((ok) => setTimeout(ok, 50));
     expect(sent).toEqual([]);

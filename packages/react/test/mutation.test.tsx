@@ -19,25 +19,37 @@ describe('mutation hooks', () => {
   it('useStartDubbing starts a job and refetches the dubbing lists before it settles', async () => {
     const { client, sent } = prismClient();
     const { wrapper } = providerFor(client);
-    const { result } = renderHook(() => ({ list: useDubbingList({ pageNum: 1 }), one: useDubbing({ _id: 'x1' }), start: useStartDubbing() }), { wrapper });
+    const { result } = renderHook(
+      () => ({ list: useDubbingList({ pageNum: 1 }), one: useDubbing({ _id: 'x1' }), start: useStartDubbing() }),
+      { wrapper },
+    );
     await waitFor(() => expect(result.current.list.isSuccess && result.current.one.isSuccess).toBe(true));
     expect(sent.filter((s) => s.path === LIST)).toHaveLength(1);
 
     let job: Awaited<ReturnType<typeof result.current.start.mutateAsync>> | undefined;
-    await act(async () => { job = await result.current.start.mutateAsync({ source_url: 'https://x/a.mp3', target_lang: 'fr' }); });
+    await act(async () => {
+      job = await result.current.start.mutateAsync({ source_url: 'https://x/a.mp3', target_lang: 'fr' });
+    });
     expect(job?._id).toEqual(expect.any(String));
     expect(sent.filter((s) => s.method === 'POST').map((s) => s.path)).toEqual(['/api/v1/userDubbing/startDubbing']);
     expect(sent.filter((s) => s.path === LIST)).toHaveLength(2); // the list, again
     expect(sent.filter((s) => s.path === '/api/v1/userDubbing/x1')).toHaveLength(1); // a single record is not a list
   });
 
-  it('useDeleteDubbing also refetches the list; the caller\'s onSuccess runs after', async () => {
+  it("useDeleteDubbing also refetches the list; the caller's onSuccess runs after", async () => {
     const { client, sent } = prismClient();
     const order: string[] = [];
-    const { result } = renderHook(() => ({
-      list: useDubbingList({ pageNum: 1 }),
-      remove: useDeleteDubbing({ onSuccess: () => { order.push(`onSuccess after ${sent.filter((s) => s.path === LIST).length} list reads`); } }),
-    }), providerFor(client));
+    const { result } = renderHook(
+      () => ({
+        list: useDubbingList({ pageNum: 1 }),
+        remove: useDeleteDubbing({
+          onSuccess: () => {
+            order.push(`onSuccess after ${sent.filter((s) => s.path === LIST).length} list reads`);
+          },
+        }),
+      }),
+      providerFor(client),
+    );
     await waitFor(() => expect(result.current.list.isSuccess).toBe(true));
     await act(() => result.current.remove.mutateAsync({ _id: 'x1' }));
     expect(sent.some((s) => s.method === 'DELETE' && s.path === '/api/v1/userDubbing/x1')).toBe(true);
@@ -46,7 +58,10 @@ describe('mutation hooks', () => {
 
   it('a rename refetches the list that shows the renamed row (the spec says so)', async () => {
     const { client, sent } = prismClient();
-    const { result } = renderHook(() => ({ list: useKlingVideoList(), rename: useRenameKlingVideo() }), providerFor(client));
+    const { result } = renderHook(
+      () => ({ list: useKlingVideoList(), rename: useRenameKlingVideo() }),
+      providerFor(client),
+    );
     await waitFor(() => expect(result.current.list.isSuccess).toBe(true));
     await act(() => result.current.rename.mutateAsync({ _id: 'k1', name: 'new name' } as never));
     expect(sent.map((s) => s.method)).toEqual(['GET', 'PUT', 'GET']);

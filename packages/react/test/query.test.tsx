@@ -3,7 +3,15 @@ import { AuthenticationError, NotFoundError } from '@a2e-sdk/client';
 import { renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, inject, it, vi } from 'vitest';
 import type { ReactNode } from 'react';
-import { A2EProvider, getDubbingOptions, getDubbingQueryKey, listDubbingsQueryKey, useDubbing, useDubbingList, useRemainingCoins } from '../src/index.js';
+import {
+  A2EProvider,
+  getDubbingOptions,
+  getDubbingQueryKey,
+  listDubbingsQueryKey,
+  useDubbing,
+  useDubbingList,
+  useRemainingCoins,
+} from '../src/index.js';
 import { prismClient, providerFor } from './helpers.js';
 
 describe('query hooks', () => {
@@ -15,7 +23,9 @@ describe('query hooks', () => {
     expect(result.current.data?.current_status).toBe('completed');
     expect(result.current.data?._id).toBe('66ea4dd87db10c73fa29b570');
     expect(sent.map((s) => `${s.method} ${s.path}`)).toEqual(['GET /api/v1/userDubbing/66ea4dd87db10c73fa29b570']);
-    expect(queryClient.getQueryData(getDubbingQueryKey({ _id: '66ea4dd87db10c73fa29b570' }))).toEqual(result.current.data);
+    expect(queryClient.getQueryData(getDubbingQueryKey({ _id: '66ea4dd87db10c73fa29b570' }))).toEqual(
+      result.current.data,
+    );
   });
 
   it('useDubbingList sends its input as query parameters and keys each page apart', async () => {
@@ -36,9 +46,12 @@ describe('query hooks', () => {
     expect(result.current.data).toEqual(expect.objectContaining({ coins: expect.any(Number) }));
   });
 
-  it('surfaces the client\'s typed error, once (the client retries, TanStack does not)', async () => {
+  it("surfaces the client's typed error, once (the client retries, TanStack does not)", async () => {
     const { client, sent } = prismClient();
-    const { result } = renderHook(() => useDubbing({ _id: 'missing' }, { request: { headers: { prefer: 'code=404' } } }), providerFor(client));
+    const { result } = renderHook(
+      () => useDubbing({ _id: 'missing' }, { request: { headers: { prefer: 'code=404' } } }),
+      providerFor(client),
+    );
     await waitFor(() => expect(result.current.isError).toBe(true));
     expect(result.current.error).toBeInstanceOf(NotFoundError);
     expect(sent).toHaveLength(1);
@@ -56,7 +69,9 @@ describe('query hooks', () => {
   it('A2EProvider given only a baseUrl makes a client that holds no key, even with A2E_API_KEY set', async () => {
     vi.stubEnv('A2E_API_KEY', 'sk_server_secret');
     try {
-      const wrapper = ({ children }: { children: ReactNode }) => <A2EProvider baseUrl={inject('prismUrl')}>{children}</A2EProvider>;
+      const wrapper = ({ children }: { children: ReactNode }) => (
+        <A2EProvider baseUrl={inject('prismUrl')}>{children}</A2EProvider>
+      );
       const { result } = renderHook(() => useRemainingCoins(), { wrapper });
       await waitFor(() => expect(result.current.isError).toBe(true));
       expect(result.current.error).toBeInstanceOf(AuthenticationError); // Prism wants a token; none was sent

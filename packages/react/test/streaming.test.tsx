@@ -12,7 +12,9 @@ import { fakeAgora } from './fake-agora.js';
 
 const KEY = 'sk_react_streaming_canary';
 let a2e: StandIn;
-beforeAll(async () => { a2e = await startStandIn(); });
+beforeAll(async () => {
+  a2e = await startStandIn();
+});
 afterAll(() => a2e.server.close());
 
 let browserSent: { url: string; body: string }[];
@@ -33,21 +35,38 @@ beforeEach(() => {
     configurable: true,
     value: (url: string, data: string) => {
       browserSent.push({ url, body: data });
-      pending.push(proxy(new Request(url, { method: 'POST', body: data, headers: { 'content-type': 'text/plain;charset=UTF-8' } })));
+      pending.push(
+        proxy(
+          new Request(url, { method: 'POST', body: data, headers: { 'content-type': 'text/plain;charset=UTF-8' } }),
+        ),
+      );
       return true;
     },
   });
 });
-afterEach(() => { cleanup(); Reflect.deleteProperty(navigator, 'sendBeacon'); });
+afterEach(() => {
+  cleanup();
+  Reflect.deleteProperty(navigator, 'sendBeacon');
+});
 
 const track = () => ({ play() {} });
-const render = (options: Partial<StreamingAvatarOptions> & { agora: StreamingAvatarOptions['agora'] }, wrapper?: (p: { children: ReactNode }) => ReactNode) =>
-  renderHook((props: Partial<StreamingAvatarOptions>) => useStreamingAvatar({ avatarId: 'av1', durationSeconds: 60, fetch: pageFetch, ...options, ...props }), { initialProps: {}, ...(wrapper && { wrapper }) });
+const render = (
+  options: Partial<StreamingAvatarOptions> & { agora: StreamingAvatarOptions['agora'] },
+  wrapper?: (p: { children: ReactNode }) => ReactNode,
+) =>
+  renderHook(
+    (props: Partial<StreamingAvatarOptions>) =>
+      useStreamingAvatar({ avatarId: 'av1', durationSeconds: 60, fetch: pageFetch, ...options, ...props }),
+    { initialProps: {}, ...(wrapper && { wrapper }) },
+  );
 /** Lets in-flight leaves reach the stand-in before counting. */
-const settle = async () => { await Promise.all(pending); await new Promise((ok) => setTimeout(ok, 100)); };
+const settle = async () => {
+  await Promise.all(pending);
+  await new Promise((ok) => setTimeout(ok, 100));
+};
 
 describe('useStreamingAvatar', () => {
-  it('joins as a viewer with the session\'s credentials and exposes tracks, state and assembled answers', async () => {
+  it("joins as a viewer with the session's credentials and exposes tracks, state and assembled answers", async () => {
     const agora = fakeAgora();
     const { result, unmount } = render({ agora });
     await waitFor(() => expect(result.current.phase).toBe('connected'));
@@ -61,8 +80,16 @@ describe('useStreamingAvatar', () => {
     act(() => rtc.publish(9, video, audio));
     await waitFor(() => expect(result.current.videoTrack).toBe(video));
     expect(result.current.audioTrack).toBe(audio);
-    act(() => { rtc.say(9, 'Hi ', 'start'); rtc.say(8, 'Other', 'start'); rtc.say(9, 'there', 'end'); rtc.say(8, ' one', 'end'); });
-    expect(result.current.messages.map((m) => [m.text, m.done])).toEqual([['Hi there', true], ['Other one', true]]);
+    act(() => {
+      rtc.say(9, 'Hi ', 'start');
+      rtc.say(8, 'Other', 'start');
+      rtc.say(9, 'there', 'end');
+      rtc.say(8, ' one', 'end');
+    });
+    expect(result.current.messages.map((m) => [m.text, m.done])).toEqual([
+      ['Hi there', true],
+      ['Other one', true],
+    ]);
     unmount();
     await settle();
   });
@@ -94,7 +121,9 @@ describe('useStreamingAvatar', () => {
   it('leaves once by beacon on page hide, and not again on unmount', async () => {
     const { result, unmount } = render({ agora: fakeAgora() });
     await waitFor(() => expect(result.current.phase).toBe('connected'));
-    act(() => { window.dispatchEvent(new Event('pagehide')); });
+    act(() => {
+      window.dispatchEvent(new Event('pagehide'));
+    });
     await settle();
     expect(a2e.leaves()).toEqual(['ch-1']);
     expect(browserSent.filter((r) => r.url.endsWith('/leave'))).toHaveLength(1);
@@ -125,7 +154,7 @@ describe('useStreamingAvatar', () => {
     expect(a2e.leaves()).toEqual(['ch-1']);
   });
 
-  it('starts one session under StrictMode\'s double mount', async () => {
+  it("starts one session under StrictMode's double mount", async () => {
     const { result, unmount } = render({ agora: fakeAgora() }, ({ children }) => <StrictMode>{children}</StrictMode>);
     await waitFor(() => expect(result.current.phase).toBe('connected'));
     expect(a2e.calls('agora-token')).toHaveLength(1);

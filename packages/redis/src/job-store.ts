@@ -26,19 +26,37 @@ export class RedisJobStore implements JobStore {
   private readonly listeners = new Set<OutcomeListener>();
 
   /** `redis` stays the caller's: `close()` ends only the subscriber connection this store opened. */
-  constructor(private readonly redis: Redis, options: RedisJobStoreOptions = {}) {
+  constructor(
+    private readonly redis: Redis,
+    options: RedisJobStoreOptions = {},
+  ) {
     this.k = keys(options.prefix);
     this.outcomeTtlMs = options.outcomeTtlMs ?? 86_400_000;
     this.closedTtlMs = Math.max(1, Math.round(options.closedTtlMs ?? 2_592_000_000));
   }
 
   async begin(entry: LedgerEntry): Promise<void> {
-    const written = await this.redis.eval(BEGIN, 2, this.k.entry(entry.key), this.k.open, JSON.stringify(entry), entry.key);
+    const written = await this.redis.eval(
+      BEGIN,
+      2,
+      this.k.entry(entry.key),
+      this.k.open,
+      JSON.stringify(entry),
+      entry.key,
+    );
     if (written !== 1) throw new Error(`ledger entry ${entry.key} exists already`);
   }
 
   async update(key: string, patch: Partial<Omit<LedgerEntry, 'key'>>): Promise<boolean> {
-    const done = await this.redis.eval(UPDATE, 2, this.k.entry(key), this.k.open, JSON.stringify({ ...patch, updatedAt: Date.now() }), key, this.closedTtlMs);
+    const done = await this.redis.eval(
+      UPDATE,
+      2,
+      this.k.entry(key),
+      this.k.open,
+      JSON.stringify({ ...patch, updatedAt: Date.now() }),
+      key,
+      this.closedTtlMs,
+    );
     return done === 1;
   }
 
@@ -51,7 +69,9 @@ export class RedisJobStore implements JobStore {
     const members = await this.redis.smembers(this.k.open);
     if (!members.length) return [];
     const raws = await this.redis.mget(members.map((m) => this.k.entry(m)));
-    return raws.flatMap((raw) => (raw ? [JSON.parse(raw) as LedgerEntry] : [])).sort((a, b) => a.startedAt - b.startedAt);
+    return raws
+      .flatMap((raw) => (raw ? [JSON.parse(raw) as LedgerEntry] : []))
+      .sort((a, b) => a.startedAt - b.startedAt);
   }
 
   async claim(key: string, ttlMs: number): Promise<boolean> {
@@ -82,14 +102,24 @@ export class RedisJobStore implements JobStore {
       sub.on('error', () => {});
       sub.on('message', (_channel: string, message: string) => {
         let parsed: { family: string; jobId: string; record: unknown };
-        try { parsed = JSON.parse(message); } catch { return; }
+        try {
+          parsed = JSON.parse(message);
+        } catch {
+          return;
+        }
         for (const l of this.listeners) {
-          try { l(parsed.family, parsed.jobId, parsed.record); } catch { /* a listener's failure is its own */ }
+          try {
+            l(parsed.family, parsed.jobId, parsed.record);
+          } catch {
+            /* a listener's failure is its own */
+          }
         }
       });
       void sub.subscribe(this.k.outcomes).catch(() => {});
     }
-    return () => { this.listeners.delete(listener); };
+    return () => {
+      this.listeners.delete(listener);
+    };
   }
 
   /** Resolves once the subscriber (if any) is subscribed: outcomes published after this reach listeners. */

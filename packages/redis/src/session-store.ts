@@ -8,7 +8,10 @@ import type { SessionStore, SharedSession } from './types.js';
 export class RedisSessionStore implements SessionStore {
   private readonly k: ReturnType<typeof keys>;
 
-  constructor(private readonly redis: Redis, options: KeyOptions = {}) {
+  constructor(
+    private readonly redis: Redis,
+    options: KeyOptions = {},
+  ) {
     this.k = keys(options.prefix);
   }
 
@@ -22,7 +25,8 @@ export class RedisSessionStore implements SessionStore {
 
   /** Kept `ttlMs` (past the session's expiry, so an expired session can still be found and left). */
   async put(session: SharedSession, ttlMs: number): Promise<void> {
-    await this.redis.multi()
+    await this.redis
+      .multi()
       .set(this.k.session(session.channel), JSON.stringify(session), 'PX', Math.max(1, Math.round(ttlMs)))
       .zadd(this.k.sessionsByExpiry, Date.parse(session.expiresAt), session.channel)
       .exec();

@@ -18,20 +18,37 @@ const children: ChildProcess[] = [];
 type Message = { event: string; name?: string; id?: string; status?: string; candidates?: string[] };
 
 function worker() {
-  const child = fork(join(here, 'fixtures/chaos-worker.ts'), [redis.url, standIn.url, NAMES.join(',')], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(here, 'fixtures/chaos-worker.ts'), [redis.url, standIn.url, NAMES.join(',')], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   children.push(child);
   const messages: Message[] = [];
   const waiters: { test: (m: Message) => boolean; ok: (m: Message) => void }[] = [];
   child.on('message', (m: Message) => {
     messages.push(m);
-    for (const w of [...waiters]) if (w.test(m)) { waiters.splice(waiters.indexOf(w), 1); w.ok(m); }
+    for (const w of [...waiters])
+      if (w.test(m)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.ok(m);
+      }
   });
-  const next = (test: (m: Message) => boolean, ms = 20_000) => new Promise<Message>((ok, fail) => {
-    const found = messages.find(test);
-    if (found) return ok(found);
-    const timer = setTimeout(() => fail(new Error(`no such message in ${ms} ms; saw ${JSON.stringify(messages)}`)), ms);
-    waiters.push({ test, ok: (m) => { clearTimeout(timer); ok(m); } });
-  });
+  const next = (test: (m: Message) => boolean, ms = 20_000) =>
+    new Promise<Message>((ok, fail) => {
+      const found = messages.find(test);
+      if (found) return ok(found);
+      const timer = setTimeout(
+        () => fail(new Error(`no such message in ${ms} ms; saw ${JSON.stringify(messages)}`)),
+        ms,
+      );
+      waiters.push({
+        test,
+        ok: (m) => {
+          clearTimeout(timer);
+          ok(m);
+        },
+      });
+    });
   const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
   return { child, messages, next, exited };
 }
@@ -76,7 +93,9 @@ describe('kill -9 mid-start', () => {
     expect(done.map((m) => m.name).sort()).toEqual(NAMES);
     expect(done.every((m) => m.status === 'completed')).toBe(true);
     expect(Object.fromEntries(standIn.startsByName)).toEqual({ alpha: 1, bravo: 1, charlie: 1 });
-    expect(second.messages.some((m) => m.event === 'starting' && (m.name === 'alpha' || m.name === 'bravo'))).toBe(false);
+    expect(second.messages.some((m) => m.event === 'starting' && (m.name === 'alpha' || m.name === 'bravo'))).toBe(
+      false,
+    );
   });
 });
 
@@ -89,9 +108,16 @@ describe('Redis down', () => {
     const conn = new Redis(own.url, { maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
     conn.on('error', () => {}); // the refused reconnects are the point of this test, not noise to print
     try {
-      const a2e = createA2EClient({ baseUrl: standIn.url, apiKey: 'sk_chaos_key', maxRetries: 0, store: new RedisJobStore(conn, { prefix: 'down:' }) });
+      const a2e = createA2EClient({
+        baseUrl: standIn.url,
+        apiKey: 'sk_chaos_key',
+        maxRetries: 0,
+        store: new RedisJobStore(conn, { prefix: 'down:' }),
+      });
       await own.stop();
-      await expect(a2e.dubbing.startDubbing({ name: 'unrecorded', source_url: 'https://example.com/u.mp4', target_lang: 'en' })).rejects.toThrow();
+      await expect(
+        a2e.dubbing.startDubbing({ name: 'unrecorded', source_url: 'https://example.com/u.mp4', target_lang: 'en' }),
+      ).rejects.toThrow();
       expect(standIn.startsByName.get('unrecorded')).toBeUndefined();
     } finally {
       conn.disconnect();

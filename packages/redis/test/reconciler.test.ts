@@ -11,9 +11,16 @@ import { startJobStandIn, type JobStandIn } from './helpers/job-standin.js';
 let redis: RunningRedis;
 let standIn: JobStandIn;
 const conns: Redis[] = [];
-const storeOf = () => { const c = new Redis(redis.url, { maxRetriesPerRequest: 1 }); conns.push(c); return new RedisJobStore(c, { prefix: 'recon:' }); };
+const storeOf = () => {
+  const c = new Redis(redis.url, { maxRetriesPerRequest: 1 });
+  conns.push(c);
+  return new RedisJobStore(c, { prefix: 'recon:' });
+};
 
-beforeAll(async () => { redis = await startRedis(); standIn = await startJobStandIn(); });
+beforeAll(async () => {
+  redis = await startRedis();
+  standIn = await startJobStandIn();
+});
 afterAll(async () => {
   await Promise.all(conns.map((c) => c.quit().catch(() => c.disconnect())));
   await standIn?.close();
@@ -24,7 +31,12 @@ describe('reconciler across instances', () => {
   it('one instance re-reads a job whose webhook never came, closes it and tells the others', async () => {
     const [a, b] = [storeOf(), storeOf()];
     const client = createA2EClient({ baseUrl: standIn.url, apiKey: 'sk_recon_key', store: a });
-    const data = await client.dubbing.startDubbing({ name: 'silent', source_url: 'https://example.com/s.mp4', target_lang: 'en', webhook: { url: 'https://app.example/hooks', token: 'hook-secret' } });
+    const data = await client.dubbing.startDubbing({
+      name: 'silent',
+      source_url: 'https://example.com/s.mp4',
+      target_lang: 'en',
+      webhook: { url: 'https://app.example/hooks', token: 'hook-secret' },
+    });
     const id = client.jobIdOf('dubbing', data)!;
     const [entry] = await b.open();
     expect(entry).toMatchObject({ state: 'submitted', jobId: id, webhook: true });
@@ -42,7 +54,12 @@ describe('reconciler across instances', () => {
       expect(await heard).toBe(id);
       expect(await a.open()).toEqual([]);
       // the ledger entry survived its Lua round trips intact (times to the millisecond)
-      expect(await b.get(entry!.key)).toMatchObject({ state: 'terminal', status: 'completed', startedAt: entry!.startedAt, jobId: id });
+      expect(await b.get(entry!.key)).toMatchObject({
+        state: 'terminal',
+        status: 'completed',
+        startedAt: entry!.startedAt,
+        jobId: id,
+      });
       // the follower stays idle while the lease is held
       expect((await Promise.all([ra.runOnce(), rb.runOnce()])).filter((r) => r.leader)).toHaveLength(1);
     } finally {

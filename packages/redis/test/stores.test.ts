@@ -7,16 +7,29 @@ import { startRedis, type RunningRedis } from './helpers/redis-server.js';
 
 let server: RunningRedis;
 const conns: Redis[] = [];
-const connect = () => { const r = new Redis(server.url, { lazyConnect: false, maxRetriesPerRequest: 1 }); conns.push(r); return r; };
+const connect = () => {
+  const r = new Redis(server.url, { lazyConnect: false, maxRetriesPerRequest: 1 });
+  conns.push(r);
+  return r;
+};
 
-beforeAll(async () => { server = await startRedis(); });
+beforeAll(async () => {
+  server = await startRedis();
+});
 afterAll(async () => {
   await Promise.all(conns.map((c) => c.quit().catch(() => c.disconnect())));
   await server?.stop();
 });
 
-const entry = (key: string, extra: Partial<LedgerEntry> = {}): LedgerEntry =>
-  ({ key, operationId: 'startDubbing', family: 'dubbing', bodyHash: 'h', startedAt: Date.now(), state: 'sending', ...extra });
+const entry = (key: string, extra: Partial<LedgerEntry> = {}): LedgerEntry => ({
+  key,
+  operationId: 'startDubbing',
+  family: 'dubbing',
+  bodyHash: 'h',
+  startedAt: Date.now(),
+  state: 'sending',
+  ...extra,
+});
 
 describe('RedisJobStore ledger', () => {
   it('writes a start once, merges updates, and lists only open entries', async () => {
@@ -26,7 +39,7 @@ describe('RedisJobStore ledger', () => {
     await expect(store.begin(entry('a'))).rejects.toThrow(/exists/);
     expect(await store.update('a', { state: 'submitted', jobId: 'job-a' })).toBe(true);
     expect(await store.update('missing', { state: 'submitted' })).toBe(false);
-    expect((await store.get('a'))).toMatchObject({ state: 'submitted', jobId: 'job-a', operationId: 'startDubbing' });
+    expect(await store.get('a')).toMatchObject({ state: 'submitted', jobId: 'job-a', operationId: 'startDubbing' });
     expect((await store.open()).map((e) => e.key)).toEqual(['a', 'b']);
     await store.update('a', { state: 'terminal', status: 'completed' });
     await store.update('b', { state: 'refused' });
@@ -86,7 +99,9 @@ describe('RedisJobStore ledger', () => {
 describe('RedisSessionStore', () => {
   it('never hands out more slots than max, however many processes ask at once', async () => {
     const stores = Array.from({ length: 5 }, () => new RedisSessionStore(connect(), { prefix: 't5:' }));
-    const taken = await Promise.all(Array.from({ length: 40 }, (_, i) => stores[i % 5]!.reserve(`slot-${i}`, 3, 60_000)));
+    const taken = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => stores[i % 5]!.reserve(`slot-${i}`, 3, 60_000)),
+    );
     expect(taken.filter(Boolean)).toHaveLength(3);
     const holder = taken.indexOf(true);
     await stores[0]!.release(`slot-${holder}`);
@@ -106,7 +121,13 @@ describe('RedisSessionStore', () => {
     const a = new RedisSessionStore(connect(), { prefix: 't7:' });
     const b = new RedisSessionStore(connect(), { prefix: 't7:' });
     const now = Date.now();
-    const session = (channel: string, expiresAt: number) => ({ channel, secretHash: `h-${channel}`, avatarId: 'av', expiresAt: new Date(expiresAt).toISOString(), slot: `slot-${channel}` });
+    const session = (channel: string, expiresAt: number) => ({
+      channel,
+      secretHash: `h-${channel}`,
+      avatarId: 'av',
+      expiresAt: new Date(expiresAt).toISOString(),
+      slot: `slot-${channel}`,
+    });
     await a.put(session('old', now - 1000), 60_000);
     await a.put(session('new', now + 60_000), 120_000);
     expect(await b.get('new')).toEqual(session('new', now + 60_000));

@@ -15,12 +15,21 @@ const children: ChildProcess[] = [];
 const ports: number[] = [];
 
 async function startProxy(): Promise<number> {
-  const child = fork(join(here, 'fixtures/proxy-process.ts'), [redis.url, upstream.url, '2'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(here, 'fixtures/proxy-process.ts'), [redis.url, upstream.url, '2'], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   children.push(child);
   return new Promise((ok, fail) => {
     const timer = setTimeout(() => fail(new Error('proxy process did not start in 20 s')), 20_000);
-    child.once('message', (m: { port: number }) => { clearTimeout(timer); ok(m.port); });
-    child.once('exit', (code) => { clearTimeout(timer); fail(new Error(`proxy process exited (${code})`)); });
+    child.once('message', (m: { port: number }) => {
+      clearTimeout(timer);
+      ok(m.port);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`proxy process exited (${code})`));
+    });
   });
 }
 
@@ -30,7 +39,16 @@ beforeAll(async () => {
   ports.push(await startProxy(), await startProxy());
 });
 afterAll(async () => {
-  await Promise.all(children.map((c) => new Promise<void>((ok) => { if (c.exitCode !== null) return ok(); c.once('exit', () => ok()); c.kill('SIGTERM'); })));
+  await Promise.all(
+    children.map(
+      (c) =>
+        new Promise<void>((ok) => {
+          if (c.exitCode !== null) return ok();
+          c.once('exit', () => ok());
+          c.kill('SIGTERM');
+        }),
+    ),
+  );
   await upstream?.close();
   await redis?.stop();
 });
@@ -38,7 +56,11 @@ afterAll(async () => {
 let turn = 0;
 /** Round-robin over the two proxies, as a balancer would. */
 const post = async (route: string, body: unknown, port = ports[turn++ % 2]!) => {
-  const res = await fetch(`http://127.0.0.1:${port}/api/v1/streaming-avatar/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1/streaming-avatar/${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as { code: number; data: Record<string, string> } };
 };
 
@@ -54,7 +76,11 @@ describe('two proxy processes sharing Redis', () => {
     expect((await post('speak', { channel, session_secret, text: 'hi' }, ports[1])).status).toBe(200);
     // a wrong secret is refused on both
     expect((await post('ask', { channel, session_secret: 'x'.repeat(64), text: 'q' }, ports[1])).status).toBe(403);
-    expect(upstream.calls.filter((c) => c.channel === channel).map((c) => c.path)).toEqual(['set-qa-context', 'ask', 'speak']);
+    expect(upstream.calls.filter((c) => c.channel === channel).map((c) => c.path)).toEqual([
+      'set-qa-context',
+      'ask',
+      'speak',
+    ]);
     // what Redis holds can neither join (no RTC token) nor drive (no secret) the session
     const { Redis } = await import('ioredis');
     const peek = new Redis(redis.url);
@@ -87,8 +113,13 @@ describe('two proxy processes sharing Redis', () => {
     expect(upstream.calls.every((c) => c.key === 'Bearer sk_proxy_test_key')).toBe(true);
 
     // a burst of starts through both ports at once: the cap still holds exactly
-    for (const s of [second, fourth]) expect((await post('leave', { channel: s.body.data.channel, session_secret: s.body.data.session_secret })).status).toBe(200);
-    const burst = await Promise.all(Array.from({ length: 10 }, (_, i) => post('agora-token', { avatar_id: 'av1', expire_seconds: 60 }, ports[i % 2])));
+    for (const s of [second, fourth])
+      expect(
+        (await post('leave', { channel: s.body.data.channel, session_secret: s.body.data.session_secret })).status,
+      ).toBe(200);
+    const burst = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => post('agora-token', { avatar_id: 'av1', expire_seconds: 60 }, ports[i % 2])),
+    );
     expect(burst.map((r) => r.status).sort()).toEqual([200, 200, ...Array(8).fill(429)]);
   });
 });

@@ -14,32 +14,57 @@ const here = dirname(fileURLToPath(import.meta.url));
 let redis: RunningRedis;
 let standIn: JobStandIn;
 const conns: Redis[] = [];
-const storeOf = () => { const c = new Redis(redis.url, { maxRetriesPerRequest: 1 }); conns.push(c); return new RedisJobStore(c, { prefix: 'hooks:' }); };
+const storeOf = () => {
+  const c = new Redis(redis.url, { maxRetriesPerRequest: 1 });
+  conns.push(c);
+  return new RedisJobStore(c, { prefix: 'hooks:' });
+};
 
-beforeAll(async () => { redis = await startRedis(); standIn = await startJobStandIn(); });
+beforeAll(async () => {
+  redis = await startRedis();
+  standIn = await startJobStandIn();
+});
 afterAll(async () => {
   await Promise.all(conns.map((c) => c.quit().catch(() => c.disconnect())));
   await standIn?.close();
   await redis?.stop();
 });
 
-const delivery = (id: string) => new Request('http://instance/hooks/a2e?a2e_family=dubbing', {
-  method: 'POST', headers: { 'x-a2e-webhook-token': 'hook-secret', 'content-type': 'application/json' },
-  body: JSON.stringify({ _id: id, current_status: 'completed' }),
-});
+const delivery = (id: string) =>
+  new Request('http://instance/hooks/a2e?a2e_family=dubbing', {
+    method: 'POST',
+    headers: { 'x-a2e-webhook-token': 'hook-secret', 'content-type': 'application/json' },
+    body: JSON.stringify({ _id: id, current_status: 'completed' }),
+  });
 const handle = (store: RedisJobStore, id: string) => handleA2EWebhook(delivery(id), { token: 'hook-secret', store });
 
 describe('webhooks across instances', () => {
   it('a delivery to instance A resolves the waiter in process B', async () => {
     const id = standIn.addJob('hooked');
-    const child = fork(join(here, 'fixtures/webhook-waiter.ts'), [redis.url, standIn.url, id], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    const messages: { event: string; status?: string }[] = [];
-    const seen = (event: string, ms: number) => new Promise<{ event: string; status?: string }>((ok, fail) => {
-      const timer = setTimeout(() => fail(new Error(`no ${event} in ${ms} ms (saw ${JSON.stringify(messages)})`)), ms);
-      const check = () => { const m = messages.find((x) => x.event === event); if (m) { clearTimeout(timer); ok(m); } };
-      child.on('message', (m: { event: string }) => { messages.push(m); check(); });
-      check();
+    const child = fork(join(here, 'fixtures/webhook-waiter.ts'), [redis.url, standIn.url, id], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    const messages: { event: string; status?: string }[] = [];
+    const seen = (event: string, ms: number) =>
+      new Promise<{ event: string; status?: string }>((ok, fail) => {
+        const timer = setTimeout(
+          () => fail(new Error(`no ${event} in ${ms} ms (saw ${JSON.stringify(messages)})`)),
+          ms,
+        );
+        const check = () => {
+          const m = messages.find((x) => x.event === event);
+          if (m) {
+            clearTimeout(timer);
+            ok(m);
+          }
+        };
+        child.on('message', (m: { event: string }) => {
+          messages.push(m);
+          check();
+        });
+        check();
+      });
     const exited = new Promise<number | null>((ok) => child.once('exit', ok));
     try {
       await seen('waiting', 20_000);

@@ -62,5 +62,7 @@ export function buildDocs(out = DOCS_DIR): void {
 if (isMain(import.meta.url)) {
   const started = Date.now();
   buildDocs();
-  console.log(`docs/ built in ${((Date.now() - started) / 1000).toFixed(1)} s: api/index.html, ts/index.html, openapi.json`);
+  console.log(
+    `docs/ built in ${((Date.now() - started) / 1000).toFixed(1)} s: api/index.html, ts/index.html, openapi.json`,
+  );
 }

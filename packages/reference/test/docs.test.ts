@@ -14,12 +14,17 @@ const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const inCI = process.env.CI === 'true' || process.env.CI === '1';
 const hasChromium = existsSync(CHROMIUM);
 
-if (!hasChromium && !inCI) console.warn(`[reference] ${CHROMIUM} not found: browser test skipped (apt-get install -y chromium; in CI it fails instead)`);
+if (!hasChromium && !inCI)
+  console.warn(
+    `[reference] ${CHROMIUM} not found: browser test skipped (apt-get install -y chromium; in CI it fails instead)`,
+  );
 
 /** Every request a page makes that does not go to the loopback server (or stay in memory: data:, blob: workers), with its kind. */
 function offsite(page: Page, local: string): string[] {
   const seen: string[] = [];
-  page.on('request', (r) => { if (!r.url().startsWith(local) && !/^(data|blob):/.test(r.url())) seen.push(`${r.resourceType()} ${r.url()}`); });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(local) && !/^(data|blob):/.test(r.url())) seen.push(`${r.resourceType()} ${r.url()}`);
+  });
   return seen;
 }
 
@@ -33,7 +38,15 @@ describe.skipIf(!hasChromium && !inCI)('the API reference in Chromium', () => {
     site = await serveDir(DOCS_DIR);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     mkdirSync(ARTIFACTS, { recursive: true });
   });
@@ -44,8 +57,14 @@ describe.skipIf(!hasChromium && !inCI)('the API reference in Chromium', () => {
   });
 
   it('docs/ holds the spec page with every operation, the bundled spec and the TypeScript API', () => {
-    const spec = JSON.parse(readFileSync(join(DOCS_DIR, 'openapi.json'), 'utf8')) as { paths: Record<string, Record<string, { operationId?: string }>> };
-    const ids = Object.values(spec.paths).flatMap((item) => Object.values(item).map((op) => op.operationId).filter(Boolean));
+    const spec = JSON.parse(readFileSync(join(DOCS_DIR, 'openapi.json'), 'utf8')) as {
+      paths: Record<string, Record<string, { operationId?: string }>>;
+    };
+    const ids = Object.values(spec.paths).flatMap((item) =>
+      Object.values(item)
+        .map((op) => op.operationId)
+        .filter(Boolean),
+    );
     expect(ids.length).toBeGreaterThan(250);
     const page = readFileSync(join(DOCS_DIR, 'api', 'index.html'), 'utf8');
     for (const id of ids) expect(page, id).toContain(`"operationId":"${id}"`);
@@ -61,7 +80,10 @@ describe.skipIf(!hasChromium && !inCI)('the API reference in Chromium', () => {
     await page.goto(`${site.url}/api/index.html`);
     // As a reader would: the tag in the menu, then the operation.
     await page.getByRole('link', { name: 'AI Dubbing' }).first().click();
-    await page.getByRole('link', { name: /Get a dubbing task/ }).first().click();
+    await page
+      .getByRole('link', { name: /Get a dubbing task/ })
+      .first()
+      .click();
     const section = page.locator('[data-section-id="/dubbing/getdubbing"]');
     await expect.poll(() => section.innerText(), { timeout: 30_000 }).toContain('/api/v1/userDubbing/{_id}');
     const text = await section.innerText();
@@ -80,7 +102,10 @@ describe.skipIf(!hasChromium && !inCI)('the API reference in Chromium', () => {
   it('documents the TypeScript API: createA2EClient and useA2EJob', async () => {
     const page = await browser.newPage();
     const remote = offsite(page, site.url);
-    for (const [module, name] of [['client/src', 'createA2EClient'], ['react/src', 'useA2EJob']] as const) {
+    for (const [module, name] of [
+      ['client/src', 'createA2EClient'],
+      ['react/src', 'useA2EJob'],
+    ] as const) {
       await page.goto(`${site.url}/ts/index.html`);
       await page.getByRole('link', { name: module, exact: true }).first().click();
       await page.getByRole('link', { name, exact: true }).first().click();

@@ -49,7 +49,10 @@ export function bundleAt(root: string, commit: string): unknown {
 function bundleCommit(root: string, commit: string): unknown {
   const dir = mkdtempSync(join(tmpdir(), 'a2e-baseline-'));
   try {
-    const tar = spawnSync('git', ['archive', '--format=tar', commit, 'spec'], { cwd: root, maxBuffer: 256 * 1024 * 1024 });
+    const tar = spawnSync('git', ['archive', '--format=tar', commit, 'spec'], {
+      cwd: root,
+      maxBuffer: 256 * 1024 * 1024,
+    });
     if (tar.status !== 0) throw new Error(`git archive ${commit} spec failed: ${tar.stderr}`);
     const untar = spawnSync('tar', ['-x', '-C', dir], { input: tar.stdout });
     if (untar.status !== 0) throw new Error(`tar -x failed: ${untar.stderr}`);

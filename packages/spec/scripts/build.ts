@@ -18,9 +18,14 @@ mkdirSync(DIST, { recursive: true });
 writeFileSync(join(DIST, 'openapi.json'), `${JSON.stringify(doc, null, 2)}\n`);
 // No anchors or aliases: a YAML reader that ignores them must read the same document as the JSON.
 writeFileSync(join(DIST, 'openapi.yaml'), stringify(doc, { aliasDuplicateObjects: false, lineWidth: 0 }));
-writeFileSync(join(DIST, 'operations.json'), `${JSON.stringify({ servers, operations: table, jobFamilies: families }, null, 2)}\n`);
+writeFileSync(
+  join(DIST, 'operations.json'),
+  `${JSON.stringify({ servers, operations: table, jobFamilies: families }, null, 2)}\n`,
+);
 const VECTORS = join(ROOT, 'packages', 'conformance', 'vectors');
 copyFileSync(join(VECTORS, 'vector.schema.json'), join(DIST, 'vector.schema.json'));
 // The whole folder, layout unchanged: each vector's `$schema` is the relative path `../vector.schema.json`.
 cpSync(VECTORS, join(DIST, 'vectors'), { recursive: true, filter: (src) => !src.endsWith('.DS_Store') });
-console.log(`@a2e-sdk/spec: ${Object.keys(table).length} operations, ${Object.keys(families).length} job families, vectors → dist/`);
+console.log(
+  `@a2e-sdk/spec: ${Object.keys(table).length} operations, ${Object.keys(families).length} job families, vectors → dist/`,
+);

@@ -9,9 +9,11 @@ export type Bump = 'major' | 'minor' | 'patch';
 export function changesetsBumping(root: string, pkg: string, bump: Bump): string[] {
   const dir = join(root, '.changeset');
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').filter((f) => {
-    const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(dir, f), 'utf8'))?.[1];
-    const bumps = (front ? parse(front) : null) as Record<string, string> | null;
-    return bumps?.[pkg] === bump;
-  });
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.md') && f !== 'README.md')
+    .filter((f) => {
+      const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(dir, f), 'utf8'))?.[1];
+      const bumps = (front ? parse(front) : null) as Record<string, string> | null;
+      return bumps?.[pkg] === bump;
+    });
 }

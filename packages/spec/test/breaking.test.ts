@@ -11,9 +11,13 @@ import { bundleSpec, type OpenAPIDoc } from '@a2e-sdk/tools/spec';
 import { breakingChanges } from '../scripts/breaking.ts';
 import { checkBreaking } from '../scripts/check-breaking.ts';
 
-type Doc = OpenAPIDoc & { components: { schemas: Record<string, { properties: Record<string, unknown>; required?: string[] }> } };
+type Doc = OpenAPIDoc & {
+  components: { schemas: Record<string, { properties: Record<string, unknown>; required?: string[] }> };
+};
 let spec: Doc;
-beforeAll(() => { spec = bundleSpec() as Doc; });
+beforeAll(() => {
+  spec = bundleSpec() as Doc;
+});
 
 function planted(change: (doc: Doc) => void) {
   const after = structuredClone(spec);
@@ -27,11 +31,42 @@ describe('on the bundled document', () => {
   });
 
   it.each<[string, (d: Doc) => void, RegExp]>([
-    ['an operation removed', (d) => { delete d.paths['/api/v1/userDubbing/{_id}']!.get; }, /userDubbing\/\{_id\} › get/],
-    ['a request narrowed (a new required field)', (d) => { const s = d.components.schemas.DubbingStartRequest!; s.required = [...(s.required ?? []), 'name']; }, /startDubbing › post › requestBody.*required/],
-    ['a request narrowed (a field limited to an enum)', (d) => { Object.assign(d.components.schemas.DubbingStartRequest!.properties.source_lang as object, { enum: ['auto'] }); }, /startDubbing › post › requestBody.*source_lang › enum/],
-    ['a response field removed', (d) => { delete d.components.schemas.DubbingRecord!.properties.result_url; }, /userDubbing\/\{_id\} › get › responses.*result_url/],
-    ['a response field retyped', (d) => { d.components.schemas.DubbingRecord!.properties.duration = { type: 'string' }; }, /userDubbing\/\{_id\} › get › responses/],
+    [
+      'an operation removed',
+      (d) => {
+        delete d.paths['/api/v1/userDubbing/{_id}']!.get;
+      },
+      /userDubbing\/\{_id\} › get/,
+    ],
+    [
+      'a request narrowed (a new required field)',
+      (d) => {
+        const s = d.components.schemas.DubbingStartRequest!;
+        s.required = [...(s.required ?? []), 'name'];
+      },
+      /startDubbing › post › requestBody.*required/,
+    ],
+    [
+      'a request narrowed (a field limited to an enum)',
+      (d) => {
+        Object.assign(d.components.schemas.DubbingStartRequest!.properties.source_lang as object, { enum: ['auto'] });
+      },
+      /startDubbing › post › requestBody.*source_lang › enum/,
+    ],
+    [
+      'a response field removed',
+      (d) => {
+        delete d.components.schemas.DubbingRecord!.properties.result_url;
+      },
+      /userDubbing\/\{_id\} › get › responses.*result_url/,
+    ],
+    [
+      'a response field retyped',
+      (d) => {
+        d.components.schemas.DubbingRecord!.properties.duration = { type: 'string' };
+      },
+      /userDubbing\/\{_id\} › get › responses/,
+    ],
   ])('flags %s', (_name, change, where) => {
     const found = planted(change);
     expect(found.length).toBeGreaterThan(0);
@@ -39,9 +74,24 @@ describe('on the bundled document', () => {
   });
 
   it.each<[string, (d: Doc) => void]>([
-    ['an optional request field added', (d) => { d.components.schemas.DubbingStartRequest!.properties.priority = { type: 'integer' }; }],
-    ['a response field added', (d) => { d.components.schemas.DubbingRecord!.properties.progress = { type: 'number' }; }],
-    ['an operation added', (d) => { d.paths['/api/v1/userDubbing/extra'] = { get: structuredClone(d.paths['/api/v1/userDubbing/{_id}']!.get!) }; }],
+    [
+      'an optional request field added',
+      (d) => {
+        d.components.schemas.DubbingStartRequest!.properties.priority = { type: 'integer' };
+      },
+    ],
+    [
+      'a response field added',
+      (d) => {
+        d.components.schemas.DubbingRecord!.properties.progress = { type: 'number' };
+      },
+    ],
+    [
+      'an operation added',
+      (d) => {
+        d.paths['/api/v1/userDubbing/extra'] = { get: structuredClone(d.paths['/api/v1/userDubbing/{_id}']!.get!) };
+      },
+    ],
   ])('lets %s pass', (_name, change) => {
     expect(planted(change)).toEqual([]);
   });
@@ -51,7 +101,10 @@ describe('check-breaking on a copy of the spec in its own git repository', () =>
   let repo: string;
   const fragment = () => join(repo, 'spec', 'paths', 'dubbing.yaml');
   const git = (...args: string[]) => {
-    const r = spawnSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.invalid', ...args], { cwd: repo, encoding: 'utf8' });
+    const r = spawnSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.invalid', ...args], {
+      cwd: repo,
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
   };
   const edit = (change: (doc: ReturnType<typeof parseDocument>) => void) => {
@@ -63,7 +116,10 @@ describe('check-breaking on a copy of the spec in its own git repository', () =>
 
   beforeAll(() => {
     repo = mkdtempSync(join(tmpdir(), 'a2e-breaking-'));
-    cpSync(join(ROOT, 'spec'), join(repo, 'spec'), { recursive: true, filter: (src) => !src.includes(`${join('spec', 'dist')}`) });
+    cpSync(join(ROOT, 'spec'), join(repo, 'spec'), {
+      recursive: true,
+      filter: (src) => !src.includes(`${join('spec', 'dist')}`),
+    });
     git('init', '-q', '-b', 'main');
     git('add', 'spec');
     git('commit', '-q', '-m', 'released spec');
@@ -97,7 +153,9 @@ describe('check-breaking on a copy of the spec in its own git repository', () =>
 
   it('passes an additive change (a new optional request field) without any changeset', () => {
     writeFileSync(fragment(), released);
-    edit((doc) => doc.setIn(['schemas', 'DubbingStartRequest', 'properties', 'priority'], doc.createNode({ type: 'integer' })));
+    edit((doc) =>
+      doc.setIn(['schemas', 'DubbingStartRequest', 'properties', 'priority'], doc.createNode({ type: 'integer' })),
+    );
     const { ok, report } = checkBreaking(repo);
     expect(readFileSync(fragment(), 'utf8')).toContain('priority');
     expect(report).toMatch(/: 0 breaking/);

@@ -10,12 +10,14 @@ import { specFiles } from '../index.js';
 
 const json = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as unknown;
 let fresh: OpenAPIDoc;
-beforeAll(() => { fresh = bundleSpec(); });
+beforeAll(() => {
+  fresh = bundleSpec();
+});
 
 function refsIn(node: unknown, out: string[] = []): string[] {
   if (Array.isArray(node)) node.forEach((n) => refsIn(n, out));
   else if (node && typeof node === 'object') {
-    for (const [k, v] of Object.entries(node)) (k === '$ref' && typeof v === 'string' ? out.push(v) : refsIn(v, out));
+    for (const [k, v] of Object.entries(node)) k === '$ref' && typeof v === 'string' ? out.push(v) : refsIn(v, out);
   }
   return out;
 }
@@ -38,14 +40,22 @@ describe('@a2e-sdk/spec files', () => {
   });
 
   it('ships the operation table of every operation of the spec', () => {
-    const table = json(specFiles.operations) as { operations: Record<string, { method: string; path: string }>; jobFamilies: object; servers: object };
+    const table = json(specFiles.operations) as {
+      operations: Record<string, { method: string; path: string }>;
+      jobFamilies: object;
+      servers: object;
+    };
     expect(Object.keys(table.operations).sort()).toEqual([...operations(fresh)].map((o) => o.op.operationId).sort());
-    expect(table).toEqual(((t) => ({ servers: t.servers, operations: t.table, jobFamilies: t.families }))(operationTable(fresh)));
+    expect(table).toEqual(
+      ((t) => ({ servers: t.servers, operations: t.table, jobFamilies: t.families }))(operationTable(fresh)),
+    );
     expect(table.operations.getDubbing).toMatchObject({ method: 'GET', path: '/api/v1/userDubbing/{_id}' });
   });
 
   it("ships the conformance vectors' JSON Schema unchanged", () => {
-    expect(readFileSync(specFiles.vectorSchema, 'utf8')).toBe(readFileSync(join(ROOT, 'packages', 'conformance', 'vectors', 'vector.schema.json'), 'utf8'));
+    expect(readFileSync(specFiles.vectorSchema, 'utf8')).toBe(
+      readFileSync(join(ROOT, 'packages', 'conformance', 'vectors', 'vector.schema.json'), 'utf8'),
+    );
   });
 
   it('ships the conformance vectors as they are in the workspace, beside the spec their schemas point into', () => {
@@ -53,12 +63,21 @@ describe('@a2e-sdk/spec files', () => {
     for (const dir of ['operations', 'behaviour']) {
       const names = readdirSync(join(source, dir)).sort();
       expect(readdirSync(join(specFiles.vectors, dir)).sort()).toEqual(names);
-      for (const name of names) expect(readFileSync(join(specFiles.vectors, dir, name), 'utf8'), name).toBe(readFileSync(join(source, dir, name), 'utf8'));
+      for (const name of names)
+        expect(readFileSync(join(specFiles.vectors, dir, name), 'utf8'), name).toBe(
+          readFileSync(join(source, dir, name), 'utf8'),
+        );
     }
-    for (const name of ['README.md', 'vector.schema.json']) expect(readFileSync(join(specFiles.vectors, name), 'utf8')).toBe(readFileSync(join(source, name), 'utf8'));
+    for (const name of ['README.md', 'vector.schema.json'])
+      expect(readFileSync(join(specFiles.vectors, name), 'utf8')).toBe(readFileSync(join(source, name), 'utf8'));
     const doc = json(specFiles.openapiJson) as OpenAPIDoc;
-    const getDubbing = json(join(specFiles.vectors, 'operations', 'getDubbing.json')) as { expected: { schema: string } };
-    const resolved = getDubbing.expected.schema.slice(2).split('/').reduce<any>((o, k) => o?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
+    const getDubbing = json(join(specFiles.vectors, 'operations', 'getDubbing.json')) as {
+      expected: { schema: string };
+    };
+    const resolved = getDubbing.expected.schema
+      .slice(2)
+      .split('/')
+      .reduce<any>((o, k) => o?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
     expect(resolved).toBeTypeOf('object');
   });
 });

@@ -10,17 +10,25 @@ export function successExample(doc: OpenAPIDoc, op: Operation): { status: number
     const media = response?.content?.['application/json'];
     if (!media) continue;
     const candidates = [
-      ...Object.values((media.examples ?? {}) as Record<string, unknown>).map((e) => deref<{ value?: unknown }>(doc, e)?.value),
+      ...Object.values((media.examples ?? {}) as Record<string, unknown>).map(
+        (e) => deref<{ value?: unknown }>(doc, e)?.value,
+      ),
       media.example,
     ].filter((v) => v !== undefined);
-    const ok = candidates.find((v) => (v as { code?: unknown })?.code === 0 || (v as { code?: unknown })?.code === undefined);
+    const ok = candidates.find(
+      (v) => (v as { code?: unknown })?.code === 0 || (v as { code?: unknown })?.code === undefined,
+    );
     return { status: Number(status), body: clone(ok ?? candidates[0] ?? { code: 0, data: null }) };
   }
   return { status: 200, body: { code: 0, data: null } };
 }
 
 /** The spec's example of an error answer (`Unauthorized`, `BadRequest`), or a constructed one. */
-export function errorExample(doc: OpenAPIDoc, name: string, fallback: Record<string, unknown>): Record<string, unknown> {
+export function errorExample(
+  doc: OpenAPIDoc,
+  name: string,
+  fallback: Record<string, unknown>,
+): Record<string, unknown> {
   const r = deref<Record<string, any>>(doc, doc.components?.responses?.[name]);
   return clone(r?.content?.['application/json']?.example ?? fallback);
 }

@@ -9,7 +9,13 @@ import type { Outcome, SandboxJob } from './jobs.js';
 export type { LoggedRequest } from './server.js';
 export type { Outcome } from './jobs.js';
 
-export interface WebhookDelivery { url: string; token?: string; payload: unknown; status?: number; error?: string }
+export interface WebhookDelivery {
+  url: string;
+  token?: string;
+  payload: unknown;
+  status?: number;
+  error?: string;
+}
 
 export interface SandboxOptions {
   /** Port to listen on; 0 picks a free one. Default 0. */
@@ -49,8 +55,13 @@ export interface Sandbox {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const state: SandboxState = {
-    jobs: new Map<string, SandboxJob>(), log: [], deliveries: [], baseUrl: '',
-    storage: new Map(), options, faults: new Map(),
+    jobs: new Map<string, SandboxJob>(),
+    log: [],
+    deliveries: [],
+    baseUrl: '',
+    storage: new Map(),
+    options,
+    faults: new Map(),
   };
   const { handle, endJob } = createHandler(state);
   const server = createServer((req, res) => {
@@ -72,10 +83,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     endJob,
     injectFault: (operationId, status, times = 1) => void state.faults.set(operationId, { status, times }),
     webhooks: () => [...state.deliveries],
-    close: () => new Promise<void>((resolve) => {
-      for (const job of state.jobs.values()) clearTimeout(job.timer);
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const job of state.jobs.values()) clearTimeout(job.timer);
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -18,7 +18,10 @@ export interface SandboxJob {
   timer?: NodeJS.Timeout;
 }
 
-export interface JobClock { jobDurationMs: number; now: () => number }
+export interface JobClock {
+  jobDurationMs: number;
+  now: () => number;
+}
 
 /** The record as it reads now: status from the time elapsed (or the ending), result or failure fields filled. */
 export function currentRecord(job: SandboxJob, clock: JobClock, resultUrl: string): Record<string, unknown> {
@@ -34,7 +37,8 @@ export function currentRecord(job: SandboxJob, clock: JobClock, resultUrl: strin
   }
   record[f.statusField] = status;
   // A result field the start's record holds as a list (image families' `image_urls`) stays a list.
-  if (job.ended === 'complete') for (const field of f.resultFields) record[field] = Array.isArray(job.record[field]) ? [resultUrl] : resultUrl;
+  if (job.ended === 'complete')
+    for (const field of f.resultFields) record[field] = Array.isArray(job.record[field]) ? [resultUrl] : resultUrl;
   if (job.ended === 'fail' && f.messageFields[0]) record[f.messageFields[0]] = 'failed in the sandbox (as configured)';
   return record;
 }

@@ -3,20 +3,31 @@
 import type { OpenAPIDoc, Operation } from '../spec.js';
 import { specOperations } from '../spec.js';
 
-export interface Route { op: Operation; pattern: RegExp; names: string[]; literal: number }
-export interface Matched { op: Operation; pathParams: Record<string, string> }
+export interface Route {
+  op: Operation;
+  pattern: RegExp;
+  names: string[];
+  literal: number;
+}
+export interface Matched {
+  op: Operation;
+  pathParams: Record<string, string>;
+}
 
 export function compileRoutes(doc: OpenAPIDoc): Route[] {
   const routes = [...specOperations(doc).values()].map((op) => {
     const names: string[] = [];
-    const source = op.path.split(/(\{[^}]+\})/).map((part) => {
-      const m = /^\{([^}]+)\}$/.exec(part);
-      if (m) {
-        names.push(m[1]!);
-        return '([^/]+)';
-      }
-      return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    }).join('');
+    const source = op.path
+      .split(/(\{[^}]+\})/)
+      .map((part) => {
+        const m = /^\{([^}]+)\}$/.exec(part);
+        if (m) {
+          names.push(m[1]!);
+          return '([^/]+)';
+        }
+        return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      })
+      .join('');
     return { op, pattern: new RegExp(`^${source}/?$`), names, literal: op.path.replace(/\{[^}]+\}/g, '').length };
   });
   return routes.sort((a, b) => a.names.length - b.names.length || b.literal - a.literal);
@@ -29,7 +40,10 @@ export function matchRoute(routes: Route[], method: string, pathname: string): M
     if (!m) continue;
     pathMatched = true;
     if (route.op.method !== method) continue;
-    return { op: route.op, pathParams: Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)])) };
+    return {
+      op: route.op,
+      pathParams: Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)])),
+    };
   }
   return pathMatched ? 'method' : undefined;
 }

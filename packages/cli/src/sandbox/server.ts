@@ -12,18 +12,31 @@ import { createValidator } from './validate.js';
 import type { SandboxOptions, WebhookDelivery } from './index.js';
 
 export interface LoggedRequest {
-  method: string; path: string; query: Record<string, string>; headers: Record<string, string>;
-  body?: unknown; operationId?: string; status?: number; at: string;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body?: unknown;
+  operationId?: string;
+  status?: number;
+  at: string;
 }
 
 export interface SandboxState {
-  jobs: Map<string, SandboxJob>; log: LoggedRequest[]; deliveries: WebhookDelivery[]; baseUrl: string;
-  storage: Map<string, { type: string; bytes: Buffer }>; options: SandboxOptions;
+  jobs: Map<string, SandboxJob>;
+  log: LoggedRequest[];
+  deliveries: WebhookDelivery[];
+  baseUrl: string;
+  storage: Map<string, { type: string; bytes: Buffer }>;
+  options: SandboxOptions;
   /** Injected failures: the next `times` calls of an operation (or `*`) answer `status`. */
   faults: Map<string, { status: number; times: number }>;
 }
 
-type Table = Record<string, { tag: string; jobStart?: { family: string; idField: string }; jobStatus?: string; paging?: Record<string, string> }>;
+type Table = Record<
+  string,
+  { tag: string; jobStart?: { family: string; idField: string }; jobStatus?: string; paging?: Record<string, string> }
+>;
 const table = operations as unknown as Table;
 const OUTCOME_HEADER = 'x-a2e-sandbox-outcome';
 
@@ -48,9 +61,17 @@ function send(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-const masked = (headers: IncomingMessage['headers']) => Object.fromEntries(Object.entries(headers).map(([k, v]) => [
-  k, k === 'authorization' ? String(v).replace(/^(\S+\s+).*$/, '$1***') : Array.isArray(v) ? v.join(', ') : String(v ?? ''),
-]));
+const masked = (headers: IncomingMessage['headers']) =>
+  Object.fromEntries(
+    Object.entries(headers).map(([k, v]) => [
+      k,
+      k === 'authorization'
+        ? String(v).replace(/^(\S+\s+).*$/, '$1***')
+        : Array.isArray(v)
+          ? v.join(', ')
+          : String(v ?? ''),
+    ]),
+  );
 
 const setPath = (target: Record<string, any>, dotted: string, value: unknown) => {
   const keys = dotted.split('.');
@@ -80,8 +101,13 @@ export function createHandler(state: SandboxState) {
     const delivery: WebhookDelivery = { url: job.webhook.url, token: job.webhook.token, payload };
     try {
       const response = await fetch(job.webhook.url, {
-        method: 'POST', body: JSON.stringify(payload), signal: AbortSignal.timeout(10_000),
-        headers: { 'content-type': 'application/json', ...(job.webhook.token && { 'x-a2e-webhook-token': job.webhook.token }) },
+        method: 'POST',
+        body: JSON.stringify(payload),
+        signal: AbortSignal.timeout(10_000),
+        headers: {
+          'content-type': 'application/json',
+          ...(job.webhook.token && { 'x-a2e-webhook-token': job.webhook.token }),
+        },
       });
       delivery.status = response.status;
       await response.body?.cancel();
@@ -108,8 +134,12 @@ export function createHandler(state: SandboxState) {
     const family = start.family as keyof typeof jobFamilies;
     const id = objectId(random);
     const draw = random();
-    const outcome: Outcome = outcomeHeader === 'fail' || outcomeHeader === 'complete' ? outcomeHeader
-      : draw < (state.options.failRate ?? 0) ? 'fail' : 'complete';
+    const outcome: Outcome =
+      outcomeHeader === 'fail' || outcomeHeader === 'complete'
+        ? outcomeHeader
+        : draw < (state.options.failRate ?? 0)
+          ? 'fail'
+          : 'complete';
     const data = example?.data;
     const base = (Array.isArray(data) ? data[0] : data) ?? {};
     const record: Record<string, unknown> = { ...base };
@@ -117,7 +147,8 @@ export function createHandler(state: SandboxState) {
     for (const [k, v] of Object.entries(body)) if (k in record) record[k] = v;
     record[start.idField] = id;
     const job: SandboxJob = { family, id, startedAt: Date.now(), outcome, record };
-    if (typeof body.webhook_url === 'string') job.webhook = { url: body.webhook_url, token: body.webhook_token as string | undefined };
+    if (typeof body.webhook_url === 'string')
+      job.webhook = { url: body.webhook_url, token: body.webhook_token as string | undefined };
     if (jobDurationMs > 0) {
       job.timer = setTimeout(() => void endJob(id, outcome), jobDurationMs);
       job.timer.unref();
@@ -132,12 +163,21 @@ export function createHandler(state: SandboxState) {
   async function control(req: IncomingMessage, res: ServerResponse, url: URL) {
     if (req.method === 'GET' && url.pathname === '/__sandbox/requests') return send(res, 200, state.log);
     if (req.method === 'GET' && url.pathname === '/__sandbox/jobs') {
-      return send(res, 200, [...state.jobs.values()].map((j) => ({ family: j.family, id: j.id, outcome: j.outcome, record: recordOf(j) })));
+      return send(
+        res,
+        200,
+        [...state.jobs.values()].map((j) => ({ family: j.family, id: j.id, outcome: j.outcome, record: recordOf(j) })),
+      );
     }
     if (req.method === 'GET' && url.pathname === '/__sandbox/webhooks') return send(res, 200, state.deliveries);
     if (req.method === 'POST' && url.pathname === '/__sandbox/faults') {
-      const f = JSON.parse((await readBody(req)).toString('utf8') || '{}') as { operationId?: string; status?: number; times?: number };
-      if (!f.operationId || !Number.isInteger(f.status)) return send(res, 400, { error: 'give {operationId, status, times}' });
+      const f = JSON.parse((await readBody(req)).toString('utf8') || '{}') as {
+        operationId?: string;
+        status?: number;
+        times?: number;
+      };
+      if (!f.operationId || !Number.isInteger(f.status))
+        return send(res, 400, { error: 'give {operationId, status, times}' });
       state.faults.set(f.operationId, { status: f.status!, times: f.times ?? 1 });
       return send(res, 200, { ok: true });
     }
@@ -172,8 +212,15 @@ export function createHandler(state: SandboxState) {
       }
     }
     const entry: LoggedRequest = {
-      method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: masked(req.headers),
-      ...(body !== undefined ? { body } : text && !url.pathname.startsWith('/__sandbox/storage/') ? { body: text } : {}),
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: masked(req.headers),
+      ...(body !== undefined
+        ? { body }
+        : text && !url.pathname.startsWith('/__sandbox/storage/')
+          ? { body: text }
+          : {}),
       at: new Date().toISOString(),
     };
     if (url.pathname.startsWith('/__sandbox/')) {
@@ -188,56 +235,90 @@ export function createHandler(state: SandboxState) {
     if (state.options.latencyMs) await new Promise((r) => setTimeout(r, state.options.latencyMs));
 
     const matched = matchRoute(routes, entry.method, url.pathname);
-    if (!matched) return send(res, 404, { code: 404, msg: `no operation at ${entry.method} ${url.pathname} in the spec` });
-    if (matched === 'method') return send(res, 405, { code: 405, msg: `${entry.method} is not an operation of ${url.pathname}` });
+    if (!matched)
+      return send(res, 404, { code: 404, msg: `no operation at ${entry.method} ${url.pathname} in the spec` });
+    if (matched === 'method')
+      return send(res, 405, { code: 405, msg: `${entry.method} is not an operation of ${url.pathname}` });
     const { op, pathParams } = matched;
     entry.operationId = op.operationId;
     // `security: []` or an empty alternative (`[{}, {bearerAuth: []}]`) means the token is optional.
-    const needsAuth = !(Array.isArray(op.security) && (op.security.length === 0 || op.security.some((s) => Object.keys(s).length === 0)));
+    const needsAuth = !(
+      Array.isArray(op.security) &&
+      (op.security.length === 0 || op.security.some((s) => Object.keys(s).length === 0))
+    );
     if (needsAuth && !/^Bearer\s+\S+/i.test(req.headers.authorization ?? '')) {
       return send(res, 401, errorExample(doc, 'Unauthorized', { code: 401, msg: 'Unauthorized' }));
     }
-    if (parseError) return send(res, 400, { ...errorExample(doc, 'BadRequest', {}), code: 400, msg: `body is not JSON: ${parseError}` });
+    if (parseError)
+      return send(res, 400, {
+        ...errorExample(doc, 'BadRequest', {}),
+        code: 400,
+        msg: `body is not JSON: ${parseError}`,
+      });
     const problems = validate(op, pathParams, url.searchParams, body, text.length > 0);
-    if (problems.length) return send(res, 400, { ...errorExample(doc, 'BadRequest', {}), code: 400, msg: 'request does not match the spec', problems });
+    if (problems.length)
+      return send(res, 400, {
+        ...errorExample(doc, 'BadRequest', {}),
+        code: 400,
+        msg: 'request does not match the spec',
+        problems,
+      });
 
     const fault = state.faults.get(op.operationId) ?? state.faults.get('*');
     if (fault && fault.times > 0) {
       fault.times--;
       const name = fault.status === 429 ? 'RateLimited' : fault.status >= 500 ? 'ServerError' : 'BadRequest';
       if (fault.status === 429) res.setHeader('retry-after', '0');
-      return send(res, fault.status, { ...errorExample(doc, name, {}), code: fault.status, msg: 'fault injected by the sandbox' });
+      return send(res, fault.status, {
+        ...errorExample(doc, name, {}),
+        code: fault.status,
+        msg: 'fault injected by the sandbox',
+      });
     }
     const { status, body: answer } = successExample(doc, op);
-    const fields = { ...Object.fromEntries(url.searchParams), ...pathParams, ...(body && typeof body === 'object' ? body : {}) } as Record<string, unknown>;
+    const fields = {
+      ...Object.fromEntries(url.searchParams),
+      ...pathParams,
+      ...(body && typeof body === 'object' ? body : {}),
+    } as Record<string, unknown>;
     const e = table[op.operationId]!;
     const a = answer as Record<string, any>;
 
     if (op.operationId === 'getUploadPresignedUrl' || op.operationId === 'getUploadPresignedUrlLegacy') {
       const key = String(fields.key ?? objectId(random));
       const where = `${state.baseUrl}/__sandbox/storage/${encodeURIComponent(key)}`;
-      if (a?.data && typeof a.data === 'object') Object.assign(a.data, { uploadUrl: where, cdnUrl: where, key, bucket: 'sandbox' });
+      if (a?.data && typeof a.data === 'object')
+        Object.assign(a.data, { uploadUrl: where, cdnUrl: where, key, bucket: 'sandbox' });
       return send(res, status, a);
     }
     if (op.operationId === 'getGenerationQuote') {
       // The quote's answer is not documented: the sandbox answers its own shape, with a fixed price.
       return send(res, 200, { code: 0, data: { credits: state.options.quoteCredits ?? 10, sandbox: true } });
     }
-    if (e.jobStart) return send(res, status, startJob(op, fields, String(req.headers[OUTCOME_HEADER] ?? '') || undefined, a));
+    if (e.jobStart)
+      return send(res, status, startJob(op, fields, String(req.headers[OUTCOME_HEADER] ?? '') || undefined, a));
     if (e.jobStatus) {
       const family = jobFamilies[e.jobStatus as keyof typeof jobFamilies];
       if (family.idIn !== 'list') {
         const job = state.jobs.get(String(fields[family.idParam] ?? ''));
         if (!job || job.family !== e.jobStatus) {
-          return send(res, 404, { code: 404, msg: `no ${e.jobStatus} job ${String(fields[family.idParam])} in the sandbox` });
+          return send(res, 404, {
+            code: 404,
+            msg: `no ${e.jobStatus} job ${String(fields[family.idParam])} in the sandbox`,
+          });
         }
         a.data = Array.isArray(a.data) ? [recordOf(job)] : recordOf(job);
         return send(res, status, a);
       }
     }
-    const listed = lists.get(op.operationId) ?? (e.jobStatus && jobFamilies[e.jobStatus as keyof typeof jobFamilies]?.idIn === 'list' ? e.jobStatus : undefined);
+    const listed =
+      lists.get(op.operationId) ??
+      (e.jobStatus && jobFamilies[e.jobStatus as keyof typeof jobFamilies]?.idIn === 'list' ? e.jobStatus : undefined);
     if (listed) {
-      const rows = [...state.jobs.values()].filter((j) => j.family === listed).reverse().map(recordOf);
+      const rows = [...state.jobs.values()]
+        .filter((j) => j.family === listed)
+        .reverse()
+        .map(recordOf);
       const paging = e.paging ?? { items: 'data.rows', total: 'data.count' };
       if (paging.items === 'data') a.data = rows;
       else {
@@ -251,7 +332,10 @@ export function createHandler(state: SandboxState) {
   async function controlPut(req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer) {
     const storage = /^\/__sandbox\/storage\/(.+)$/.exec(url.pathname);
     if (!storage) return send(res, 404, { error: `unknown sandbox route PUT ${url.pathname}` });
-    state.storage.set(decodeURIComponent(storage[1]!), { type: req.headers['content-type'] ?? 'application/octet-stream', bytes: raw });
+    state.storage.set(decodeURIComponent(storage[1]!), {
+      type: req.headers['content-type'] ?? 'application/octet-stream',
+      bytes: raw,
+    });
     res.writeHead(200).end();
   }
 

@@ -5,7 +5,9 @@ import addFormatsModule from 'ajv-formats';
 import type { OpenAPIDoc, Operation } from '../spec.js';
 
 // ajv-formats is CommonJS: its function is the default export under some loaders and the module under others.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv2020,
+) => void;
 
 const escapePointerToken = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
 
@@ -22,11 +24,17 @@ export function createValidator(doc: OpenAPIDoc) {
   const paramAjv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, coerceTypes: true });
 
   /** Problems with the request, as readable lines; empty when it conforms. */
-  return function validate(op: Operation, pathParams: Record<string, string>, query: URLSearchParams, body: unknown, hasBody: boolean): string[] {
+  return function validate(
+    op: Operation,
+    pathParams: Record<string, string>,
+    query: URLSearchParams,
+    body: unknown,
+    hasBody: boolean,
+  ): string[] {
     const problems: string[] = [];
     for (const p of op.parameters ?? []) {
       if (p.in !== 'path' && p.in !== 'query') continue;
-      const raw = p.in === 'path' ? pathParams[p.name] : query.get(p.name) ?? undefined;
+      const raw = p.in === 'path' ? pathParams[p.name] : (query.get(p.name) ?? undefined);
       if (raw === undefined) {
         if (p.required) problems.push(`${p.in} parameter ${p.name} is required`);
         continue;
@@ -34,7 +42,10 @@ export function createValidator(doc: OpenAPIDoc) {
       if (p.schema) {
         const holder = { v: raw as unknown };
         const check = paramAjv.compile({ type: 'object', properties: { v: derefLocal(doc, p.schema) } });
-        if (!check(holder)) problems.push(`${p.in} parameter ${p.name}: ${paramAjv.errorsText(check.errors, { dataVar: p.name }).replace(`${p.name}/v`, p.name)}`);
+        if (!check(holder))
+          problems.push(
+            `${p.in} parameter ${p.name}: ${paramAjv.errorsText(check.errors, { dataVar: p.name }).replace(`${p.name}/v`, p.name)}`,
+          );
       }
     }
     const content = derefLocal(doc, op.requestBody)?.content?.['application/json'];
@@ -44,7 +55,9 @@ export function createValidator(doc: OpenAPIDoc) {
       return problems;
     }
     const pointer = `/paths/${escapePointerToken(op.path)}/${op.method.toLowerCase()}/requestBody/content/application~1json/schema`;
-    const check = op.requestBody?.$ref ? compile(`${op.requestBody.$ref.slice(1)}/content/application~1json/schema`) : compile(pointer);
+    const check = op.requestBody?.$ref
+      ? compile(`${op.requestBody.$ref.slice(1)}/content/application~1json/schema`)
+      : compile(pointer);
     if (!check(body)) problems.push(...(check.errors ?? []).map((e) => `body${e.instancePath} ${e.message}`));
     return problems;
   };
@@ -52,6 +65,10 @@ export function createValidator(doc: OpenAPIDoc) {
 
 function derefLocal(doc: OpenAPIDoc, node: any): any {
   let cur = node;
-  for (let i = 0; cur?.$ref && i < 16; i++) cur = cur.$ref.slice(2).split('/').reduce((o: any, k: string) => o?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
+  for (let i = 0; cur?.$ref && i < 16; i++)
+    cur = cur.$ref
+      .slice(2)
+      .split('/')
+      .reduce((o: any, k: string) => o?.[k.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
   return cur;
 }

@@ -5,7 +5,14 @@
 // workflows (the spending guard, webhook fields) come in as before-send steps.
 import { checkHeaders, fillPath, toQuery } from '../internal/url.js';
 import type { Send } from '../internal/transport.js';
-import type { OperationArgs, OperationBody, OperationData, OperationId, OperationInput, RequestOptions } from '../types.js';
+import type {
+  OperationArgs,
+  OperationBody,
+  OperationData,
+  OperationId,
+  OperationInput,
+  RequestOptions,
+} from '../types.js';
 import { APIError, InvalidResponseError } from './errors.js';
 import type { OperationKind } from './retry.js';
 
@@ -30,10 +37,19 @@ export interface Route {
   body?: boolean;
 }
 
-export type Call = <K extends OperationId>(operationId: K, input?: OperationInput<K>, options?: RequestOptions) => Promise<CallResult<K>>;
+export type Call = <K extends OperationId>(
+  operationId: K,
+  input?: OperationInput<K>,
+  options?: RequestOptions,
+) => Promise<CallResult<K>>;
 
 /** Sends one operation by its route (what the per-operation functions call). */
-export type Invoke = <K extends OperationId>(operationId: K, route: Route, input?: OperationInput<K>, options?: RequestOptions) => Promise<CallResult<K>>;
+export type Invoke = <K extends OperationId>(
+  operationId: K,
+  route: Route,
+  input?: OperationInput<K>,
+  options?: RequestOptions,
+) => Promise<CallResult<K>>;
 
 /** What a before-send step sees: it may change `fields` (the body) or throw to stop the request. */
 export interface BeforeSendContext {
@@ -77,15 +93,22 @@ export interface Invoker {
 }
 
 /** A per-operation function: `getDubbing(a2e, { _id })` with a client or a lean core as `a2e`. */
-export type OperationFn<K extends OperationId> = (target: Invoker, ...args: OperationArgs<K>) => Promise<OperationData<K>>;
+export type OperationFn<K extends OperationId> = (
+  target: Invoker,
+  ...args: OperationArgs<K>
+) => Promise<OperationData<K>>;
 
 /** Builds one per-operation function (used by the generated `fns.gen.ts`, one pure call per export). */
 export function operation<K extends OperationId>(operationId: K, route: Route): OperationFn<K> {
-  return (target, input?, options?) => target.invoke(operationId, route, input as OperationInput<K>, options).then((r) => r.data);
+  return (target, input?, options?) =>
+    target.invoke(operationId, route, input as OperationInput<K>, options).then((r) => r.data);
 }
 
 /** How a route turns a flat input into a request; worked out once per route object, on first use. */
-interface Plan { pathNames: string[]; sendsBody: boolean }
+interface Plan {
+  pathNames: string[];
+  sendsBody: boolean;
+}
 const plans = new WeakMap<Route, Plan>();
 
 function planOf(route: Route): Plan {
@@ -100,7 +123,12 @@ function planOf(route: Route): Plan {
 
 export function createPipeline({ baseUrl, headers, send, redact, beforeSend = [], recorder }: PipelineContext): Invoke {
   const jsonHeaders = { ...headers, 'content-type': 'application/json' };
-  return async function invoke<K extends OperationId>(operationId: K, route: Route, input?: OperationInput<K>, options: RequestOptions = {}): Promise<CallResult<K>> {
+  return async function invoke<K extends OperationId>(
+    operationId: K,
+    route: Route,
+    input?: OperationInput<K>,
+    options: RequestOptions = {},
+  ): Promise<CallResult<K>> {
     const { method, kind, path: template, query: queryNames } = route;
     const { pathNames, sendsBody } = planOf(route);
     const fields: Record<string, unknown> = { ...(input as Record<string, unknown> | undefined) };
@@ -113,7 +141,12 @@ export function createPipeline({ baseUrl, headers, send, redact, beforeSend = []
     const init: RequestInit = { method, headers: sendsBody ? jsonHeaders : headers };
     if (sendsBody) {
       query = {};
-      if (queryNames) for (const name of queryNames) if (name in fields) { query[name] = fields[name]; delete fields[name]; }
+      if (queryNames)
+        for (const name of queryNames)
+          if (name in fields) {
+            query[name] = fields[name];
+            delete fields[name];
+          }
       for (const step of beforeSend) await step({ operationId, route, fields, options, invoke });
       init.body = JSON.stringify(fields);
     }
@@ -122,7 +155,13 @@ export function createPipeline({ baseUrl, headers, send, redact, beforeSend = []
       init.headers = { ...init.headers, ...options.headers };
     }
     const url = baseUrl + path + toQuery(query);
-    const ctx = { kind, operationId, signal: options.signal, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries };
+    const ctx = {
+      kind,
+      operationId,
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
+      maxRetries: options.maxRetries,
+    };
     // Recorded just before it leaves (after the before-send steps), closed with its answer: a crash in
     // between leaves the record open ("maybe submitted" for a paid start, never resent blindly).
     const key = sendsBody && recorder ? await recorder.begin(operationId, fields) : undefined;
@@ -139,7 +178,10 @@ export function createPipeline({ baseUrl, headers, send, redact, beforeSend = []
   };
 
   /** The envelope's `data`, or the typed error the answer stands for. */
-  function answer<K extends OperationId>(operationId: K, { response, text }: { response: Response; text: string }): CallResult<K> {
+  function answer<K extends OperationId>(
+    operationId: K,
+    { response, text }: { response: Response; text: string },
+  ): CallResult<K> {
     let parsed: unknown;
     try {
       parsed = text === '' ? undefined : JSON.parse(text);
@@ -147,16 +189,45 @@ export function createPipeline({ baseUrl, headers, send, redact, beforeSend = []
       // Everything from the answer that goes into an error is redacted: a server may echo the key in
       // any header, even the content-type quoted in the message.
       const type = redact(response.headers.get('content-type') ?? 'no content-type');
-      if (!response.ok) throw APIError.generate({ status: response.status, headers: redact(response.headers), body: undefined, operationId, message: `${operationId} failed: HTTP ${response.status} with a body that is not JSON (${type})` });
-      throw new InvalidResponseError(`${operationId}: the answer is not JSON (${type}, ${text.length} bytes)`, response.status, redact(response.headers), operationId);
+      if (!response.ok)
+        throw APIError.generate({
+          status: response.status,
+          headers: redact(response.headers),
+          body: undefined,
+          operationId,
+          message: `${operationId} failed: HTTP ${response.status} with a body that is not JSON (${type})`,
+        });
+      throw new InvalidResponseError(
+        `${operationId}: the answer is not JSON (${type}, ${text.length} bytes)`,
+        response.status,
+        redact(response.headers),
+        operationId,
+      );
     }
     // Only what goes into an error is redacted: a success body is the caller's own data, left untouched.
-    if (!response.ok) throw APIError.generate({ status: response.status, headers: redact(response.headers), body: redact(parsed), operationId });
+    if (!response.ok)
+      throw APIError.generate({
+        status: response.status,
+        headers: redact(response.headers),
+        body: redact(parsed),
+        operationId,
+      });
     const code = (parsed as { code?: unknown } | null)?.code;
     if (typeof code !== 'number' && typeof code !== 'string') {
-      throw new InvalidResponseError(`${operationId}: the answer is not the A2E envelope (no code)`, response.status, redact(response.headers), operationId);
+      throw new InvalidResponseError(
+        `${operationId}: the answer is not the A2E envelope (no code)`,
+        response.status,
+        redact(response.headers),
+        operationId,
+      );
     }
-    if (code !== 0) throw APIError.generate({ status: response.status, headers: redact(response.headers), body: redact(parsed), operationId });
+    if (code !== 0)
+      throw APIError.generate({
+        status: response.status,
+        headers: redact(response.headers),
+        body: redact(parsed),
+        operationId,
+      });
     return { data: (parsed as { data: OperationData<K> }).data, body: parsed as OperationBody<K>, response };
   }
 }

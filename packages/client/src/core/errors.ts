@@ -49,13 +49,25 @@ export class APIError extends A2EError {
   }
 }
 
-export class BadRequestError extends APIError { override name = 'BadRequestError'; }
-export class AuthenticationError extends APIError { override name = 'AuthenticationError'; }
-export class PermissionDeniedError extends APIError { override name = 'PermissionDeniedError'; }
-export class NotFoundError extends APIError { override name = 'NotFoundError'; }
+export class BadRequestError extends APIError {
+  override name = 'BadRequestError';
+}
+export class AuthenticationError extends APIError {
+  override name = 'AuthenticationError';
+}
+export class PermissionDeniedError extends APIError {
+  override name = 'PermissionDeniedError';
+}
+export class NotFoundError extends APIError {
+  override name = 'NotFoundError';
+}
 /** Prism answers a request that breaks the spec with 422 (or the spec's own 400). */
-export class UnprocessableEntityError extends APIError { override name = 'UnprocessableEntityError'; }
-export class InternalServerError extends APIError { override name = 'InternalServerError'; }
+export class UnprocessableEntityError extends APIError {
+  override name = 'UnprocessableEntityError';
+}
+export class InternalServerError extends APIError {
+  override name = 'InternalServerError';
+}
 
 export class RateLimitError extends APIError {
   override name = 'RateLimitError';
@@ -74,7 +86,12 @@ export class RateLimitError extends APIError {
  */
 export class InvalidResponseError extends A2EError {
   override name = 'InvalidResponseError';
-  constructor(message: string, readonly status: number, readonly headers: Headers, readonly operationId?: string) {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly headers: Headers,
+    readonly operationId?: string,
+  ) {
     super(message);
   }
 }
@@ -100,7 +117,13 @@ export class APIUserAbortError extends A2EError {
 /** A job reached a failure status. `job` is the last record read; `message` its failure text. */
 export class JobFailedError extends A2EError {
   override name = 'JobFailedError';
-  constructor(readonly family: string, readonly jobId: string, readonly status: string, readonly job: unknown, reason: string | undefined) {
+  constructor(
+    readonly family: string,
+    readonly jobId: string,
+    readonly status: string,
+    readonly job: unknown,
+    reason: string | undefined,
+  ) {
     super(`${family} job ${jobId} ended with status "${status}"${reason ? `: ${reason}` : ''}`);
   }
 }
@@ -108,7 +131,12 @@ export class JobFailedError extends A2EError {
 /** A job was still running when the waiter's `timeoutMs` ran out. The job itself goes on. */
 export class JobTimedOutError extends A2EError {
   override name = 'JobTimedOutError';
-  constructor(readonly family: string, readonly jobId: string, readonly timeoutMs: number, readonly job: unknown) {
+  constructor(
+    readonly family: string,
+    readonly jobId: string,
+    readonly timeoutMs: number,
+    readonly job: unknown,
+  ) {
     super(`${family} job ${jobId} did not finish within ${timeoutMs} ms (it keeps running on the server)`);
   }
 }
@@ -117,11 +145,13 @@ const DELTA_SECONDS = /^\d+$/;
 /** `retry-after-ms` is not standard: digits with an optional fraction, never a sign, hex or exponent. */
 const MILLISECONDS = /^\d+(?:\.\d+)?$/;
 // The three HTTP-date forms of RFC 9110 §5.6.7: IMF-fixdate, the obsolete RFC 850 form, and asctime.
-const HTTP_DATE = new RegExp([
-  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.source,
-  /^[A-Z][a-z]+day, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT$/.source,
-  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}$/.source,
-].join('|'));
+const HTTP_DATE = new RegExp(
+  [
+    /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.source,
+    /^[A-Z][a-z]+day, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT$/.source,
+    /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}$/.source,
+  ].join('|'),
+);
 
 /**
  * Milliseconds asked for by `retry-after-ms` (digits, optionally with a fraction) or `Retry-After`
@@ -135,7 +165,9 @@ export function retryAfterMs(headers: Headers, now = Date.now()): number | undef
   if (!value) return undefined;
   if (DELTA_SECONDS.test(value)) return Number(value) * 1000;
   if (!HTTP_DATE.test(value)) return undefined;
-  const date = Date.parse(value.replace(/-(\d{2}) /, (_, yy: string) => ` ${Number(yy) < 70 ? 20 : 19}${yy} `).replace(/-/g, ' '));
+  const date = Date.parse(
+    value.replace(/-(\d{2}) /, (_, yy: string) => ` ${Number(yy) < 70 ? 20 : 19}${yy} `).replace(/-/g, ' '),
+  );
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
@@ -171,4 +203,6 @@ function describe({ status, body, operationId }: APIErrorInit): string {
  * No avatar host was free for a streaming session (A2E answers a non-zero `code`, 1001 has been seen,
  * with a msg saying the hosts are occupied). Nothing was started and nothing is billed; try again later.
  */
-export class StreamingCapacityError extends APIError { override name = 'StreamingCapacityError'; }
+export class StreamingCapacityError extends APIError {
+  override name = 'StreamingCapacityError';
+}

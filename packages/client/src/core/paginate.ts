@@ -23,17 +23,25 @@ const DEFAULT_PAGE_SIZE = 20;
 /** 10,000 pages (200,000 rows at the default size): more than any A2E list holds, yet finite. */
 const DEFAULT_MAX_PAGES = 10_000;
 
-const at = (value: unknown, dotted: string) => dotted.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], value);
+const at = (value: unknown, dotted: string) =>
+  dotted.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], value);
 
 /** Paging input must be a whole number ≥ 1: 0 or NaN would request empty pages for ever. */
 function wholeNumber(value: unknown, name: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new InvalidRequestError(`paginate: "${name}" must be a whole number of at least 1, got ${typeof value === 'number' ? value : typeof value}`);
+    throw new InvalidRequestError(
+      `paginate: "${name}" must be a whole number of at least 1, got ${typeof value === 'number' ? value : typeof value}`,
+    );
   }
   return value;
 }
 
-export function paginate<K extends PagedOperationId>(call: Call, operationId: K, input: Partial<OperationInput<K>> = {}, options: PaginateOptions = {}): Pager<K> {
+export function paginate<K extends PagedOperationId>(
+  call: Call,
+  operationId: K,
+  input: Partial<OperationInput<K>> = {},
+  options: PaginateOptions = {},
+): Pager<K> {
   const p = paging[operationId] as { page: string; size: string; items: string; total?: string };
   const given = input as Record<string, unknown>;
   // Checked here, before any request: a bad walk fails when it is made, not at its first page.
@@ -46,7 +54,11 @@ export function paginate<K extends PagedOperationId>(call: Call, operationId: K,
     let seen = 0;
     let previous: string | undefined;
     for (let page = first, count = 1; ; page++, count++) {
-      const { body, response } = await call(operationId, { ...given, [p.page]: page, [p.size]: size } as never, requestOptions);
+      const { body, response } = await call(
+        operationId,
+        { ...given, [p.page]: page, [p.size]: size } as never,
+        requestOptions,
+      );
       const rows = at(body, p.items);
       const list = Array.isArray(rows) ? rows : [];
       const fingerprint = list.length ? JSON.stringify(list) : '';
@@ -58,7 +70,12 @@ export function paginate<K extends PagedOperationId>(call: Call, operationId: K,
       // An empty page ends the walk whatever the total says (a total larger than the rows that exist).
       if (list.length === 0 || list.length < size || (typeof total === 'number' && seen >= total)) return;
       if (count >= maxPages) {
-        throw new InvalidResponseError(`${operationId}: still full pages after ${maxPages} pages (raise maxPages to walk further)`, response.status, new Headers(), operationId);
+        throw new InvalidResponseError(
+          `${operationId}: still full pages after ${maxPages} pages (raise maxPages to walk further)`,
+          response.status,
+          new Headers(),
+          operationId,
+        );
       }
     }
   }

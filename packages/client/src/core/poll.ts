@@ -21,7 +21,11 @@ export type PollStep<T> = { done: true; value: T } | { done: false };
  * Calls `poll` until it reports done, sleeping in between. Resolves to the done value; rejects with
  * whatever `poll` throws, or with `onTimeout()` once `timeoutMs` has passed.
  */
-export async function pollUntil<T>(poll: (signal?: AbortSignal) => Promise<PollStep<T>>, onTimeout: () => Error, options: PollOptions = {}): Promise<T> {
+export async function pollUntil<T>(
+  poll: (signal?: AbortSignal) => Promise<PollStep<T>>,
+  onTimeout: () => Error,
+  options: PollOptions = {},
+): Promise<T> {
   const { intervalMs = 5000, backoffFactor = 1.5, maxIntervalMs = 30_000, timeoutMs = 3_600_000, signal } = options;
   const deadline = Date.now() + timeoutMs;
   let wait = intervalMs;

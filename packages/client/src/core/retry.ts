@@ -19,7 +19,9 @@ const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CON
 export function retryableError(error: unknown, kind: OperationKind, timedOut: boolean): boolean {
   if (kind === 'read') return true;
   if (timedOut) return false;
-  const code = ((error as { cause?: { code?: unknown } })?.cause?.code ?? (error as { code?: unknown })?.code) as string | undefined;
+  const code = ((error as { cause?: { code?: unknown } })?.cause?.code ?? (error as { code?: unknown })?.code) as
+    | string
+    | undefined;
   return !!code && NOT_SENT.has(code);
 }
 
@@ -43,7 +45,11 @@ export const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
  * else 0.5 s doubling to 8 s with jitter. `undefined` when the server asked for longer than
  * `maxRetryAfterMs`: then there is no retry, and the error carries `retryAfterMs` for the caller.
  */
-export function retryDelayMs(attempt: number, headers: Headers | undefined, options: RetryDelayOptions = {}): number | undefined {
+export function retryDelayMs(
+  attempt: number,
+  headers: Headers | undefined,
+  options: RetryDelayOptions = {},
+): number | undefined {
   const { initialDelayMs = 500, maxDelayMs = 8000, maxRetryAfterMs = DEFAULT_MAX_RETRY_AFTER_MS } = options;
   const asked = headers && retryAfterMs(headers);
   if (asked !== undefined) return asked <= maxRetryAfterMs ? asked : undefined;

@@ -18,10 +18,13 @@ const DECODE_ERROR = /^(?:Z_|ERR_BROTLI|ERR_ZLIB)/;
 export async function readBody(response: Response, ctx: BodyContext): Promise<string> {
   const declared = response.headers.get('content-length');
   const encoding = response.headers.get('content-encoding');
-  const tooLarge = () => new InvalidResponseError(
-    `${ctx.operationId ?? 'request'}: the answer is larger than maxResponseBytes (${ctx.maxBytes} bytes); reading stopped there`,
-    response.status, ctx.redact(response.headers), ctx.operationId,
-  );
+  const tooLarge = () =>
+    new InvalidResponseError(
+      `${ctx.operationId ?? 'request'}: the answer is larger than maxResponseBytes (${ctx.maxBytes} bytes); reading stopped there`,
+      response.status,
+      ctx.redact(response.headers),
+      ctx.operationId,
+    );
   try {
     // Fast path: an unencoded body whose length the server declared (fetch enforces that length).
     if (declared !== null && (!encoding || encoding === 'identity')) {
@@ -52,7 +55,9 @@ export async function readBody(response: Response, ctx: BodyContext): Promise<st
     if (typeof code === 'string' && DECODE_ERROR.test(code)) {
       throw new InvalidResponseError(
         `${ctx.operationId ?? 'request'}: the answer's body could not be decoded (content-encoding ${encoding ?? 'none'})`,
-        response.status, ctx.redact(response.headers), ctx.operationId,
+        response.status,
+        ctx.redact(response.headers),
+        ctx.operationId,
       );
     }
     throw error;

@@ -4,7 +4,8 @@
 
 /** The bytes of `stream`, or `undefined` (stream cancelled) when it holds more than `maxBytes`. */
 export async function readBounded(
-  stream: ReadableStream<Uint8Array> | null, maxBytes: number,
+  stream: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
 ): Promise<Uint8Array<ArrayBuffer> | undefined> {
   if (!stream) return new Uint8Array(0);
   const reader = stream.getReader();
@@ -26,6 +27,9 @@ export async function readBounded(
   }
   const bytes = new Uint8Array(total);
   let at = 0;
-  for (const chunk of chunks) { bytes.set(chunk, at); at += chunk.byteLength; }
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
   return bytes;
 }

@@ -35,7 +35,10 @@ export function checkOptions(apiKey: string | undefined, baseUrl: string, option
       valid = false;
     }
   }
-  if (!valid) throw new InvalidRequestError('createA2EClient: baseUrl must be an absolute http(s) URL or a path starting with "/"');
+  if (!valid)
+    throw new InvalidRequestError(
+      'createA2EClient: baseUrl must be an absolute http(s) URL or a path starting with "/"',
+    );
   nonNegative(options.timeoutMs, 'timeoutMs');
   nonNegative(options.maxRetries, 'maxRetries');
   nonNegative(options.maxRetryAfterMs, 'maxRetryAfterMs');

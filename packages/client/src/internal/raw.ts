@@ -29,7 +29,12 @@ function kindOf(method: string, pathname: string): { kind: OperationKind; operat
   let found = matched.get(key);
   if (found) return found;
   // Compiled on the first raw request, not at start-up: most callers use the named operations only.
-  routes ??= Array.from(entries, ([operationId, { method: m, path, kind }]) => ({ method: m, pattern: templatePattern(path), kind, operationId }));
+  routes ??= Array.from(entries, ([operationId, { method: m, path, kind }]) => ({
+    method: m,
+    pattern: templatePattern(path),
+    kind,
+    operationId,
+  }));
   const route = routes.find((r) => r.method === method && r.pattern.test(pathname));
   found = route ? { kind: route.kind, operationId: route.operationId } : { kind: 'write' };
   // Bounded: ids in paths make every request distinct, and the cache must not grow with them.
@@ -61,14 +66,30 @@ export class LightRequest {
   get real(): Request {
     return (this.#real ??= new Request(this.url, { ...this.init, headers: this.headers }));
   }
-  get body() { return this.real.body; }
-  get signal() { return this.real.signal; }
-  clone() { return this.real.clone(); }
-  text() { return this.real.text(); }
-  json() { return this.real.json(); }
-  arrayBuffer() { return this.real.arrayBuffer(); }
-  blob() { return this.real.blob(); }
-  formData() { return this.real.formData(); }
+  get body() {
+    return this.real.body;
+  }
+  get signal() {
+    return this.real.signal;
+  }
+  clone() {
+    return this.real.clone();
+  }
+  text() {
+    return this.real.text();
+  }
+  json() {
+    return this.real.json();
+  }
+  arrayBuffer() {
+    return this.real.arrayBuffer();
+  }
+  blob() {
+    return this.real.blob();
+  }
+  formData() {
+    return this.real.formData();
+  }
   /** Whether `value` is one of these (not a real Request: `instanceof` accepts both, see below). */
   static is(value: unknown): value is LightRequest {
     return typeof value === 'object' && value !== null && #real in value;
@@ -91,8 +112,15 @@ const resendable = (body: unknown) => !(typeof ReadableStream !== 'undefined' &&
 function answered(response: Response, text: string): Response {
   const empty = text === '' || response.status === 204 || response.status === 205 || response.status === 304;
   let copy: Response | undefined;
-  const copyOf = () => (copy ??= new Response(empty ? null : text, { status: response.status, statusText: response.statusText, headers: response.headers }));
-  const from = (name: 'arrayBuffer' | 'blob' | 'formData' | 'clone') => ({ value: () => (copyOf()[name] as () => unknown)() });
+  const copyOf = () =>
+    (copy ??= new Response(empty ? null : text, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    }));
+  const from = (name: 'arrayBuffer' | 'blob' | 'formData' | 'clone') => ({
+    value: () => (copyOf()[name] as () => unknown)(),
+  });
   return Object.defineProperties(response, {
     text: { value: async () => (empty ? '' : text) },
     json: { value: async () => JSON.parse(empty ? '' : text) as unknown },
@@ -105,7 +133,12 @@ function answered(response: Response, text: string): Response {
   });
 }
 
-export function createRawClient(baseUrl: string, headers: Record<string, string>, send: Send, redact: <T>(value: T) => T = (v) => v): Client<paths> {
+export function createRawClient(
+  baseUrl: string,
+  headers: Record<string, string>,
+  send: Send,
+  redact: <T>(value: T) => T = (v) => v,
+): Client<paths> {
   // A relative baseUrl (a same-origin proxy such as `/api/a2e`) is allowed: only its path matters here.
   const basePath = new URL(baseUrl, 'http://relative.invalid').pathname.replace(/\/$/, '');
   const pathOf = (url: string) => {
@@ -122,7 +155,11 @@ export function createRawClient(baseUrl: string, headers: Record<string, string>
     if (LightRequest.is(request) && resendable(request.init.body)) {
       const { init } = request;
       const ctx: SendContext = { ...kindOf(request.method, pathOf(request.url)), signal: init.signal ?? undefined };
-      sent = await send(request.url, { method: request.method, headers: request.headers, body: init.body ?? null }, ctx);
+      sent = await send(
+        request.url,
+        { method: request.method, headers: request.headers, body: init.body ?? null },
+        ctx,
+      );
     } else {
       const real = LightRequest.is(request) ? request.real : request;
       sent = await send(real, {}, kindOf(real.method, pathOf(real.url)));
@@ -133,23 +170,27 @@ export function createRawClient(baseUrl: string, headers: Record<string, string>
     // (its text, its headers and its status text may all echo the key).
     const statusText = redact(response.statusText);
     // openapi-fetch reports an empty error body as `error: undefined`; give it the status instead.
-    const body = text === '' ? JSON.stringify({ code: response.status, msg: statusText || `HTTP ${response.status}` }) : redact(text);
+    const body =
+      text === ''
+        ? JSON.stringify({ code: response.status, msg: statusText || `HTTP ${response.status}` })
+        : redact(text);
     return new Response(body, { status: response.status, statusText, headers: redact(response.headers) });
   };
   const middlewares: Middleware[] = [];
   let loaded: Client<paths> | undefined;
   let loading: Promise<Client<paths>> | undefined;
-  const load = () => (loading ??= import('openapi-fetch').then(({ default: createClient }) => {
-    loaded = createClient<paths>({
-      baseUrl,
-      headers,
-      Request: LightRequest as unknown as typeof Request,
-      pathSerializer: (pathname, params) => fillPath(pathname, params as Record<string, unknown>),
-      fetch: fetchVia as (request: Request) => Promise<Response>,
-    });
-    if (middlewares.length) loaded.use(...middlewares);
-    return loaded;
-  }));
+  const load = () =>
+    (loading ??= import('openapi-fetch').then(({ default: createClient }) => {
+      loaded = createClient<paths>({
+        baseUrl,
+        headers,
+        Request: LightRequest as unknown as typeof Request,
+        pathSerializer: (pathname, params) => fillPath(pathname, params as Record<string, unknown>),
+        fetch: fetchVia as (request: Request) => Promise<Response>,
+      });
+      if (middlewares.length) loaded.use(...middlewares);
+      return loaded;
+    }));
   const lazy = {
     use(...added: Middleware[]) {
       middlewares.push(...added);
@@ -163,7 +204,9 @@ export function createRawClient(baseUrl: string, headers: Record<string, string>
       loaded?.eject(...removed);
     },
     request: (method: string, url: unknown, init?: unknown) =>
-      (loaded ? Promise.resolve(loaded) : load()).then((c) => (c.request as (m: string, u: unknown, i?: unknown) => Promise<unknown>)(method, url, init)),
+      (loaded ? Promise.resolve(loaded) : load()).then((c) =>
+        (c.request as (m: string, u: unknown, i?: unknown) => Promise<unknown>)(method, url, init),
+      ),
   } as Record<string, unknown>;
   for (const method of METHODS) {
     // After the first call, no extra promise: the loaded client is called directly.
@@ -184,18 +227,29 @@ const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TR
  */
 function refuseBadInput(client: Client<paths>): Client<paths> {
   for (const method of METHODS) {
-    const original = client[method] as (url: unknown, init?: { headers?: unknown; params?: { header?: unknown } }) => Promise<unknown>;
+    const original = client[method] as (
+      url: unknown,
+      init?: { headers?: unknown; params?: { header?: unknown } },
+    ) => Promise<unknown>;
     // Not an async function: one promise fewer per call on the raw path (the checks still reject, never throw).
-    (client as unknown as Record<string, unknown>)[method] = (url: unknown, init?: { headers?: unknown; params?: { header?: unknown } }) => {
+    (client as unknown as Record<string, unknown>)[method] = (
+      url: unknown,
+      init?: { headers?: unknown; params?: { header?: unknown } },
+    ) => {
       try {
         for (const headers of [init?.headers, init?.params?.header]) {
           if (headers && typeof headers === 'object' && !(headers instanceof Headers) && !Array.isArray(headers)) {
-            const given = Object.entries(headers).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, String(v)]);
+            const given = Object.entries(headers)
+              .filter(([, v]) => v !== null && v !== undefined)
+              .map(([k, v]) => [k, String(v)]);
             checkHeaders(Object.fromEntries(given), `${method} ${String(url)}`);
           }
         }
         return original(url, init).catch((error: unknown) => {
-          if (error instanceof URIError) throw new InvalidRequestError(`${method} ${String(url)}: a parameter is not well-formed Unicode (a lone surrogate)`);
+          if (error instanceof URIError)
+            throw new InvalidRequestError(
+              `${method} ${String(url)}: a parameter is not well-formed Unicode (a lone surrogate)`,
+            );
           throw error;
         });
       } catch (error) {

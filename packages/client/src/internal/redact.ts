@@ -52,7 +52,9 @@ function redactValue(root: unknown, scrub: (s: string) => string): unknown {
     if (Array.isArray(v)) {
       const out: unknown[] = new Array(v.length);
       copies.set(v, out);
-      stack.push(() => { for (let i = 0; i < v.length; i++) out[i] = copy(v[i]); });
+      stack.push(() => {
+        for (let i = 0; i < v.length; i++) out[i] = copy(v[i]);
+      });
       return out;
     }
     // Errors keep their prototype (instanceof still works) and their own non-enumerable fields.
@@ -63,7 +65,12 @@ function redactValue(root: unknown, scrub: (s: string) => string): unknown {
       for (const key of keys) {
         const desc = Object.getOwnPropertyDescriptor(v, key);
         if (!desc || !('value' in desc)) continue; // getters are not called: they could have effects
-        Object.defineProperty(out, scrub(key), { ...desc, value: copy(desc.value), writable: true, configurable: true });
+        Object.defineProperty(out, scrub(key), {
+          ...desc,
+          value: copy(desc.value),
+          writable: true,
+          configurable: true,
+        });
       }
     });
     return out;

@@ -10,6 +10,9 @@ export const entries: ReadonlyMap<string, Route> = /* @__PURE__ */ (() =>
   new Map(Object.values(api).flatMap((ops) => Object.entries(ops as Record<string, Route>))))();
 
 /** Job-start operationId → its job family. */
-export const familyOfStart: ReadonlyMap<string, string> = /* @__PURE__ */ (() => new Map(
-  Object.entries(jobs).flatMap(([family, f]) => (f.startOperations as readonly string[]).map((op) => [op, family] as const)),
-))();
+export const familyOfStart: ReadonlyMap<string, string> = /* @__PURE__ */ (() =>
+  new Map(
+    Object.entries(jobs).flatMap(([family, f]) =>
+      (f.startOperations as readonly string[]).map((op) => [op, family] as const),
+    ),
+  ))();

@@ -7,8 +7,20 @@
 // a signal up front, and without one a timed-out request stays open and keeps the process alive. The
 // controller is the cheapest way that really closes it (AbortSignal.timeout cannot be cleared, so each
 // finished request would leave a timer behind for `timeoutMs`). `pnpm bench` measures what it costs.
-import { A2EError, APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '../core/errors.js';
-import { retryableError, retryableStatus, retryDelayMs, type OperationKind, type RetryDelayOptions } from '../core/retry.js';
+import {
+  A2EError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+} from '../core/errors.js';
+import {
+  retryableError,
+  retryableStatus,
+  retryDelayMs,
+  type OperationKind,
+  type RetryDelayOptions,
+} from '../core/retry.js';
 import { readBody } from './body.js';
 import { sleep } from './sleep.js';
 
@@ -16,7 +28,15 @@ import { sleep } from './sleep.js';
 export type LogEvent =
   | { type: 'request'; operationId?: string; method: string; url: string; attempt: number }
   | { type: 'response'; operationId?: string; method: string; url: string; status: number; durationMs: number }
-  | { type: 'retry'; operationId?: string; method: string; url: string; attempt: number; delayMs: number; reason: string }
+  | {
+      type: 'retry';
+      operationId?: string;
+      method: string;
+      url: string;
+      attempt: number;
+      delayMs: number;
+      reason: string;
+    }
   | { type: 'error'; operationId?: string; method: string; url: string; message: string }
   /** The job tracker: a batch answer it could not read, a status no reading knows, a 429 that slows every family. */
   | { type: 'tracker'; event: string; family: string; detail: string; operationId?: string };
@@ -45,7 +65,10 @@ export interface SendContext {
   maxRetries?: number | undefined;
 }
 
-export interface Sent { response: Response; text: string }
+export interface Sent {
+  response: Response;
+  text: string;
+}
 
 const TIMED_OUT = Symbol('timed out');
 
@@ -56,7 +79,12 @@ export function createTransport(options: TransportOptions) {
   const { fetch: fetchImpl, redact, logger } = options;
 
   /** One attempt: the answer and its body, or a rejection (TIMED_OUT when the clock ran out). */
-  async function exchange(input: string | Request, init: RequestInit, timeoutMs: number, ctx: SendContext): Promise<Sent> {
+  async function exchange(
+    input: string | Request,
+    init: RequestInit,
+    timeoutMs: number,
+    ctx: SendContext,
+  ): Promise<Sent> {
     const { signal, kind, operationId } = ctx;
     const controller = new AbortController();
     const onAbort = signal && (() => controller.abort());
@@ -72,7 +100,10 @@ export function createTransport(options: TransportOptions) {
       if (kind !== 'read' && isRedirect(response)) {
         void response.body?.cancel().catch(() => {});
         throw APIError.generate({
-          status: response.status, headers: redact(response.headers), body: undefined, operationId,
+          status: response.status,
+          headers: redact(response.headers),
+          body: undefined,
+          operationId,
           message: `${operationId ?? 'request'} was answered with a redirect (HTTP ${response.status}), which a write or paid call never follows`,
         });
       }
@@ -81,7 +112,10 @@ export function createTransport(options: TransportOptions) {
     try {
       if (!(timeoutMs > 0)) return await work;
       const clock = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => { controller.abort(); reject(TIMED_OUT); }, timeoutMs);
+        timer = setTimeout(() => {
+          controller.abort();
+          reject(TIMED_OUT);
+        }, timeoutMs);
       });
       return await Promise.race([work, clock]);
     } catch (error) {
@@ -94,24 +128,32 @@ export function createTransport(options: TransportOptions) {
   }
 
   /** A logger that throws (or rejects) must not fail the call it is watching. */
-  const emit = logger && ((event: LogEvent) => {
-    try {
-      const result = logger(event) as unknown;
-      if (result && typeof (result as Promise<unknown>).then === 'function') (result as Promise<unknown>).then(undefined, () => {});
-    } catch {
-      // swallowed on purpose: logging is never a reason for a request to fail
-    }
-  });
+  const emit =
+    logger &&
+    ((event: LogEvent) => {
+      try {
+        const result = logger(event) as unknown;
+        if (result && typeof (result as Promise<unknown>).then === 'function')
+          (result as Promise<unknown>).then(undefined, () => {});
+      } catch {
+        // swallowed on purpose: logging is never a reason for a request to fail
+      }
+    });
 
   return async function send(input: string | Request, init: RequestInit, ctx: SendContext): Promise<Sent> {
     const timeoutMs = ctx.timeoutMs ?? options.timeoutMs;
     const maxRetries = ctx.maxRetries ?? options.maxRetries;
     const { signal, kind } = ctx;
     // Log fields are built only when someone listens (redacting a URL is not free).
-    const log = emit && ((e: Record<string, unknown>) => emit({
-      operationId: ctx.operationId, method: typeof input === 'string' ? (init.method ?? 'GET') : input.method,
-      url: redact(typeof input === 'string' ? input : input.url), ...e,
-    } as LogEvent));
+    const log =
+      emit &&
+      ((e: Record<string, unknown>) =>
+        emit({
+          operationId: ctx.operationId,
+          method: typeof input === 'string' ? (init.method ?? 'GET') : input.method,
+          url: redact(typeof input === 'string' ? input : input.url),
+          ...e,
+        } as LogEvent));
 
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw new APIUserAbortError();
@@ -122,7 +164,8 @@ export function createTransport(options: TransportOptions) {
         const sent = await exchange(input, init, timeoutMs, ctx);
         const { status, headers } = sent.response;
         // undefined: the server asked for a longer wait than maxRetryAfterMs, so the caller decides.
-        const delayMs = attempt < maxRetries && retryableStatus(status, kind) ? retryDelayMs(attempt, headers, options) : undefined;
+        const delayMs =
+          attempt < maxRetries && retryableStatus(status, kind) ? retryDelayMs(attempt, headers, options) : undefined;
         if (delayMs !== undefined) {
           log?.({ type: 'retry', attempt, delayMs, reason: `HTTP ${status}` });
           await sleep(delayMs, signal);
@@ -131,7 +174,7 @@ export function createTransport(options: TransportOptions) {
         log?.({ type: 'response', status, durationMs: Date.now() - started! });
         return sent;
       } catch (error) {
-        if (error instanceof A2EError && !(signal?.aborted)) {
+        if (error instanceof A2EError && !signal?.aborted) {
           // A refused redirect, an answer too large or not decodable: the server answered, so no retry.
           if (!(error instanceof APIUserAbortError)) log?.({ type: 'error', message: error.message });
           throw error;
@@ -142,7 +185,9 @@ export function createTransport(options: TransportOptions) {
       const timedOut = failure === TIMED_OUT;
       const error = timedOut
         ? new APIConnectionTimeoutError(timeoutMs)
-        : new APIConnectionError(redact(`Connection error: ${(failure as Error)?.message ?? failure}`), { cause: redact(failure) });
+        : new APIConnectionError(redact(`Connection error: ${(failure as Error)?.message ?? failure}`), {
+            cause: redact(failure),
+          });
       if (attempt < maxRetries && retryableError(failure, kind, timedOut)) {
         const delayMs = retryDelayMs(attempt, undefined, options)!;
         log?.({ type: 'retry', attempt, delayMs, reason: error.message });

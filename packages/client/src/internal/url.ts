@@ -39,9 +39,12 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
  */
 export function checkHeaders(headers: Record<string, unknown>, where: string): void {
   for (const [name, value] of Object.entries(headers)) {
-    if (!HEADER_NAME.test(name)) throw new InvalidRequestError(`${where}: "${name.replace(/[^\x20-\x7e]/g, '?')}" is not a valid header name`);
+    if (!HEADER_NAME.test(name))
+      throw new InvalidRequestError(`${where}: "${name.replace(/[^\x20-\x7e]/g, '?')}" is not a valid header name`);
     if (typeof value !== 'string' || BAD_HEADER_VALUE.test(value)) {
-      throw new InvalidRequestError(`${where}: the value of header "${name}" is not a valid header value (CR, LF and other control characters are refused)`);
+      throw new InvalidRequestError(
+        `${where}: the value of header "${name}" is not a valid header value (CR, LF and other control characters are refused)`,
+      );
     }
   }
 }
@@ -49,7 +52,13 @@ export function checkHeaders(headers: Record<string, unknown>, where: string): v
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A path template as a pattern: each `{param}` captures exactly one non-empty segment. */
-export const templatePattern = (template: string) => new RegExp(`^${template.split(/\{[^}]+\}/).map(escapeRegExp).join('([^/]+)')}$`);
+export const templatePattern = (template: string) =>
+  new RegExp(
+    `^${template
+      .split(/\{[^}]+\}/)
+      .map(escapeRegExp)
+      .join('([^/]+)')}$`,
+  );
 
 /** `/a/{_id}` + `{_id: 'x/y'}` → `/a/x%2Fy`. */
 export function fillPath(template: string, params: Record<string, unknown>): string {
@@ -59,14 +68,19 @@ export function fillPath(template: string, params: Record<string, unknown>): str
 /** Query string from a flat object: arrays repeat the key (form, explode), undefined is skipped. */
 export function toQuery(params: Record<string, unknown>): string {
   let any = false;
-  for (const k in params) if (params[k] !== undefined) { any = true; break; }
+  for (const k in params)
+    if (params[k] !== undefined) {
+      any = true;
+      break;
+    }
   if (!any) return '';
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
     if (v === undefined) continue;
     for (const item of Array.isArray(v) ? v : [v]) {
       const text = typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item);
-      if (LONE_SURROGATE.test(text)) throw new InvalidRequestError(`Query parameter "${k}" is not well-formed Unicode (a lone surrogate)`);
+      if (LONE_SURROGATE.test(text))
+        throw new InvalidRequestError(`Query parameter "${k}" is not well-formed Unicode (a lone surrogate)`);
       q.append(k, text);
     }
   }

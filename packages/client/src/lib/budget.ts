@@ -10,7 +10,12 @@ import type { BeforeSend, Invoker } from '../core/call.js';
 /** A quoted job would cost more than `maxCredits`. Nothing was sent to the job's endpoint. */
 export class BudgetExceededError extends A2EError {
   override name = 'BudgetExceededError';
-  constructor(readonly operationId: string, readonly credits: number, readonly maxCredits: number, readonly quote: unknown) {
+  constructor(
+    readonly operationId: string,
+    readonly credits: number,
+    readonly maxCredits: number,
+    readonly quote: unknown,
+  ) {
     super(`${operationId} would cost ${credits} credits, over the limit of ${maxCredits}; nothing was started`);
   }
 }
@@ -18,15 +23,36 @@ export class BudgetExceededError extends A2EError {
 /** A `maxCredits` limit was set but the quote named no amount, so the job was not started. */
 export class QuoteUnavailableError extends A2EError {
   override name = 'QuoteUnavailableError';
-  constructor(readonly operationId: string, readonly quote: unknown) {
-    super(`${operationId}: the quote names no credit amount, so a maxCredits limit cannot be checked; nothing was started`);
+  constructor(
+    readonly operationId: string,
+    readonly quote: unknown,
+  ) {
+    super(
+      `${operationId}: the quote names no credit amount, so a maxCredits limit cannot be checked; nothing was started`,
+    );
   }
 }
 
-export interface Quote { credits: number | undefined; raw: unknown }
+export interface Quote {
+  credits: number | undefined;
+  raw: unknown;
+}
 
 /** Field names an amount may come under (the quote's answer is not documented). */
-const AMOUNT_FIELDS = ['credits', 'coins', 'cost', 'creditCost', 'credit_cost', 'estimatedCredits', 'estimated_credits', 'estimatedCoins', 'totalCredits', 'total_credits', 'price', 'total'];
+const AMOUNT_FIELDS = [
+  'credits',
+  'coins',
+  'cost',
+  'creditCost',
+  'credit_cost',
+  'estimatedCredits',
+  'estimated_credits',
+  'estimatedCoins',
+  'totalCredits',
+  'total_credits',
+  'price',
+  'total',
+];
 
 /**
  * The amount a quote names, or undefined. Only a finite, non-negative number counts: a string, NaN,
@@ -50,11 +76,19 @@ export async function quotePath(target: Invoker, path: string, body: object, opt
 }
 
 /** Quotes first and throws before anything is spent when the job would cost more than `maxCredits`. */
-export async function guard(target: Invoker, operationId: string, path: string, body: object, maxCredits: number, options?: RequestOptions): Promise<void> {
+export async function guard(
+  target: Invoker,
+  operationId: string,
+  path: string,
+  body: object,
+  maxCredits: number,
+  options?: RequestOptions,
+): Promise<void> {
   // A NaN or non-number limit would make every comparison false and let every job through.
   if (typeof maxCredits !== 'number' || !(maxCredits >= 0)) {
     throw new InvalidRequestError(
-      `maxCredits must be a number of credits (0 or more), got ${String(maxCredits)}; nothing was started`);
+      `maxCredits must be a number of credits (0 or more), got ${String(maxCredits)}; nothing was started`,
+    );
   }
   const q = await quotePath(target, path, body, options);
   if (q.credits === undefined) throw new QuoteUnavailableError(operationId, q.raw);

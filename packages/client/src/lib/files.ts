@@ -5,7 +5,11 @@
 import type { Call } from '../core/call.js';
 import { A2EError, APIUserAbortError, InvalidRequestError } from '../core/errors.js';
 
-export type UploadSource = Blob | ArrayBuffer | Uint8Array | { stream: ReadableStream<Uint8Array>; size: number; type?: string; name?: string };
+export type UploadSource =
+  | Blob
+  | ArrayBuffer
+  | Uint8Array
+  | { stream: ReadableStream<Uint8Array>; size: number; type?: string; name?: string };
 
 export interface UploadOptions {
   /** MIME type bound into the signed URL. Default: the Blob's type, else application/octet-stream. */
@@ -42,36 +46,51 @@ export interface Uploaded {
  * was given a path that is missing or not a regular file).
  */
 export type UploadFailure =
-  | 'expired' | 'rejected' | 'size-mismatch' | 'connection' | 'timeout' | 'invalid-url' | 'not-a-file';
+  | 'expired'
+  | 'rejected'
+  | 'size-mismatch'
+  | 'connection'
+  | 'timeout'
+  | 'invalid-url'
+  | 'not-a-file';
 
 /** The storage host refused the bytes or stalled, or the source or the signed URL was unusable. */
 export class UploadError extends A2EError {
   override name = 'UploadError';
-  constructor(message: string, readonly reason: UploadFailure, readonly status?: number, readonly storageMessage?: string) {
+  constructor(
+    message: string,
+    readonly reason: UploadFailure,
+    readonly status?: number,
+    readonly storageMessage?: string,
+  ) {
     super(message);
   }
 }
 
 function describeSource(source: UploadSource): { size: number; type: string | undefined; name: string | undefined } {
   if (source instanceof Blob) return { size: source.size, type: source.type || undefined, name: (source as File).name };
-  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return { size: source.byteLength, type: undefined, name: undefined };
+  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source))
+    return { size: source.byteLength, type: undefined, name: undefined };
   return { size: source.size, type: source.type, name: source.name };
 }
 
 /** Counts bytes as they pass and fails the upload when the stream is longer or shorter than declared. */
 function counted(stream: ReadableStream<Uint8Array>, size: number, onChunk: (sent: number) => void) {
   let sent = 0;
-  return stream.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      sent += chunk.byteLength;
-      if (sent > size) throw new UploadError(`the source is longer than the declared ${size} bytes`, 'size-mismatch');
-      onChunk(sent);
-      controller.enqueue(chunk);
-    },
-    flush() {
-      if (sent !== size) throw new UploadError(`the source ended after ${sent} of the declared ${size} bytes`, 'size-mismatch');
-    },
-  }));
+  return stream.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        sent += chunk.byteLength;
+        if (sent > size) throw new UploadError(`the source is longer than the declared ${size} bytes`, 'size-mismatch');
+        onChunk(sent);
+        controller.enqueue(chunk);
+      },
+      flush() {
+        if (sent !== size)
+          throw new UploadError(`the source ended after ${sent} of the declared ${size} bytes`, 'size-mismatch');
+      },
+    }),
+  );
 }
 
 /**
@@ -84,8 +103,12 @@ const canStreamBodies = (() => {
   try {
     let duplexRead = false;
     const probe = new Request('http://probe.invalid/', {
-      method: 'PUT', body: new ReadableStream(),
-      get duplex() { duplexRead = true; return 'half'; },
+      method: 'PUT',
+      body: new ReadableStream(),
+      get duplex() {
+        duplexRead = true;
+        return 'half';
+      },
     } as RequestInit);
     return duplexRead && !probe.headers.has('content-type');
   } catch {
@@ -110,8 +133,10 @@ function checkedUploadUrl(value: unknown): URL {
   const secure = url?.protocol === 'https:' || (url?.protocol === 'http:' && LOOPBACK.test(url.hostname));
   if (!url || !secure || url.username || url.password) {
     // The URL itself is not quoted: a signed URL is a credential for that one object.
-    throw new UploadError('A2E answered with an upload URL that is not a usable https URL; nothing was sent',
-      'invalid-url');
+    throw new UploadError(
+      'A2E answered with an upload URL that is not a usable https URL; nothing was sent',
+      'invalid-url',
+    );
   }
   return url;
 }
@@ -125,8 +150,10 @@ function checkedCdnUrl(value: unknown): string {
     url = undefined;
   }
   if (url?.protocol !== 'https:' && url?.protocol !== 'http:') {
-    throw new UploadError('A2E answered with a file URL (cdnUrl) that is not an http(s) URL; nothing was sent',
-      'invalid-url');
+    throw new UploadError(
+      'A2E answered with a file URL (cdnUrl) that is not an http(s) URL; nothing was sent',
+      'invalid-url',
+    );
   }
   return value as string;
 }
@@ -137,7 +164,7 @@ async function headOf(response: Response): Promise<string> {
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let text = '';
-  for (let read = 0; read < 64 * 1024;) {
+  for (let read = 0; read < 64 * 1024; ) {
     const { done, value } = await reader.read();
     if (done) return text + decoder.decode();
     read += value.byteLength;
@@ -153,10 +180,20 @@ function idleTimer(ms: number, controller: AbortController) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const touch = () => {
     clearTimeout(timer);
-    if (ms !== Infinity) timer = setTimeout(() => { fired = true; controller.abort(); }, ms);
+    if (ms !== Infinity)
+      timer = setTimeout(() => {
+        fired = true;
+        controller.abort();
+      }, ms);
   };
   touch();
-  return { touch, stop: () => clearTimeout(timer), get fired() { return fired; } };
+  return {
+    touch,
+    stop: () => clearTimeout(timer),
+    get fired() {
+      return fired;
+    },
+  };
 }
 
 /** The message of an S3/R2 XML error body (`<Code>…</Code><Message>…</Message>`), or the text itself. */
@@ -166,7 +203,12 @@ function storageMessage(text: string): string {
   return [code, message].filter(Boolean).join(': ') || text.slice(0, 200);
 }
 
-export async function upload(call: Call, fetchImpl: typeof fetch, source: UploadSource, options: UploadOptions = {}): Promise<Uploaded> {
+export async function upload(
+  call: Call,
+  fetchImpl: typeof fetch,
+  source: UploadSource,
+  options: UploadOptions = {},
+): Promise<Uploaded> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   // setTimeout takes NaN, 0 and Infinity alike as "now": refuse the first two, honour the last as "never".
   if (!(timeoutMs > 0)) {
@@ -177,9 +219,17 @@ export async function upload(call: Call, fetchImpl: typeof fetch, source: Upload
   const extension = /\.[A-Za-z0-9]{1,8}$/.exec(name ?? '')?.[0] ?? '';
   const key = options.key ?? `${crypto.randomUUID()}${extension}`;
   const requested = Math.max(60, options.expiresInSeconds ?? 600);
-  const { data } = await call('getUploadPresignedUrl', {
-    key, contentType, contentLength: size, fileSize: size, expiresIn: requested,
-  }, { signal: options.signal });
+  const { data } = await call(
+    'getUploadPresignedUrl',
+    {
+      key,
+      contentType,
+      contentLength: size,
+      fileSize: size,
+      expiresIn: requested,
+    },
+    { signal: options.signal },
+  );
   const uploadUrl = checkedUploadUrl(data.uploadUrl);
   const cdnUrl = checkedCdnUrl(data.cdnUrl);
 
@@ -218,7 +268,12 @@ export async function upload(call: Call, fetchImpl: typeof fetch, source: Upload
       const text = storageMessage(await headOf(response).catch(fail));
       const reason: UploadFailure = response.status === 403 && /expired/i.test(text) ? 'expired' : 'rejected';
       const said = text ? `: ${text}` : '';
-      throw new UploadError(`storage refused the upload (HTTP ${response.status}${said})`, reason, response.status, text);
+      throw new UploadError(
+        `storage refused the upload (HTTP ${response.status}${said})`,
+        reason,
+        response.status,
+        text,
+      );
     }
     await response.body?.cancel().catch(() => {});
     if (!streamed) options.onProgress?.(size, size);
@@ -239,16 +294,20 @@ export async function upload(call: Call, fetchImpl: typeof fetch, source: Upload
 function streamOf(source: UploadSource): ReadableStream<Uint8Array> {
   if (source instanceof Blob) return source.stream();
   if (!(source instanceof ArrayBuffer) && !ArrayBuffer.isView(source)) return source.stream;
-  const bytes = source instanceof ArrayBuffer
-    ? new Uint8Array(source)
-    : new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
+  const bytes =
+    source instanceof ArrayBuffer
+      ? new Uint8Array(source)
+      : new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
   let offset = 0;
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (offset >= bytes.byteLength) return controller.close();
-      controller.enqueue(bytes.subarray(offset, (offset += 64 * 1024)));
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (offset >= bytes.byteLength) return controller.close();
+        controller.enqueue(bytes.subarray(offset, (offset += 64 * 1024)));
+      },
     },
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
 }
 
 /** "Save URL to A2E's storage": A2E fetches a public URL and keeps a copy; resolves to the copy's URL. */

@@ -48,7 +48,10 @@ export function jobOutcome(name: JobFamily, record: Record_): JobOutcome {
 
 /** The failure text of `record`, from the first non-empty message field any reading declares. */
 export const jobFailureMessage = (name: JobFamily, record: Record_) =>
-  firstText(record, readings(name).flatMap((r) => r.messageFields ?? []));
+  firstText(
+    record,
+    readings(name).flatMap((r) => r.messageFields ?? []),
+  );
 
 /**
  * The output of a finished job: the first non-empty result field any reading declares (a URL or id as

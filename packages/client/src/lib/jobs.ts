@@ -18,16 +18,24 @@ export interface WaitOptions<R = unknown> extends PollOptions {
 type Family = { [K in keyof typeof jobs]: (typeof jobs)[K] }[keyof typeof jobs];
 
 const firstRow = (data: unknown) => (Array.isArray(data) ? data[0] : data) as Record<string, unknown> | undefined;
-const rowsOf = (data: unknown): unknown[] => (Array.isArray(data) ? data : ((data as { rows?: unknown[] })?.rows ?? []));
+const rowsOf = (data: unknown): unknown[] =>
+  Array.isArray(data) ? data : ((data as { rows?: unknown[] })?.rows ?? []);
 
 /** Reads one job's record with the family's status operation, wherever that operation takes the id. */
-export async function readJob(call: Call, name: JobFamily, id: string, signal?: AbortSignal): Promise<Record<string, unknown> | undefined> {
+export async function readJob(
+  call: Call,
+  name: JobFamily,
+  id: string,
+  signal?: AbortSignal,
+): Promise<Record<string, unknown> | undefined> {
   const family: Family = jobs[name];
   const op = family.statusOperation as OperationId;
   if (family.idIn === 'list') {
     // No detail call: the status is read from the newest page of the family's list.
     const { data } = await call(op, {} as never, { signal });
-    return rowsOf(data).find((row) => (row as Record<string, unknown>)?.[family.idParam] === id) as Record<string, unknown> | undefined;
+    return rowsOf(data).find((row) => (row as Record<string, unknown>)?.[family.idParam] === id) as
+      | Record<string, unknown>
+      | undefined;
   }
   const { data } = await call(op, { [family.idParam]: id } as never, { signal });
   return firstRow(data);
@@ -41,16 +49,27 @@ const unchanged: Redact = (v) => v;
  * declares — and resolves to its record, or throws JobFailedError / JobTimedOutError. The record and the
  * failure text in those errors pass through `redact`: a server may echo the key there.
  */
-export function waitForJob<F extends JobFamily>(call: Call, name: F, id: string, options: WaitOptions<JobRecord<F>> = {}, redact: Redact = unchanged): Promise<JobRecord<F>> {
+export function waitForJob<F extends JobFamily>(
+  call: Call,
+  name: F,
+  id: string,
+  options: WaitOptions<JobRecord<F>> = {},
+  redact: Redact = unchanged,
+): Promise<JobRecord<F>> {
   let last: Record<string, unknown> | undefined;
-  return pollUntil<JobRecord<F>>(async (signal) => {
-    last = await readJob(call, name, id, signal);
-    const { state, status } = jobOutcome(name, last);
-    options.onProgress?.(status, last as JobRecord<F>);
-    if (state === 'success') return { done: true, value: last as JobRecord<F> };
-    if (state === 'failure') throw new JobFailedError(name, id, redact(status!), redact(last), redact(jobFailureMessage(name, last)));
-    return { done: false };
-  }, () => new JobTimedOutError(name, id, options.timeoutMs ?? 3_600_000, redact(last)), options);
+  return pollUntil<JobRecord<F>>(
+    async (signal) => {
+      last = await readJob(call, name, id, signal);
+      const { state, status } = jobOutcome(name, last);
+      options.onProgress?.(status, last as JobRecord<F>);
+      if (state === 'success') return { done: true, value: last as JobRecord<F> };
+      if (state === 'failure')
+        throw new JobFailedError(name, id, redact(status!), redact(last), redact(jobFailureMessage(name, last)));
+      return { done: false };
+    },
+    () => new JobTimedOutError(name, id, options.timeoutMs ?? 3_600_000, redact(last)),
+    options,
+  );
 }
 
 /** The job id in a start operation's `data` (the first record's, where a start answers several). */
@@ -63,7 +82,9 @@ export type Waiters = { [F in JobFamily]: (id: string, options?: WaitOptions<Job
 
 /** A waiter per family over `wait` (the client's job tracker); `Waiters` gives each its family's record type. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function createWaiters(wait: (name: JobFamily, id: string, options?: WaitOptions<any>) => Promise<unknown>): Waiters {
+export function createWaiters(
+  wait: (name: JobFamily, id: string, options?: WaitOptions<any>) => Promise<unknown>,
+): Waiters {
   const waiters = {} as Record<string, unknown>;
   for (const name of Object.keys(jobs) as JobFamily[]) {
     waiters[name] = (id: string, options?: WaitOptions) => wait(name, id, options as never);

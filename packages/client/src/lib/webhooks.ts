@@ -22,9 +22,11 @@ export interface WebhookTarget {
 export const TOKEN_HEADER = 'x-a2e-webhook-token';
 export const FAMILY_PARAM = 'a2e_family';
 
-
 /** The body fields for a job start's `webhook` option. */
-export function webhookFields(operationId: string, target: WebhookTarget): { webhook_url: string; webhook_token?: string } {
+export function webhookFields(
+  operationId: string,
+  target: WebhookTarget,
+): { webhook_url: string; webhook_token?: string } {
   const family = familyOfStart.get(operationId);
   let url = target.url;
   if (family) url += `${url.includes('?') ? '&' : '?'}${FAMILY_PARAM}=${encodeURIComponent(family)}`;
@@ -50,7 +52,10 @@ export const DEFAULT_WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;
 /** Why `fetchRecord()` cannot read the job, or the receiver was set up wrong (no token, a bad limit). */
 export class WebhookError extends A2EError {
   override name = 'WebhookError';
-  constructor(message: string, readonly reason: 'invalid-option' | 'no-client' | 'no-family' | 'no-id') {
+  constructor(
+    message: string,
+    readonly reason: 'invalid-option' | 'no-client' | 'no-family' | 'no-id',
+  ) {
     super(message);
   }
 }
@@ -118,9 +123,13 @@ async function sha256(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const reply = (status: number, body: object) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const refuse = (reason: WebhookRefusal, status: number): WebhookResult =>
-  ({ ok: false, reason, response: reply(status, { ok: false }) });
+const reply = (status: number, body: object) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const refuse = (reason: WebhookRefusal, status: number): WebhookResult => ({
+  ok: false,
+  reason,
+  response: reply(status, { ok: false }),
+});
 
 /** The body's bytes, or undefined once it passes `limit` (reading stops there and the stream is cancelled). */
 async function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
@@ -182,7 +191,11 @@ export async function handleA2EWebhook(request: Request, options: WebhookOptions
     return refuse('invalid-body', 400);
   }
   let payload: unknown = text;
-  try { payload = JSON.parse(text); } catch { /* keep the raw text: the format is not documented */ }
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    /* keep the raw text: the format is not documented */
+  }
   const familyName = new URL(request.url).searchParams.get(FAMILY_PARAM) ?? undefined;
   // Own entries only: `constructor` or `__proto__` in the URL must not reach Object.prototype.
   const family = familyName !== undefined && Object.hasOwn(jobs, familyName) ? (familyName as JobFamily) : undefined;
@@ -198,11 +211,17 @@ export async function handleA2EWebhook(request: Request, options: WebhookOptions
   }
   // Parts are encoded so that an id or a type holding `:` cannot make two events share a key.
   const part = (v: string) => encodeURIComponent(v);
-  const key = id !== undefined
-    ? `${part(family ?? 'unknown')}:${part(id)}:${part(type ?? status ?? 'event')}`
-    : `sha256:${await sha256(bytes)}`;
+  const key =
+    id !== undefined
+      ? `${part(family ?? 'unknown')}:${part(id)}:${part(type ?? status ?? 'event')}`
+      : `sha256:${await sha256(bytes)}`;
   const event: A2EWebhookEvent = {
-    type, family, id, status, payload, key,
+    type,
+    family,
+    id,
+    status,
+    payload,
+    key,
     fetchRecord: async () => {
       if (!options.client) throw new WebhookError('fetchRecord needs `client` in the handler options', 'no-client');
       if (!family) throw new WebhookError('fetchRecord needs the job family (a2e_family in its URL)', 'no-family');

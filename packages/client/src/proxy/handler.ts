@@ -51,12 +51,23 @@ export interface A2EProxyOptions {
 }
 
 /** One spec path: its pattern and, per method, the operation it is and whether this proxy forwards it. */
-interface Route { pattern: RegExp; methods: Map<string, { id: string; open: boolean }> }
+interface Route {
+  pattern: RegExp;
+  methods: Map<string, { id: string; open: boolean }>;
+}
 
 /** Headers a caller may send on: content negotiation and the spec's `x-lang`. Cookies and credentials never. */
 const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language', 'content-type', 'x-lang'];
 /** Response headers that describe the upstream connection or encoding, not the answer, or that would set cookies on our origin. */
-const DROPPED_RESPONSE_HEADERS = ['connection', 'keep-alive', 'transfer-encoding', 'content-encoding', 'content-length', 'set-cookie', 'set-cookie2'];
+const DROPPED_RESPONSE_HEADERS = [
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-encoding',
+  'content-length',
+  'set-cookie',
+  'set-cookie2',
+];
 /** Statuses whose Response must have no body. */
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 const CR_LF = /[\r\n]/;
@@ -80,20 +91,29 @@ function routesOf(allowedPaths: readonly string[] | undefined, allowOperations: 
     const inPaths = !listed || listed.has(path);
     // A named operation is forwarded even where allowedPaths leaves its path out: naming it is explicit.
     if (!inPaths && !ops.some(([, id]) => named.has(id))) continue;
-    const methods = new Map(ops.map(([method, id]) => [method, { id, open: named.has(id) || (inPaths && !(id in privileged)) }]));
+    const methods = new Map(
+      ops.map(([method, id]) => [method, { id, open: named.has(id) || (inPaths && !(id in privileged)) }]),
+    );
     routes.push({ pattern: templatePattern(path), methods });
   }
   return routes;
 }
 
 const refuse = (status: number, msg: string, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify({ code: status, msg }), { status, headers: { 'content-type': 'application/json', ...headers } });
+  new Response(JSON.stringify({ code: status, msg }), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 
 /** The handler's own answers and the streaming routes' pass through here too: one place keeps the key out. */
 async function scrubbed(response: Response, scrub: Scrubber): Promise<Response> {
   const bytes = new Uint8Array(await response.arrayBuffer());
   const body = NULL_BODY_STATUSES.has(response.status) ? null : scrub.bytes(bytes);
-  return new Response(body, { status: response.status, statusText: response.statusText, headers: scrub.headers(response.headers) });
+  return new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: scrub.headers(response.headers),
+  });
 }
 
 /**
@@ -110,7 +130,10 @@ export function createA2EProxy(options: A2EProxyOptions): (request: Request) => 
   const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
   const routes = routesOf(options.allowedPaths, options.allowOperations);
   const scrub = createScrubber(apiKey);
-  const streamingRoute = createStreamingRoutes({ apiKey, baseUrl: upstream, fetch: fetchImpl, timeoutMs }, options.streaming);
+  const streamingRoute = createStreamingRoutes(
+    { apiKey, baseUrl: upstream, fetch: fetchImpl, timeoutMs },
+    options.streaming,
+  );
 
   /** The upstream call and its whole answer, under one clock; the answer leaves scrubbed of the key. */
   async function forward(url: string, init: RequestInit, signal: AbortSignal): Promise<Response> {
@@ -118,7 +141,9 @@ export function createA2EProxy(options: A2EProxyOptions): (request: Request) => 
     const onAbort = () => controller.abort();
     signal.addEventListener('abort', onAbort, { once: true });
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const clock = new Promise<'timeout'>((ok) => { timer = setTimeout(() => ok('timeout'), timeoutMs); });
+    const clock = new Promise<'timeout'>((ok) => {
+      timer = setTimeout(() => ok('timeout'), timeoutMs);
+    });
     const work = (async () => {
       const answer = await fetchImpl(url, { ...init, signal: controller.signal });
       return { answer, bytes: await readBounded(answer.body, maxAnswerBytes) };
@@ -147,7 +172,8 @@ export function createA2EProxy(options: A2EProxyOptions): (request: Request) => 
 
   return async function a2eProxy(request: Request): Promise<Response> {
     const url = new URL(request.url);
-    if (basePath && !(url.pathname === basePath || url.pathname.startsWith(`${basePath}/`))) return refuse(404, 'Not an A2E operation');
+    if (basePath && !(url.pathname === basePath || url.pathname.startsWith(`${basePath}/`)))
+      return refuse(404, 'Not an A2E operation');
     const path = url.pathname.slice(basePath.length);
     const matches = routes.filter((r) => {
       const m = r.pattern.exec(path);
@@ -163,7 +189,9 @@ export function createA2EProxy(options: A2EProxyOptions): (request: Request) => 
         return refuse(403, `${id} is not offered here${why}`);
       }
       const open = matches.flatMap((r) => [...r.methods].filter(([, op]) => op.open).map(([m]) => m));
-      return refuse(405, `Method ${request.method} is not allowed on ${path}`, { allow: [...new Set(open)].sort().join(', ') });
+      return refuse(405, `Method ${request.method} is not allowed on ${path}`, {
+        allow: [...new Set(open)].sort().join(', '),
+      });
     }
 
     const headers: Record<string, string> = { authorization: `Bearer ${apiKey}` };
@@ -174,7 +202,8 @@ export function createA2EProxy(options: A2EProxyOptions): (request: Request) => 
     }
     let body: Uint8Array<ArrayBuffer> | undefined;
     if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'DELETE') {
-      if (Number(request.headers.get('content-length') ?? 0) > maxBodyBytes) return refuse(413, `Request body over ${maxBodyBytes} bytes`);
+      if (Number(request.headers.get('content-length') ?? 0) > maxBodyBytes)
+        return refuse(413, `Request body over ${maxBodyBytes} bytes`);
       try {
         body = await readBounded(request.body, maxBodyBytes);
       } catch {

@@ -35,7 +35,10 @@ function replaceAll(haystack: Uint8Array<ArrayBuffer>, needle: Uint8Array): Uint
   parts.push(haystack.subarray(from));
   const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
   let offset = 0;
-  for (const part of parts) { out.set(part, offset); offset += part.byteLength; }
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.byteLength;
+  }
   return out;
 }
 

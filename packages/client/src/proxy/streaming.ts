@@ -34,12 +34,26 @@ export interface StreamingProxyOptions {
 
 const PREFIX = '/api/v1/streaming-avatar/';
 /** The session routes; the context read is keyed on avatar_id, not on a session, so it stays server-side only. */
-const ACTIONS = { 'agora-token': 'start', 'set-qa-context': 'setContext', ask: 'ask', speak: 'speak', leave: 'leave', get_qa_context: 'refuse' } as const;
+const ACTIONS = {
+  'agora-token': 'start',
+  'set-qa-context': 'setContext',
+  ask: 'ask',
+  speak: 'speak',
+  leave: 'leave',
+  get_qa_context: 'refuse',
+} as const;
 type Action = (typeof ACTIONS)[keyof typeof ACTIONS];
 
-interface Entry { session: StreamingSession; secret: string }
+interface Entry {
+  session: StreamingSession;
+  secret: string;
+}
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+  });
 const fail = (status: number, msg: string) => json(status, { code: status, msg });
 
 function newSecret(): string {
@@ -52,7 +66,12 @@ export function streamingAction(path: string): Action | undefined {
   return path.startsWith(PREFIX) ? ACTIONS[path.slice(PREFIX.length) as keyof typeof ACTIONS] : undefined;
 }
 
-interface Upstream { apiKey: string; baseUrl: string; fetch: typeof fetch; timeoutMs: number }
+interface Upstream {
+  apiKey: string;
+  baseUrl: string;
+  fetch: typeof fetch;
+  timeoutMs: number;
+}
 
 export function createStreamingRoutes(upstream: Upstream, options: StreamingProxyOptions = {}) {
   const { maxDurationSeconds = 600, avatarIds, maxSessions = 100, lateAnswerGraceMs } = options;
@@ -61,7 +80,9 @@ export function createStreamingRoutes(upstream: Upstream, options: StreamingProx
   const sessions = new Map<string, Entry>();
   /** Starts whose token call is under way: they hold a slot, so concurrent starts cannot pass the cap together. */
   let starting = 0;
-  const shared = options.sessionStore && createSharedSessions(options.sessionStore, client.call, maxSessions, (c) => sessions.get(c)?.session);
+  const shared =
+    options.sessionStore &&
+    createSharedSessions(options.sessionStore, client.call, maxSessions, (c) => sessions.get(c)?.session);
 
   // A2E bills a session until it is left, expired or not: an expired session that is still open (its own
   // leave at expiry failed) is left again here and keeps its slot until A2E confirms.
@@ -69,7 +90,10 @@ export function createStreamingRoutes(upstream: Upstream, options: StreamingProx
     for (const [channel, { session }] of sessions) {
       if (session.left) sessions.delete(channel);
       else if (session.credentials.expiresAt.getTime() <= Date.now()) {
-        void session.leave().then(() => sessions.delete(channel), () => {});
+        void session.leave().then(
+          () => sessions.delete(channel),
+          () => {},
+        );
       }
     }
   };
@@ -79,7 +103,8 @@ export function createStreamingRoutes(upstream: Upstream, options: StreamingProx
     const seconds = body.expire_seconds ?? maxDurationSeconds;
     if (typeof avatarId !== 'string' || avatarId === '') return fail(400, 'avatar_id is required');
     if (avatarIds && !avatarIds.includes(avatarId)) return fail(403, 'This avatar is not offered here');
-    if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds <= 0 || seconds > maxDurationSeconds) return fail(400, `expire_seconds must be a whole number from 1 to ${maxDurationSeconds}`);
+    if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds <= 0 || seconds > maxDurationSeconds)
+      return fail(400, `expire_seconds must be a whole number from 1 to ${maxDurationSeconds}`);
     sweep();
     // Shared: a store slot, taken atomically across processes. Alone: counted and taken in one synchronous
     // step, so no other start runs between the check and the increment.
@@ -92,22 +117,34 @@ export function createStreamingRoutes(upstream: Upstream, options: StreamingProx
     try {
       const grace = lateAnswerGraceMs !== undefined ? { lateAnswerGraceMs } : {};
       const opts = { avatarId, durationSeconds: seconds, timeoutMs: upstream.timeoutMs, ...grace };
-      session = await startStreamingSession(client, opts, (work) => { late = work; });
+      session = await startStreamingSession(client, opts, (work) => {
+        late = work;
+      });
     } catch (error) {
       if (slot) void (late ?? Promise.resolve()).finally(() => shared!.release(slot)).catch(() => {});
       throw error;
     } finally {
-      if (late) void late.finally(() => { starting--; });
+      if (late)
+        void late.finally(() => {
+          starting--;
+        });
       else starting--;
     }
     const secret = newSecret();
     sessions.set(session.channel, { session, secret });
     if (slot) await shared!.register(session, secret, avatarId, slot);
     const { appId, channel, token, uid, expiresAt } = session.credentials;
-    return json(200, { code: 0, data: { appId, channel, token, uid, expiresAt: expiresAt.toISOString(), session_secret: secret } });
+    return json(200, {
+      code: 0,
+      data: { appId, channel, token, uid, expiresAt: expiresAt.toISOString(), session_secret: secret },
+    });
   }
 
-  return async function streamingRoute(action: Action, request: Request, body: Uint8Array | undefined): Promise<Response> {
+  return async function streamingRoute(
+    action: Action,
+    request: Request,
+    body: Uint8Array | undefined,
+  ): Promise<Response> {
     if (action === 'refuse') return fail(403, 'Reading the QA context is server-side only');
     let fields: Record<string, unknown>;
     try {
@@ -126,20 +163,29 @@ export function createStreamingRoutes(upstream: Upstream, options: StreamingProx
       const entry = shared ? record : channel !== undefined ? sessions.get(channel) : undefined;
       // One answer for an unknown channel and a wrong secret: a caller learns nothing about other sessions.
       // Shared: the store keeps only the secret's digest, so the given secret is compared as a digest too.
-      const given = typeof fields.session_secret !== 'string' ? undefined : record ? await shared!.digest(fields.session_secret) : fields.session_secret;
+      const given =
+        typeof fields.session_secret !== 'string'
+          ? undefined
+          : record
+            ? await shared!.digest(fields.session_secret)
+            : fields.session_secret;
       const kept = record ? record.secretHash : (entry as Entry | undefined)?.secret;
-      if (!entry || given === undefined || kept === undefined || !constantTimeEqual(given, kept)) return fail(403, 'Not a session of this browser');
+      if (!entry || given === undefined || kept === undefined || !constantTimeEqual(given, kept))
+        return fail(403, 'Not a session of this browser');
       if (action === 'leave') {
         await (record ? shared!.leave(record) : (entry as Entry).session.leave());
         return json(200, { code: 0, data: {} });
       }
       if (typeof fields.text !== 'string' || fields.text === '') return fail(400, 'text is required');
-      await (record ? shared!.act(record, action, fields.text, request.signal) : (entry as Entry).session[action](fields.text, { signal: request.signal }));
+      await (record
+        ? shared!.act(record, action, fields.text, request.signal)
+        : (entry as Entry).session[action](fields.text, { signal: request.signal }));
       return json(200, { code: 0, data: {} });
     } catch (error) {
       // APIError bodies are already redacted by the client; the key is in none of them.
       // A non-zero code keeps A2E's HTTP 200, as a direct call would (1001: no free avatar host).
-      if (error instanceof APIError) return json(error.status, error.body ?? { code: error.status, msg: error.message });
+      if (error instanceof APIError)
+        return json(error.status, error.body ?? { code: error.status, msg: error.message });
       if (error instanceof InvalidRequestError) return fail(409, error.message);
       if (error instanceof APIConnectionTimeoutError) return fail(504, 'A2E did not answer in time');
       // Other causes may quote the upstream URL: the caller learns only that A2E was not reached.

@@ -71,14 +71,22 @@ describe('a timed-out attempt closes its connection', () => {
       await a2e.misc.getRemainingCoins().catch((e) => console.log('ERROR', e.name));
     `;
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-      env: { ...process.env, URL: url }, cwd: fileURLToPath(new URL('../..', import.meta.url)), stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, URL: url },
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';
     let erroredAt = 0;
-    child.stdout.on('data', (d) => { output += d; if (output.includes('ERROR')) erroredAt ||= Date.now(); });
+    child.stdout.on('data', (d) => {
+      output += d;
+      if (output.includes('ERROR')) erroredAt ||= Date.now();
+    });
     const exited = new Promise<number | null>((ok) => child.on('exit', (code) => ok(code)));
     // 20 s for tsx to start on a loaded machine, then a few seconds after the error at most.
-    const gone = await Promise.race([exited.then(() => true), new Promise((ok) => setTimeout(() => ok(false), 20_000))]);
+    const gone = await Promise.race([
+      exited.then(() => true),
+      new Promise((ok) => setTimeout(() => ok(false), 20_000)),
+    ]);
     if (!gone) child.kill();
     expect(output).toContain('ERROR APIConnectionTimeoutError');
     expect(gone).toBe(true);

@@ -15,8 +15,12 @@ type Errors = typeof import('../../src/core/errors.js');
 function expectOwnNames(mod: Errors) {
   const init = { status: 500, headers: new Headers(), body: { code: 500 } };
   const made = [
-    mod.APIError.generate({ ...init, status: 418 }), mod.APIError.generate(init), mod.APIError.generate({ ...init, status: 429 }),
-    new mod.InvalidResponseError('x', 200, new Headers()), new mod.APIConnectionTimeoutError(5), new mod.InvalidRequestError('x'),
+    mod.APIError.generate({ ...init, status: 418 }),
+    mod.APIError.generate(init),
+    mod.APIError.generate({ ...init, status: 429 }),
+    new mod.InvalidResponseError('x', 200, new Headers()),
+    new mod.APIConnectionTimeoutError(5),
+    new mod.InvalidRequestError('x'),
   ];
   for (const e of made) {
     expect(e.constructor.name).toBe(e.name);
@@ -29,7 +33,14 @@ describe('error class names survive bundling', () => {
     const dir = mkdtempSync(join(tmpdir(), 'a2e-names-'));
     try {
       const out = join(dir, 'errors.mjs');
-      await build({ entryPoints: [join(root, 'src/core/errors.ts')], bundle: true, format: 'esm', target: 'es2022', platform: 'neutral', outfile: out });
+      await build({
+        entryPoints: [join(root, 'src/core/errors.ts')],
+        bundle: true,
+        format: 'esm',
+        target: 'es2022',
+        platform: 'neutral',
+        outfile: out,
+      });
       expectOwnNames(await import(pathToFileURL(out).href));
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -1,15 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  A2EError, APIError, AuthenticationError, InternalServerError, InvalidResponseError, NotFoundError, PermissionDeniedError,
+  A2EError,
+  APIError,
+  AuthenticationError,
+  InternalServerError,
+  InvalidResponseError,
+  NotFoundError,
+  PermissionDeniedError,
 } from '../../src/index.js';
 import { testClient } from '../helpers/client.js';
 import { startScriptedServer, type ScriptedServer } from '@a2e-sdk/tools/scripted-server';
 
 let server: ScriptedServer;
-beforeAll(async () => { server = await startScriptedServer(); });
+beforeAll(async () => {
+  server = await startScriptedServer();
+});
 afterAll(() => server.close());
 
-const fail = async (p: Promise<unknown>) => p.then(() => { throw new Error('expected a rejection'); }, (e: unknown) => e as APIError);
+const fail = async (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (e: unknown) => e as APIError,
+  );
 
 describe('answers that are errors', () => {
   it('a non-zero code under HTTP 200 is an APIError with the code, text, status and operation', async () => {
@@ -17,7 +31,11 @@ describe('answers that are errors', () => {
     const e = await fail(testClient(server.url).dubbing.getDubbing({ _id: 'a' }));
     expect(e).toBeInstanceOf(APIError);
     expect(e).toBeInstanceOf(A2EError);
-    expect({ status: e.status, code: e.code, operationId: e.operationId }).toEqual({ status: 200, code: 1001, operationId: 'getDubbing' });
+    expect({ status: e.status, code: e.code, operationId: e.operationId }).toEqual({
+      status: 200,
+      code: 1001,
+      operationId: 'getDubbing',
+    });
     expect(e.message).toContain('All hosts are busy');
   });
 

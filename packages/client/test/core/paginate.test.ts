@@ -4,10 +4,14 @@ import { testClient } from '../helpers/client.js';
 import { startScriptedServer, type ScriptedServer } from '@a2e-sdk/tools/scripted-server';
 
 let server: ScriptedServer;
-beforeAll(async () => { server = await startScriptedServer(); });
+beforeAll(async () => {
+  server = await startScriptedServer();
+});
 afterAll(() => server.close());
 
-const page = (ids: string[], count: number) => ({ body: { code: 0, data: { rows: ids.map((_id) => ({ _id })), count } } });
+const page = (ids: string[], count: number) => ({
+  body: { code: 0, data: { rows: ids.map((_id) => ({ _id })), count } },
+});
 
 describe('paginate', () => {
   it('walks every row across pages and stops at the total', async () => {
@@ -25,7 +29,8 @@ describe('paginate', () => {
   it('stops on a short page when no total is known, and yields whole pages on request', async () => {
     server.reply(page(['a', 'b'], Number.NaN), page(['c'], Number.NaN));
     const pages = [];
-    for await (const data of testClient(server.url).paginate('listDubbings', { pageSize: 2 }).pages()) pages.push(data.rows?.length);
+    for await (const data of testClient(server.url).paginate('listDubbings', { pageSize: 2 }).pages())
+      pages.push(data.rows?.length);
     expect(pages).toEqual([2, 1]);
   });
 
@@ -71,7 +76,10 @@ describe('paginate always ends', () => {
     let n = 0;
     server.reply(() => page([`r${n++}`, `r${n++}`], Number.NaN));
     const ids: string[] = [];
-    const walk = async () => { for await (const row of testClient(server.url).paginate('listDubbings', { pageSize: 2 }, { maxPages: 5 })) ids.push(row._id!); };
+    const walk = async () => {
+      for await (const row of testClient(server.url).paginate('listDubbings', { pageSize: 2 }, { maxPages: 5 }))
+        ids.push(row._id!);
+    };
     await expect(walk()).rejects.toBeInstanceOf(InvalidResponseError);
     expect(ids).toHaveLength(10);
     expect(server.requests).toHaveLength(5);

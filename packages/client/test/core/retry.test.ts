@@ -6,7 +6,9 @@ import { testClient } from '../helpers/client.js';
 import { closedPort, startScriptedServer, type ScriptedServer } from '@a2e-sdk/tools/scripted-server';
 
 let server: ScriptedServer;
-beforeAll(async () => { server = await startScriptedServer(); });
+beforeAll(async () => {
+  server = await startScriptedServer();
+});
 afterAll(() => server.close());
 
 const ok = { body: { code: 0, data: { coins: 1, diamonds: 0 } } };
@@ -20,13 +22,17 @@ describe('retries by operation kind', () => {
 
   it('stops after maxRetries and throws the last error', async () => {
     server.reply({ status: 502, body: { code: 502, msg: 'bad gateway' } });
-    await expect(testClient(server.url, { maxRetries: 1 }).misc.getRemainingCoins()).rejects.toBeInstanceOf(InternalServerError);
+    await expect(testClient(server.url, { maxRetries: 1 }).misc.getRemainingCoins()).rejects.toBeInstanceOf(
+      InternalServerError,
+    );
     expect(server.requests).toHaveLength(2);
   });
 
   it('never replays a paid job start after a 5xx (the server may have started it)', async () => {
     server.reply({ status: 503 }, ok);
-    await expect(testClient(server.url).dubbing.startDubbing({ source_url: 'https://x/a.mp3' })).rejects.toBeInstanceOf(InternalServerError);
+    await expect(testClient(server.url).dubbing.startDubbing({ source_url: 'https://x/a.mp3' })).rejects.toBeInstanceOf(
+      InternalServerError,
+    );
     expect(server.requests).toHaveLength(1);
   });
 
@@ -39,7 +45,9 @@ describe('retries by operation kind', () => {
   it('retries a paid call after 429, honouring retry-after-ms', async () => {
     server.reply({ status: 429, headers: { 'retry-after-ms': '120' } }, { body: { code: 0, data: { _id: 'job1' } } });
     const started = Date.now();
-    await expect(testClient(server.url).dubbing.startDubbing({ source_url: 'https://x/a.mp3' })).resolves.toEqual({ _id: 'job1' });
+    await expect(testClient(server.url).dubbing.startDubbing({ source_url: 'https://x/a.mp3' })).resolves.toEqual({
+      _id: 'job1',
+    });
     expect(Date.now() - started).toBeGreaterThanOrEqual(110);
     expect(server.requests).toHaveLength(2);
     expect(server.requests[0]!.body).toBe(server.requests[1]!.body);
@@ -47,7 +55,9 @@ describe('retries by operation kind', () => {
 
   it('surfaces a 429 that outlasts the retries as RateLimitError with its Retry-After', async () => {
     server.reply({ status: 429, headers: { 'retry-after': '0' } });
-    const error = await testClient(server.url, { maxRetries: 1 }).misc.getRemainingCoins().catch((e) => e);
+    const error = await testClient(server.url, { maxRetries: 1 })
+      .misc.getRemainingCoins()
+      .catch((e) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.retryAfterMs).toBe(0);
   });
@@ -55,13 +65,17 @@ describe('retries by operation kind', () => {
   it('retries a paid call when the connection is refused (nothing was sent)', async () => {
     const events: LogEvent[] = [];
     const client = testClient(await closedPort(), { logger: (e) => events.push(e) });
-    await expect(client.dubbing.startDubbing({ source_url: 'https://x/a.mp3' })).rejects.toBeInstanceOf(APIConnectionError);
+    await expect(client.dubbing.startDubbing({ source_url: 'https://x/a.mp3' })).rejects.toBeInstanceOf(
+      APIConnectionError,
+    );
     expect(events.filter((e) => e.type === 'request')).toHaveLength(3);
   });
 
   it('does not replay a paid call whose connection dropped after sending', async () => {
     server.reply({ drop: true });
-    await expect(testClient(server.url).dubbing.startDubbing({ source_url: 'https://x/a.mp3' })).rejects.toBeInstanceOf(APIConnectionError);
+    await expect(testClient(server.url).dubbing.startDubbing({ source_url: 'https://x/a.mp3' })).rejects.toBeInstanceOf(
+      APIConnectionError,
+    );
     expect(server.requests).toHaveLength(1);
   });
 
@@ -103,11 +117,14 @@ describe('Retry-After: followed up to maxRetryAfterMs, and only when it is a wai
     expect(retryDelayMs(0, new Headers({ 'retry-after-ms': '5000' }), { maxRetryAfterMs: 1000 })).toBeUndefined();
   });
 
-  it.each(['0x10', '1e3', '-5', '+5', '1.5', ' ', 'soon', 'Infinity', '10 20'])('ignores Retry-After "%s" (backoff instead)', (value) => {
-    const d = retryDelayMs(0, new Headers({ 'retry-after': value }))!;
-    expect(d).toBeGreaterThanOrEqual(375);
-    expect(d).toBeLessThanOrEqual(500);
-  });
+  it.each(['0x10', '1e3', '-5', '+5', '1.5', ' ', 'soon', 'Infinity', '10 20'])(
+    'ignores Retry-After "%s" (backoff instead)',
+    (value) => {
+      const d = retryDelayMs(0, new Headers({ 'retry-after': value }))!;
+      expect(d).toBeGreaterThanOrEqual(375);
+      expect(d).toBeLessThanOrEqual(500);
+    },
+  );
 
   it.each(['0x10', '1e3', '-5', 'NaN', ''])('ignores retry-after-ms "%s" and falls back to Retry-After', (value) => {
     expect(retryDelayMs(0, new Headers({ 'retry-after-ms': value, 'retry-after': '2' }))).toBe(2000);
@@ -125,7 +142,9 @@ describe('Retry-After: followed up to maxRetryAfterMs, and only when it is a wai
 
   it('a 429 asking for longer than maxRetryAfterMs is not retried: RateLimitError with retryAfterMs', async () => {
     server.reply({ status: 429, headers: { 'retry-after': '120' }, body: { code: 429, msg: 'slow down' } }, ok);
-    const e = await testClient(server.url, { maxRetryAfterMs: 60_000 }).dubbing.startDubbing({ source_url: 'https://x/a.mp3' }).catch((x) => x);
+    const e = await testClient(server.url, { maxRetryAfterMs: 60_000 })
+      .dubbing.startDubbing({ source_url: 'https://x/a.mp3' })
+      .catch((x) => x);
     expect(e).toBeInstanceOf(RateLimitError);
     expect(e.retryAfterMs).toBe(120_000);
     expect(server.requests).toHaveLength(1);
@@ -133,7 +152,9 @@ describe('Retry-After: followed up to maxRetryAfterMs, and only when it is a wai
 
   it('a 429 within the ceiling is waited for and retried', async () => {
     server.reply({ status: 429, headers: { 'retry-after-ms': '30' }, body: { code: 429 } }, ok);
-    await expect(testClient(server.url, { maxRetryAfterMs: 100 }).misc.getRemainingCoins()).resolves.toEqual(ok.body.data);
+    await expect(testClient(server.url, { maxRetryAfterMs: 100 }).misc.getRemainingCoins()).resolves.toEqual(
+      ok.body.data,
+    );
     expect(server.requests).toHaveLength(2);
   });
 

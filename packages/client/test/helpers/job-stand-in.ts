@@ -7,9 +7,19 @@ import type { AddressInfo } from 'node:net';
 import { api, jobs, paging } from '../../src/generated/api.gen.js';
 
 type Shape = 'array' | 'rows' | 'list' | 'keyed' | 'unreadable';
-interface Job { id: string; family: string; doneAt: number; createdAt: number; status?: string; fields?: Record<string, unknown> }
+interface Job {
+  id: string;
+  family: string;
+  doneAt: number;
+  createdAt: number;
+  status?: string;
+  fields?: Record<string, unknown>;
+}
 
-const entry = (op: string) => Object.values(api).map((ops) => (ops as Record<string, { method: string; path: string }>)[op]).find(Boolean);
+const entry = (op: string) =>
+  Object.values(api)
+    .map((ops) => (ops as Record<string, { method: string; path: string }>)[op])
+    .find(Boolean);
 const pattern = (template: string) => new RegExp(`^${template.replace(/\{[^}]+\}/g, '([^/?]+)')}$`);
 
 export interface JobStandIn {
@@ -44,7 +54,7 @@ export async function startJobStandIn(): Promise<JobStandIn> {
       batch: table.batchOperation ? entry(table.batchOperation)!.path : undefined,
       list: listOp ? entry(listOp)!.path : undefined,
       listItems: listOp ? (paging as Record<string, { items: string }>)[listOp]?.items : undefined,
-      starts: ((f as { startOperations: readonly string[] }).startOperations).map((op) => entry(op)!.path),
+      starts: (f as { startOperations: readonly string[] }).startOperations.map((op) => entry(op)!.path),
     };
   });
   const all = new Map<string, Job>();
@@ -56,10 +66,25 @@ export async function startJobStandIn(): Promise<JobStandIn> {
     starts: [],
     counts: { batch: 0, list: 0, detail: 0, throttled: 0, other: 0, idsPerBatch: [] },
     log: [],
-    add(family, id, doneAt, fields) { all.set(`${family}:${id}`, { id, family, doneAt, createdAt: Date.now(), ...(fields && { fields }) }); },
-    setStatus(family, id, status) { const j = all.get(`${family}:${id}`); if (j) j.status = status ?? '__none__'; },
-    throttle(n, seconds = 1) { throttleLeft = n; retryAfter = seconds; },
-    reset() { all.clear(); stand.starts.length = 0; stand.startDoneAfterMs = 200; Object.assign(stand.counts, { batch: 0, list: 0, detail: 0, throttled: 0, other: 0, idsPerBatch: [] }); stand.log.length = 0; throttleLeft = 0; },
+    add(family, id, doneAt, fields) {
+      all.set(`${family}:${id}`, { id, family, doneAt, createdAt: Date.now(), ...(fields && { fields }) });
+    },
+    setStatus(family, id, status) {
+      const j = all.get(`${family}:${id}`);
+      if (j) j.status = status ?? '__none__';
+    },
+    throttle(n, seconds = 1) {
+      throttleLeft = n;
+      retryAfter = seconds;
+    },
+    reset() {
+      all.clear();
+      stand.starts.length = 0;
+      stand.startDoneAfterMs = 200;
+      Object.assign(stand.counts, { batch: 0, list: 0, detail: 0, throttled: 0, other: 0, idsPerBatch: [] });
+      stand.log.length = 0;
+      throttleLeft = 0;
+    },
   };
   const record = (j: Job) => {
     const status = j.status ?? (Date.now() >= j.doneAt ? 'completed' : 'processing');
@@ -68,39 +93,62 @@ export async function startJobStandIn(): Promise<JobStandIn> {
     if (status === 'completed') row.result_url = `https://cdn.example/${j.id}.mp4`;
     return row;
   };
-  const send = (res: import('node:http').ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+  const send = (
+    res: import('node:http').ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
     res.end(JSON.stringify(body));
   };
   const server: Server = createServer((req, res) => {
     let text = '';
-    req.on('data', (c) => { text += c; });
+    req.on('data', (c) => {
+      text += c;
+    });
     req.on('end', () => {
       const url = new URL(req.url!, 'http://x');
       const path = url.pathname;
       // Control calls, for a stand-in run in its own process (the bench): add jobs, reset, read counts.
       if (path === '/__control/add') {
-        for (const j of JSON.parse(text) as { family: string; id: string; doneAt: number }[]) stand.add(j.family, j.id, j.doneAt);
+        for (const j of JSON.parse(text) as { family: string; id: string; doneAt: number }[])
+          stand.add(j.family, j.id, j.doneAt);
         return send(res, 200, { ok: true });
       }
-      if (path === '/__control/reset') { stand.reset(); return send(res, 200, { ok: true }); }
+      if (path === '/__control/reset') {
+        stand.reset();
+        return send(res, 200, { ok: true });
+      }
       if (path === '/__control/counts') return send(res, 200, stand.counts);
       for (const f of families) {
         if (req.method === 'POST' && f.starts.includes(path)) {
           const id = `job-${stand.starts.length + 1}-${Date.now().toString(36)}`;
           stand.starts.push({ family: f.name, body: text });
-          stand.add(f.name, id, Date.now() + stand.startDoneAfterMs, JSON.parse(text || '{}') as Record<string, unknown>);
+          stand.add(
+            f.name,
+            id,
+            Date.now() + stand.startDoneAfterMs,
+            JSON.parse(text || '{}') as Record<string, unknown>,
+          );
           return send(res, 200, { code: 0, data: { _id: id, current_status: 'initialized' } });
         }
         let kind: 'batch' | 'list' | 'detail' | undefined;
         let id: string | undefined;
         if (f.batch === path && req.method === 'POST') kind = 'batch';
         else if (f.list === path) kind = 'list';
-        else if (f.detail) { const m = f.detail.exec(path); if (m) { kind = 'detail'; id = decodeURIComponent(m[1]!); } }
+        else if (f.detail) {
+          const m = f.detail.exec(path);
+          if (m) {
+            kind = 'detail';
+            id = decodeURIComponent(m[1]!);
+          }
+        }
         if (!kind) continue;
         stand.log.push({ kind, family: f.name, at: Date.now() });
         if (throttleLeft > 0) {
-          throttleLeft--; stand.counts.throttled++;
+          throttleLeft--;
+          stand.counts.throttled++;
           return send(res, 429, { code: 429, msg: 'Too many requests' }, { 'retry-after': String(retryAfter) });
         }
         stand.counts[kind]++;
@@ -113,15 +161,30 @@ export async function startJobStandIn(): Promise<JobStandIn> {
           const ids = (JSON.parse(text || '{}') as { ids?: string[] }).ids ?? [];
           stand.counts.idsPerBatch.push(ids.length);
           // Answered in reverse order: a tracker that matched by position would mix jobs up.
-          const rows = ids.map((i) => all.get(`${f.name}:${i}`)).filter((j): j is Job => !!j).map(record).reverse();
+          const rows = ids
+            .map((i) => all.get(`${f.name}:${i}`))
+            .filter((j): j is Job => !!j)
+            .map(record)
+            .reverse();
           const shape = stand.shape[f.name] ?? 'array';
-          const data = shape === 'array' ? rows : shape === 'rows' ? { rows, count: rows.length } : shape === 'list' ? { list: rows }
-            : shape === 'keyed' ? Object.fromEntries(rows.map((r) => [r._id, r])) : 'ok';
+          const data =
+            shape === 'array'
+              ? rows
+              : shape === 'rows'
+                ? { rows, count: rows.length }
+                : shape === 'list'
+                  ? { list: rows }
+                  : shape === 'keyed'
+                    ? Object.fromEntries(rows.map((r) => [r._id, r]))
+                    : 'ok';
           return send(res, 200, { code: 0, data });
         }
         const page = Number(url.searchParams.get('pageNum') ?? url.searchParams.get('current') ?? 1);
         const size = Number(url.searchParams.get('pageSize') ?? 10);
-        const rows = mine.sort((a, b) => b.createdAt - a.createdAt).slice((page - 1) * size, page * size).map(record);
+        const rows = mine
+          .sort((a, b) => b.createdAt - a.createdAt)
+          .slice((page - 1) * size, page * size)
+          .map(record);
         // The paging annotation's items path (data.rows or data) says where the rows go.
         const data = f.listItems === 'data' ? rows : { rows, count: mine.length };
         return send(res, 200, { code: 0, data });
@@ -135,6 +198,10 @@ export async function startJobStandIn(): Promise<JobStandIn> {
   const { port } = server.address() as AddressInfo;
   return Object.assign(stand, {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   }) as JobStandIn;
 }

@@ -16,7 +16,9 @@ export interface StandIn {
   reset(): void;
 }
 
-export const dataShape = (n: number, extra: Record<string, unknown> = {}): Reply => ({ body: { code: 0, data: { appId: 'app-1', channel: `ch-${n}`, token: `agora-token-${n}`, uid: 1000 + n, ...extra } } });
+export const dataShape = (n: number, extra: Record<string, unknown> = {}): Reply => ({
+  body: { code: 0, data: { appId: 'app-1', channel: `ch-${n}`, token: `agora-token-${n}`, uid: 1000 + n, ...extra } },
+});
 
 export async function startStandIn(): Promise<StandIn> {
   let opened = 0;
@@ -30,7 +32,9 @@ export async function startStandIn(): Promise<StandIn> {
       opened = 0;
       standIn.token = (n) => dataShape(n);
       standIn.other = () => ({ body: { code: 0, data: {} } });
-      standIn.server.reply((seen) => (seen.url === `${STREAM}/agora-token` ? standIn.token(++opened) : standIn.other(seen)));
+      standIn.server.reply((seen) =>
+        seen.url === `${STREAM}/agora-token` ? standIn.token(++opened) : standIn.other(seen),
+      );
     },
   };
   standIn.reset();

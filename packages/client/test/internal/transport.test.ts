@@ -4,7 +4,9 @@ import { testClient } from '../helpers/client.js';
 import { startScriptedServer, type ScriptedServer } from '@a2e-sdk/tools/scripted-server';
 
 let server: ScriptedServer;
-beforeAll(async () => { server = await startScriptedServer(); });
+beforeAll(async () => {
+  server = await startScriptedServer();
+});
 afterAll(() => server.close());
 
 describe('timeouts and aborts', () => {
@@ -21,21 +23,29 @@ describe('timeouts and aborts', () => {
 
   it('retries a timed-out read, but not a timed-out paid call', async () => {
     server.reply({ delayMs: 3000 });
-    await expect(testClient(server.url, { timeoutMs: 300, maxRetries: 2 }).misc.getRemainingCoins()).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+    await expect(
+      testClient(server.url, { timeoutMs: 300, maxRetries: 2 }).misc.getRemainingCoins(),
+    ).rejects.toBeInstanceOf(APIConnectionTimeoutError);
     expect(server.requests).toHaveLength(3);
     server.reply({ delayMs: 3000 });
-    await expect(testClient(server.url, { timeoutMs: 300, maxRetries: 2 }).dubbing.startDubbing({})).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+    await expect(
+      testClient(server.url, { timeoutMs: 300, maxRetries: 2 }).dubbing.startDubbing({}),
+    ).rejects.toBeInstanceOf(APIConnectionTimeoutError);
     expect(server.requests).toHaveLength(1);
   });
 
   it('applies the timeout to a body that stalls after the headers', async () => {
     server.reply({ partial: '{"code":0,"da' });
-    await expect(testClient(server.url, { timeoutMs: 500, maxRetries: 0 }).misc.getRemainingCoins()).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+    await expect(
+      testClient(server.url, { timeoutMs: 500, maxRetries: 0 }).misc.getRemainingCoins(),
+    ).rejects.toBeInstanceOf(APIConnectionTimeoutError);
   });
 
   it('fails a body cut off mid-way as a connection error', async () => {
     server.reply({ partial: '{"code":0,"da', drop: true });
-    await expect(testClient(server.url, { maxRetries: 0 }).misc.getRemainingCoins()).rejects.toBeInstanceOf(APIConnectionError);
+    await expect(testClient(server.url, { maxRetries: 0 }).misc.getRemainingCoins()).rejects.toBeInstanceOf(
+      APIConnectionError,
+    );
   });
 
   it('stops at once when the caller aborts, and does not retry', async () => {
@@ -43,14 +53,18 @@ describe('timeouts and aborts', () => {
     const controller = new AbortController();
     const started = Date.now();
     setTimeout(() => controller.abort(), 100);
-    await expect(testClient(server.url).misc.getRemainingCoins(undefined, { signal: controller.signal })).rejects.toBeInstanceOf(APIUserAbortError);
+    await expect(
+      testClient(server.url).misc.getRemainingCoins(undefined, { signal: controller.signal }),
+    ).rejects.toBeInstanceOf(APIUserAbortError);
     expect(Date.now() - started).toBeLessThan(3000);
     expect(server.requests).toHaveLength(1);
   });
 
   it('refuses to start with an already aborted signal', async () => {
     server.reply({ body: { code: 0, data: {} } });
-    await expect(testClient(server.url).misc.getRemainingCoins(undefined, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(APIUserAbortError);
+    await expect(
+      testClient(server.url).misc.getRemainingCoins(undefined, { signal: AbortSignal.abort() }),
+    ).rejects.toBeInstanceOf(APIUserAbortError);
     expect(server.requests).toHaveLength(0);
   });
 });

@@ -9,7 +9,9 @@ import { startStorage, type StorageStandIn } from '../helpers/storage.js';
 const CANARY = 'sk_CANARY_upload_5d1e';
 let s: StorageStandIn;
 const logs: LogEvent[] = [];
-beforeAll(async () => { s = await startStorage(); });
+beforeAll(async () => {
+  s = await startStorage();
+});
 afterAll(() => s.close());
 const client = () => createA2EClient({ apiKey: CANARY, baseUrl: s.a2eUrl, logger: (e) => logs.push(e) });
 
@@ -37,7 +39,11 @@ describe('files.upload', () => {
     expect(up.expiresAt.getTime()).toBeGreaterThan(Date.now());
     expect(s.signed.at(-1)).toMatchObject({ contentType: 'video/mp4', contentLength: 1234 });
     const put = s.puts.at(-1)!;
-    expect({ status: put.status, bytes: put.bytes, type: put.headers['content-type'] }).toEqual({ status: 200, bytes: 1234, type: 'video/mp4' });
+    expect({ status: put.status, bytes: put.bytes, type: put.headers['content-type'] }).toEqual({
+      status: 200,
+      bytes: 1234,
+      type: 'video/mp4',
+    });
     expect(put.headers.authorization).toBeUndefined();
     expect(JSON.stringify(s.puts)).not.toContain(CANARY);
     expect(progress.at(-1)).toBe(1234);
@@ -46,7 +52,10 @@ describe('files.upload', () => {
   it('streams: the storage host has bytes before the source has made its last chunk', async () => {
     const { stream, made } = lazySource(20, 64 * 1024);
     const progress: number[] = [];
-    await client().files.upload({ stream, size: 20 * 64 * 1024, type: 'audio/wav' }, { onProgress: (sent) => progress.push(sent) });
+    await client().files.upload(
+      { stream, size: 20 * 64 * 1024, type: 'audio/wav' },
+      { onProgress: (sent) => progress.push(sent) },
+    );
     const put = s.puts.at(-1)!;
     expect(put.status).toBe(200);
     expect(put.firstByteAt).toBeLessThan(made.lastChunkAt);
@@ -56,21 +65,31 @@ describe('files.upload', () => {
 
   it('refuses a stream shorter than it claimed, as a size mismatch', async () => {
     const { stream } = lazySource(2, 10);
-    const e = await client().files.upload({ stream, size: 30 }).catch((x) => x);
+    const e = await client()
+      .files.upload({ stream, size: 30 })
+      .catch((x) => x);
     expect(e).toBeInstanceOf(UploadError);
     expect(e.reason).toBe('size-mismatch');
   });
 
   it('reports an expired signed URL, with the storage text', async () => {
-    const e = await client().files.upload(new Blob(['abc']), { key: 'expired.txt', contentType: 'text/plain' }).catch((x) => x);
+    const e = await client()
+      .files.upload(new Blob(['abc']), { key: 'expired.txt', contentType: 'text/plain' })
+      .catch((x) => x);
     expect(e).toBeInstanceOf(UploadError);
     expect({ reason: e.reason, status: e.status }).toEqual({ reason: 'expired', status: 403 });
     expect(e.message).toContain('Request has expired');
   });
 
   it('reports a rejected upload (the signature binds the type) and keeps the token out of errors and logs', async () => {
-    const fetchWrongType: typeof fetch = (url, init) => fetch(url, String(url).includes('/3days-apac/') ? { ...init, headers: { 'content-type': 'image/png' } } : init);
-    const c = createA2EClient({ apiKey: CANARY, baseUrl: s.a2eUrl, fetch: fetchWrongType, logger: (e) => logs.push(e) });
+    const fetchWrongType: typeof fetch = (url, init) =>
+      fetch(url, String(url).includes('/3days-apac/') ? { ...init, headers: { 'content-type': 'image/png' } } : init);
+    const c = createA2EClient({
+      apiKey: CANARY,
+      baseUrl: s.a2eUrl,
+      fetch: fetchWrongType,
+      logger: (e) => logs.push(e),
+    });
     const e = await c.files.upload(new Blob(['abc'], { type: 'text/plain' })).catch((x) => x);
     expect(e).toBeInstanceOf(UploadError);
     expect({ reason: e.reason, status: e.status }).toEqual({ reason: 'rejected', status: 403 });
@@ -89,7 +108,9 @@ describe('files.upload', () => {
 
   it('a storage host that takes the connection and never reads fails the upload after timeoutMs, and the PUT is closed', async () => {
     // 32 MiB: more than loopback socket buffers hold, so the sending itself stalls.
-    const e = await client().files.upload(new Uint8Array(32 * 2 ** 20), { key: 'stall-body.bin', timeoutMs: 300 }).catch((x) => x);
+    const e = await client()
+      .files.upload(new Uint8Array(32 * 2 ** 20), { key: 'stall-body.bin', timeoutMs: 300 })
+      .catch((x) => x);
     expect(e).toBeInstanceOf(UploadError);
     expect(e.reason).toBe('timeout');
     const put = s.puts.at(-1)!;
@@ -100,7 +121,9 @@ describe('files.upload', () => {
   });
 
   it('a storage host that reads every byte and never answers fails the upload after timeoutMs, and the PUT is closed', async () => {
-    const e = await client().files.upload(new Blob(['abc']), { key: 'stall-answer.txt', timeoutMs: 300 }).catch((x) => x);
+    const e = await client()
+      .files.upload(new Blob(['abc']), { key: 'stall-answer.txt', timeoutMs: 300 })
+      .catch((x) => x);
     expect(e).toBeInstanceOf(UploadError);
     expect(e.reason).toBe('timeout');
     expect(s.puts.at(-1)!.bytes).toBe(3);
@@ -126,7 +149,9 @@ describe('files.upload', () => {
       },
     });
     const started = Date.now();
-    await expect(client().files.upload({ stream, size: 8000 }, { timeoutMs: 600 })).resolves.toMatchObject({ bucket: '3days-apac' });
+    await expect(client().files.upload({ stream, size: 8000 }, { timeoutMs: 600 })).resolves.toMatchObject({
+      bucket: '3days-apac',
+    });
     expect(Date.now() - started).toBeGreaterThan(600);
     expect(s.puts.at(-1)).toMatchObject({ status: 200, bytes: 8000 });
   });
@@ -135,7 +160,10 @@ describe('files.upload', () => {
     const up = await client().files.upload(new Blob(['abc'], { type: 'text/plain' }), { key: 'other-host.txt' });
     expect(up.key).toBe('other-host.txt');
     const put = s.puts.at(-1)!;
-    expect({ status: put.status, host: put.headers.host }).toMatchObject({ status: 200, host: expect.stringMatching(/^localhost:/) });
+    expect({ status: put.status, host: put.headers.host }).toMatchObject({
+      status: 200,
+      host: expect.stringMatching(/^localhost:/),
+    });
     expect(put.headers.authorization).toBeUndefined();
     expect(JSON.stringify(put.headers) + put.path).not.toContain(CANARY);
   });
@@ -162,7 +190,9 @@ describe('files.upload', () => {
   });
 
   it('reads no more than the head of a huge error answer from the storage host', async () => {
-    const e = await client().files.upload(new Blob(['abc']), { key: 'huge-error.txt' }).catch((x) => x);
+    const e = await client()
+      .files.upload(new Blob(['abc']), { key: 'huge-error.txt' })
+      .catch((x) => x);
     expect(e).toBeInstanceOf(UploadError);
     expect({ reason: e.reason, status: e.status }).toEqual({ reason: 'rejected', status: 500 });
     const put = s.puts.at(-1)!;
@@ -170,30 +200,40 @@ describe('files.upload', () => {
     expect(put.answered).toBeLessThan(32 * 2 ** 20);
   });
 
-  it.each([['not a URL', 'cdn/k'], ['another scheme', 'javascript:alert(1)'], ['not a string', 42]])(
-    'refuses a file URL (cdnUrl) that is %s, before any byte is sent',
-    async (_, cdnUrl) => {
-      const sent: string[] = [];
-      const fetchImpl: typeof fetch = async (url) => {
-        sent.push(String(url));
-        return Response.json({ code: 0, data: { uploadUrl: 'https://storage.example.com/b/k', cdnUrl, key: 'k', bucket: 'b', expiresIn: 600 } });
-      };
-      const c = createA2EClient({ apiKey: CANARY, baseUrl: 'https://api.example.com', fetch: fetchImpl });
-      const e = await c.files.upload(new Blob(['abc'])).catch((x) => x);
-      expect(e).toBeInstanceOf(UploadError);
-      expect(e.reason).toBe('invalid-url');
-      expect(sent).toHaveLength(1);
-    },
-  );
+  it.each([
+    ['not a URL', 'cdn/k'],
+    ['another scheme', 'javascript:alert(1)'],
+    ['not a string', 42],
+  ])('refuses a file URL (cdnUrl) that is %s, before any byte is sent', async (_, cdnUrl) => {
+    const sent: string[] = [];
+    const fetchImpl: typeof fetch = async (url) => {
+      sent.push(String(url));
+      return Response.json({
+        code: 0,
+        data: { uploadUrl: 'https://storage.example.com/b/k', cdnUrl, key: 'k', bucket: 'b', expiresIn: 600 },
+      });
+    };
+    const c = createA2EClient({ apiKey: CANARY, baseUrl: 'https://api.example.com', fetch: fetchImpl });
+    const e = await c.files.upload(new Blob(['abc'])).catch((x) => x);
+    expect(e).toBeInstanceOf(UploadError);
+    expect(e.reason).toBe('invalid-url');
+    expect(sent).toHaveLength(1);
+  });
 
-  it.each([['NaN', Number.NaN], ['0', 0], ['-1', -1]])('a timeoutMs of %s is refused before anything is signed', async (_, timeoutMs) => {
+  it.each([
+    ['NaN', Number.NaN],
+    ['0', 0],
+    ['-1', -1],
+  ])('a timeoutMs of %s is refused before anything is signed', async (_, timeoutMs) => {
     const before = s.signed.length;
     await expect(client().files.upload(new Blob(['abc']), { timeoutMs })).rejects.toBeInstanceOf(InvalidRequestError);
     expect(s.signed.length).toBe(before);
   });
 
   it('a timeoutMs of Infinity means no limit, not an immediate timeout', async () => {
-    await expect(client().files.upload(new Blob(['abc']), { timeoutMs: Infinity })).resolves.toMatchObject({ bucket: '3days-apac' });
+    await expect(client().files.upload(new Blob(['abc']), { timeoutMs: Infinity })).resolves.toMatchObject({
+      bucket: '3days-apac',
+    });
   });
 
   it.each([
@@ -209,6 +249,8 @@ describe('files.upload', () => {
   });
 
   it('saveUrl has A2E copy a public URL', async () => {
-    await expect(client().files.saveUrl('https://example.com/in.png')).resolves.toBe('https://cdn.example.com/copied/https%3A%2F%2Fexample.com%2Fin.png');
+    await expect(client().files.saveUrl('https://example.com/in.png')).resolves.toBe(
+      'https://cdn.example.com/copied/https%3A%2F%2Fexample.com%2Fin.png',
+    );
   });
 });

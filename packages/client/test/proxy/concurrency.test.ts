@@ -9,7 +9,9 @@ import { dataShape, STREAM, startStandIn, type StandIn } from '../helpers/stream
 const KEY = 'sk_proxy_concurrency_canary';
 const APP = 'http://app.test';
 let a2e: StandIn;
-beforeAll(async () => { a2e = await startStandIn(); });
+beforeAll(async () => {
+  a2e = await startStandIn();
+});
 afterAll(() => a2e.server.close());
 beforeEach(() => a2e.reset());
 
@@ -17,9 +19,18 @@ type Handler = (r: Request) => Promise<Response>;
 const proxy = (streaming: StreamingProxyOptions = {}, timeoutMs?: number): Handler =>
   createA2EProxy({ apiKey: KEY, baseUrl: a2e.server.url, streaming, ...(timeoutMs && { timeoutMs }) });
 const post = (handler: Handler, op: string, body: unknown) =>
-  handler(new Request(`${APP}${STREAM}/${op}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+  handler(
+    new Request(`${APP}${STREAM}/${op}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  );
 const startBody = { avatar_id: 'av1', expire_seconds: 60 };
-interface Started { channel: string; session_secret: string }
+interface Started {
+  channel: string;
+  session_secret: string;
+}
 const started = async (res: Response) => ((await res.json()) as { data: Started }).data;
 
 describe('proxy streaming starts under concurrency', () => {
@@ -41,7 +52,7 @@ describe('proxy streaming starts under concurrency', () => {
     expect(a2e.calls('agora-token')).toHaveLength(100);
   });
 
-  it('gives a failed start\'s slot back', async () => {
+  it("gives a failed start's slot back", async () => {
     const handler = proxy({ maxSessions: 2 });
     a2e.token = () => ({ body: { code: 500, msg: 'internal' }, delayMs: 100 });
     const failed = await Promise.all(Array.from({ length: 4 }, () => post(handler, 'agora-token', startBody)));
@@ -54,7 +65,9 @@ describe('proxy streaming starts under concurrency', () => {
 
   it('frees slots once sessions are left: simultaneous leaves (twice each) make one leave per channel', async () => {
     const handler = proxy({ maxSessions: 5 });
-    const sessions = await Promise.all(Array.from({ length: 5 }, async () => started(await post(handler, 'agora-token', startBody))));
+    const sessions = await Promise.all(
+      Array.from({ length: 5 }, async () => started(await post(handler, 'agora-token', startBody))),
+    );
     expect((await post(handler, 'agora-token', startBody)).status).toBe(429);
     const leaves = await Promise.all([...sessions, ...sessions].map((s) => post(handler, 'leave', s)));
     expect(leaves.every((r) => r.status === 200)).toBe(true);
@@ -70,7 +83,10 @@ describe('proxy streaming starts under concurrency', () => {
     expect(await res.text()).not.toContain(KEY);
     expect((await post(handler, 'agora-token', startBody)).status).toBe(429); // ch-1 may be open and billed
     await vi.waitFor(() => expect(a2e.leaves()).toEqual(['ch-1']), { timeout: 10_000, interval: 50 });
-    await vi.waitFor(async () => expect((await post(handler, 'agora-token', startBody)).status).toBe(200), { timeout: 5_000, interval: 100 });
+    await vi.waitFor(async () => expect((await post(handler, 'agora-token', startBody)).status).toBe(200), {
+      timeout: 5_000,
+      interval: 100,
+    });
   });
 
   it('keeps a session whose leave failed upstream, so the browser can leave it again', async () => {
@@ -101,15 +117,27 @@ describe('proxy streaming starts under concurrency', () => {
 
 describe('proxy forwards under concurrency', () => {
   let upstream: ScriptedServer;
-  beforeAll(async () => { upstream = await startScriptedServer(); });
+  beforeAll(async () => {
+    upstream = await startScriptedServer();
+  });
   afterAll(() => upstream.close());
 
   it('50 simultaneous bodies each reach A2E as sent, and each browser gets its own answer', async () => {
     upstream.reply((seen) => ({ body: { code: 0, data: { echo: JSON.parse(seen.body) as unknown } }, delayMs: 20 }));
     const handler = createA2EProxy({ apiKey: KEY, baseUrl: upstream.url });
-    const bodies = Array.from({ length: 50 }, (_, i) => ({ source_url: `https://x/${i}.mp3`, target_lang: 'fr', n: i }));
-    const answers = await Promise.all(bodies.map((b) => handler(new Request(`${APP}/api/v1/userDubbing/startDubbing`, { method: 'POST', body: JSON.stringify(b) }))));
+    const bodies = Array.from({ length: 50 }, (_, i) => ({
+      source_url: `https://x/${i}.mp3`,
+      target_lang: 'fr',
+      n: i,
+    }));
+    const answers = await Promise.all(
+      bodies.map((b) =>
+        handler(new Request(`${APP}/api/v1/userDubbing/startDubbing`, { method: 'POST', body: JSON.stringify(b) })),
+      ),
+    );
     for (const [i, res] of answers.entries()) expect(await res.json()).toEqual({ code: 0, data: { echo: bodies[i] } });
-    expect(upstream.requests.map((r) => (JSON.parse(r.body) as { n: number }).n).sort((a, b) => a - b)).toEqual(bodies.map((b) => b.n));
+    expect(upstream.requests.map((r) => (JSON.parse(r.body) as { n: number }).n).sort((a, b) => a - b)).toEqual(
+      bodies.map((b) => b.n),
+    );
   });
 });

@@ -7,15 +7,36 @@ import { STREAM, startStandIn, type StandIn } from '../helpers/streaming.js';
 const KEY = 'sk_proxy_streaming_canary';
 const APP = 'http://app.test/api/a2e';
 let a2e: StandIn;
-beforeAll(async () => { a2e = await startStandIn(); });
+beforeAll(async () => {
+  a2e = await startStandIn();
+});
 afterAll(() => a2e.server.close());
 beforeEach(() => a2e.reset());
 
-const proxy = (streaming?: Parameters<typeof createA2EProxy>[0]['streaming']) => createA2EProxy({ apiKey: KEY, baseUrl: a2e.server.url, basePath: '/api/a2e', ...(streaming && { streaming }) });
-const post = (handler: (r: Request) => Promise<Response>, op: string, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-  handler(new Request(`${APP}${STREAM}/${op}`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) }));
+const proxy = (streaming?: Parameters<typeof createA2EProxy>[0]['streaming']) =>
+  createA2EProxy({ apiKey: KEY, baseUrl: a2e.server.url, basePath: '/api/a2e', ...(streaming && { streaming }) });
+const post = (
+  handler: (r: Request) => Promise<Response>,
+  op: string,
+  body: unknown,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+) =>
+  handler(
+    new Request(`${APP}${STREAM}/${op}`, {
+      method: 'POST',
+      headers,
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+  );
 
-interface Started { appId: string; channel: string; token: string; uid: number; expiresAt: string; session_secret: string }
+interface Started {
+  appId: string;
+  channel: string;
+  token: string;
+  uid: number;
+  expiresAt: string;
+  session_secret: string;
+}
 async function startVia(handler: (r: Request) => Promise<Response>): Promise<Started> {
   const res = await post(handler, 'agora-token', { avatar_id: 'av1', expire_seconds: 60 });
   expect(res.status).toBe(200);
@@ -37,8 +58,12 @@ describe('proxy streaming routes', () => {
   it('forwards ask and speak of the session that holds the secret, without the secret', async () => {
     const handler = proxy();
     const s = await startVia(handler);
-    expect((await post(handler, 'ask', { channel: s.channel, text: 'hi', session_secret: s.session_secret })).status).toBe(200);
-    expect((await post(handler, 'speak', { channel: s.channel, text: 'hello', session_secret: s.session_secret })).status).toBe(200);
+    expect(
+      (await post(handler, 'ask', { channel: s.channel, text: 'hi', session_secret: s.session_secret })).status,
+    ).toBe(200);
+    expect(
+      (await post(handler, 'speak', { channel: s.channel, text: 'hello', session_secret: s.session_secret })).status,
+    ).toBe(200);
     expect(JSON.parse(a2e.calls('ask')[0]!.body)).toEqual({ channel: 'ch-1', text: 'hi' });
     expect(JSON.parse(a2e.calls('speak')[0]!.body)).toEqual({ channel: 'ch-1', text: 'hello' });
     expect(a2e.calls('ask')[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
@@ -47,8 +72,17 @@ describe('proxy streaming routes', () => {
   it.each([
     ['a channel it did not start', (s: Started) => ({ channel: 'ch-someone-else', session_secret: s.session_secret })],
     ['no secret', (s: Started) => ({ channel: s.channel })],
-    ['a wrong secret', (s: Started) => ({ channel: s.channel, session_secret: s.session_secret.slice(0, -1) + (s.session_secret.endsWith('0') ? '1' : '0') })],
-    ['another session\'s secret', (_: Started, other: Started) => ({ channel: _.channel, session_secret: other.session_secret })],
+    [
+      'a wrong secret',
+      (s: Started) => ({
+        channel: s.channel,
+        session_secret: s.session_secret.slice(0, -1) + (s.session_secret.endsWith('0') ? '1' : '0'),
+      }),
+    ],
+    [
+      "another session's secret",
+      (_: Started, other: Started) => ({ channel: _.channel, session_secret: other.session_secret }),
+    ],
   ])('refuses leave, ask, speak and set-qa-context with %s, reaching A2E not at all', async (_, body) => {
     const handler = proxy();
     const mine = await startVia(handler);

@@ -2,8 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { createQaAssembler } from '../../src/index.js';
 
-const bytes = (message: string, pos?: string, extra: Record<string, unknown> = {}) => new TextEncoder().encode(JSON.stringify({ type: 'QA', message, ...(pos && { pos }), ...extra }));
-const view = (answers: readonly { uid: number | string; text: string; done: boolean }[] | undefined) => answers?.map(({ uid, text, done }) => ({ uid, text, done }));
+const bytes = (message: string, pos?: string, extra: Record<string, unknown> = {}) =>
+  new TextEncoder().encode(JSON.stringify({ type: 'QA', message, ...(pos && { pos }), ...extra }));
+const view = (answers: readonly { uid: number | string; text: string; done: boolean }[] | undefined) =>
+  answers?.map(({ uid, text, done }) => ({ uid, text, done }));
 
 describe('createQaAssembler', () => {
   it('joins start, middle and end pieces into one answer, in order', () => {
@@ -20,7 +22,10 @@ describe('createQaAssembler', () => {
     qa.push(1, bytes('A2 ', 'middle'));
     qa.push(2, bytes('B2', 'end'));
     qa.push(1, bytes('A3', 'end'));
-    expect(view(qa.answers)).toEqual([{ uid: 1, text: 'A1 A2 A3', done: true }, { uid: 2, text: 'B1 B2', done: true }]);
+    expect(view(qa.answers)).toEqual([
+      { uid: 1, text: 'A1 A2 A3', done: true },
+      { uid: 2, text: 'B1 B2', done: true },
+    ]);
   });
 
   it('keeps interleaved answers of one sender apart when the pieces carry an id', () => {
@@ -37,7 +42,11 @@ describe('createQaAssembler', () => {
     qa.push(1, bytes('cut ', 'start'));
     qa.push(1, bytes('new', 'start'));
     qa.push(1, bytes('whole'));
-    expect(view(qa.answers)).toEqual([{ uid: 1, text: 'cut ', done: true }, { uid: 1, text: 'new', done: true }, { uid: 1, text: 'whole', done: true }]);
+    expect(view(qa.answers)).toEqual([
+      { uid: 1, text: 'cut ', done: true },
+      { uid: 1, text: 'new', done: true },
+      { uid: 1, text: 'whole', done: true },
+    ]);
   });
 
   it('ignores other message types and data that is not JSON, and returns a new array on each QA piece', () => {

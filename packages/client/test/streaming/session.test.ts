@@ -1,16 +1,27 @@
 // StreamingSession against a recording loopback stand-in: every exit path leaves exactly once.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { APIConnectionTimeoutError, APIError, createA2EClient, InvalidRequestError, InvalidResponseError, StreamingCapacityError, type StreamingSession } from '../../src/index.js';
+import {
+  APIConnectionTimeoutError,
+  APIError,
+  createA2EClient,
+  InvalidRequestError,
+  InvalidResponseError,
+  StreamingCapacityError,
+  type StreamingSession,
+} from '../../src/index.js';
 import { dataShape, startStandIn, type StandIn } from '../helpers/streaming.js';
 
 const KEY = 'sk_streaming_canary';
 let a2e: StandIn;
-beforeAll(async () => { a2e = await startStandIn(); });
+beforeAll(async () => {
+  a2e = await startStandIn();
+});
 afterAll(() => a2e.server.close());
 beforeEach(() => a2e.reset());
 
 const client = () => createA2EClient({ apiKey: KEY, baseUrl: a2e.server.url, maxRetries: 0 });
-const start = (durationSeconds = 300, signal?: AbortSignal) => client().startStreamingSession({ avatarId: 'av1', durationSeconds, ...(signal && { signal }) });
+const start = (durationSeconds = 300, signal?: AbortSignal) =>
+  client().startStreamingSession({ avatarId: 'av1', durationSeconds, ...(signal && { signal }) });
 const settle = () => new Promise((ok) => setTimeout(ok, 100));
 
 describe('startStreamingSession', () => {
@@ -27,9 +38,24 @@ describe('startStreamingSession', () => {
   });
 
   it('reads the Agora values at the top level of the envelope too, with expire_date_UTC', async () => {
-    a2e.token = () => ({ body: { code: 0, appId: 'app-top', channel: 'top', token: 't', uid: '42', expire_date_UTC: '2030-01-01T00:00:00Z' } });
+    a2e.token = () => ({
+      body: {
+        code: 0,
+        appId: 'app-top',
+        channel: 'top',
+        token: 't',
+        uid: '42',
+        expire_date_UTC: '2030-01-01T00:00:00Z',
+      },
+    });
     const session = await start();
-    expect(session.credentials).toEqual({ appId: 'app-top', channel: 'top', token: 't', uid: '42', expiresAt: new Date('2030-01-01T00:00:00Z') });
+    expect(session.credentials).toEqual({
+      appId: 'app-top',
+      channel: 'top',
+      token: 't',
+      uid: '42',
+      expiresAt: new Date('2030-01-01T00:00:00Z'),
+    });
     await session.leave();
   });
 
@@ -60,7 +86,9 @@ describe('startStreamingSession', () => {
   it('times out on time, then leaves the session of a token answer that arrives within the grace period', async () => {
     a2e.token = (n) => ({ ...dataShape(n), delayMs: 2_000 });
     const started = Date.now();
-    const error = await client().startStreamingSession({ avatarId: 'av1', durationSeconds: 60, timeoutMs: 100, lateAnswerGraceMs: 10_000 }).catch((e: unknown) => e);
+    const error = await client()
+      .startStreamingSession({ avatarId: 'av1', durationSeconds: 60, timeoutMs: 100, lateAnswerGraceMs: 10_000 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect(Date.now() - started).toBeLessThan(1_800); // the error did not wait for the late answer
     expect(a2e.leaves()).toEqual([]);
@@ -68,12 +96,23 @@ describe('startStreamingSession', () => {
     expect(a2e.calls('agora-token')).toHaveLength(1);
   });
 
-  it('takes the client\'s timeoutMs by default, and closes the connection once the grace period is over', async () => {
+  it("takes the client's timeoutMs by default, and closes the connection once the grace period is over", async () => {
     a2e.token = (n) => ({ ...dataShape(n), delayMs: 5_000 });
     const signals: AbortSignal[] = [];
-    const recording: typeof fetch = (input, init) => { if (init?.signal) signals.push(init.signal); return fetch(input, init); };
-    const slow = createA2EClient({ apiKey: KEY, baseUrl: a2e.server.url, maxRetries: 0, timeoutMs: 100, fetch: recording });
-    await expect(slow.startStreamingSession({ avatarId: 'av1', durationSeconds: 60, lateAnswerGraceMs: 200 })).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+    const recording: typeof fetch = (input, init) => {
+      if (init?.signal) signals.push(init.signal);
+      return fetch(input, init);
+    };
+    const slow = createA2EClient({
+      apiKey: KEY,
+      baseUrl: a2e.server.url,
+      maxRetries: 0,
+      timeoutMs: 100,
+      fetch: recording,
+    });
+    await expect(
+      slow.startStreamingSession({ avatarId: 'av1', durationSeconds: 60, lateAnswerGraceMs: 200 }),
+    ).rejects.toBeInstanceOf(APIConnectionTimeoutError);
     expect(signals).toHaveLength(1);
     expect(signals[0]!.aborted).toBe(false);
     await vi.waitFor(() => expect(signals[0]!.aborted).toBe(true), { timeout: 4_000, interval: 25 });

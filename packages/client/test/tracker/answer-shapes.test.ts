@@ -8,7 +8,11 @@ const b = { _id: 'b', current_status: 'processing' };
 
 describe('batch answer shapes', () => {
   it.each([
-    ['array', [b, a]], ['rows', { rows: [b, a], count: 2 }], ['list', { list: [b, a] }], ['data', { data: [b, a] }], ['keyed', { a, b }],
+    ['array', [b, a]],
+    ['rows', { rows: [b, a], count: 2 }],
+    ['list', { list: [b, a] }],
+    ['data', { data: [b, a] }],
+    ['keyed', { a, b }],
   ])('reads %s, matching by _id', (shape, data) => {
     const answer = readBatchAnswer(data, ['a', 'b'])!;
     expect(answer.shape).toBe(shape);
@@ -21,8 +25,12 @@ describe('batch answer shapes', () => {
   });
 
   it.each([
-    ['text', 'ok'], ['null', null], ['rows without ids', [{ current_status: 'completed' }]], ['rows that are not records', ['a', 'b']],
-    ['an object keyed by other ids', { x: a }], ['keyed values that are not records', { a: 'completed' }],
+    ['text', 'ok'],
+    ['null', null],
+    ['rows without ids', [{ current_status: 'completed' }]],
+    ['rows that are not records', ['a', 'b']],
+    ['an object keyed by other ids', { x: a }],
+    ['keyed values that are not records', { a: 'completed' }],
   ])('refuses %s', (_, data) => {
     expect(readBatchAnswer(data, ['a', 'b'])).toBeUndefined();
   });
@@ -45,7 +53,9 @@ describe('request budget', () => {
     for (let i = 0; i < 10; i++) await budget.take();
     const next = budget.take();
     let done = false;
-    void next.then(() => { done = true; });
+    void next.then(() => {
+      done = true;
+    });
     await new Promise((r) => setTimeout(r, 20));
     expect(done).toBe(false);
     now += 100;

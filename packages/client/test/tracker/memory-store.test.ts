@@ -2,8 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore, type LedgerEntry } from '../../src/index.js';
 
-const entry = (key: string, state: LedgerEntry['state'] = 'sending'): LedgerEntry =>
-  ({ key, operationId: 'startDubbing', family: 'dubbing', bodyHash: 'h', startedAt: Date.now(), state });
+const entry = (key: string, state: LedgerEntry['state'] = 'sending'): LedgerEntry => ({
+  key,
+  operationId: 'startDubbing',
+  family: 'dubbing',
+  bodyHash: 'h',
+  startedAt: Date.now(),
+  state,
+});
 
 describe('memory store', () => {
   it('stays within maxEntries, dropping closed entries before open ones', async () => {

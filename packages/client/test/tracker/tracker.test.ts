@@ -7,9 +7,14 @@ import { testClient } from '../helpers/client.js';
 import { startJobStandIn, type JobStandIn } from '../helpers/job-stand-in.js';
 
 let stand: JobStandIn;
-beforeAll(async () => { stand = await startJobStandIn(); });
+beforeAll(async () => {
+  stand = await startJobStandIn();
+});
 afterAll(() => stand.close());
-beforeEach(() => { stand.reset(); stand.shape = {}; });
+beforeEach(() => {
+  stand.reset();
+  stand.shape = {};
+});
 
 const fast = { intervalMs: 20, backoffFactor: 1, timeoutMs: 10_000 };
 const ids = (n: number, prefix = 'j') => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
@@ -44,7 +49,9 @@ describe('job tracker', () => {
     for (const id of ids(3)) stand.add('textToImage', id, Date.now() + 40);
     await Promise.all(ids(3).map((id) => a2e.waitFor.textToImage(id, fast)));
     expect(stand.counts.detail).toBeGreaterThanOrEqual(3);
-    expect(events.some((e) => e.type === 'tracker' && e.event === 'batch-unreadable' && e.family === 'textToImage')).toBe(true);
+    expect(
+      events.some((e) => e.type === 'tracker' && e.event === 'batch-unreadable' && e.family === 'textToImage'),
+    ).toBe(true);
   });
 
   it('reads a family without a batch call through its list, page by page', async () => {
@@ -96,7 +103,10 @@ describe('job tracker', () => {
 
   it('a 429 pauses every family for Retry-After, then every waiter still resolves', async () => {
     const a2e = testClient(stand.url, { tracker: { requestsPerSecond: 1000 } });
-    for (const id of ids(4)) { stand.add('textToImage', id, Date.now() + 100); stand.add('upscale', id, Date.now() + 100); }
+    for (const id of ids(4)) {
+      stand.add('textToImage', id, Date.now() + 100);
+      stand.add('upscale', id, Date.now() + 100);
+    }
     stand.throttle(2, 1);
     const started = Date.now();
     await Promise.all(ids(4).flatMap((id) => [a2e.waitFor.textToImage(id, fast), a2e.waitFor.upscale(id, fast)]));
@@ -114,9 +124,17 @@ describe('job tracker', () => {
     const a2e = testClient(stand.url);
     stand.add('textToImage', 'odd', Date.now() + 60_000);
     stand.setStatus('textToImage', 'odd', 'archived');
-    const e = await a2e.waitFor.textToImage('odd', { ...fast, maxUnknownPolls: 3, onUnknownStatus: (s) => seen.push(s) }).catch((x) => x);
+    const e = await a2e.waitFor
+      .textToImage('odd', { ...fast, maxUnknownPolls: 3, onUnknownStatus: (s) => seen.push(s) })
+      .catch((x) => x);
     expect(e).toBeInstanceOf(JobStatusUnknownError);
-    expect(e).toMatchObject({ family: 'textToImage', jobId: 'odd', status: 'archived', polls: 3, job: { _id: 'odd', current_status: 'archived' } });
+    expect(e).toMatchObject({
+      family: 'textToImage',
+      jobId: 'odd',
+      status: 'archived',
+      polls: 3,
+      job: { _id: 'odd', current_status: 'archived' },
+    });
     expect(seen).toEqual(['archived', 'archived', 'archived']);
   });
 
@@ -124,8 +142,13 @@ describe('job tracker', () => {
     const a2e = testClient(stand.url, { tracker: { maxUnknownPolls: 2 } });
     stand.add('upscale', 'bare', Date.now() + 60_000);
     stand.setStatus('upscale', 'bare', undefined);
-    await expect(a2e.waitFor.upscale('bare', fast)).rejects.toMatchObject({ name: 'JobStatusUnknownError', status: undefined });
+    await expect(a2e.waitFor.upscale('bare', fast)).rejects.toMatchObject({
+      name: 'JobStatusUnknownError',
+      status: undefined,
+    });
     stand.add('upscale', 'slow', Date.now() + 60_000);
-    await expect(a2e.waitFor.upscale('slow', { ...fast, timeoutMs: 200 })).rejects.toMatchObject({ name: 'JobTimedOutError' });
+    await expect(a2e.waitFor.upscale('slow', { ...fast, timeoutMs: 200 })).rejects.toMatchObject({
+      name: 'JobTimedOutError',
+    });
   });
 });

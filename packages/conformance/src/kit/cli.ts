@@ -33,45 +33,78 @@ Exit codes:
   4  auth: the server refused the key on every call that sends it
 `;
 
-export interface CliIo { env: NodeJS.ProcessEnv; out: (s: string) => void; err: (s: string) => void; cwd: string }
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  out: (s: string) => void;
+  err: (s: string) => void;
+  cwd: string;
+}
 
 function summary(r: ConformanceReport): string {
-  const lines = [`a2e-conformance: ${r.baseUrl} (${r.write ? 'reads and writes' : 'reads only'}${r.jobDriver ? `, job flows via ${r.jobDriver}` : ''})`];
-  if (r.unreachable) return [...lines, `unreachable: ${r.unreachable}`, 'operations exercised: 0/' + r.summary.operations].join('\n');
+  const lines = [
+    `a2e-conformance: ${r.baseUrl} (${r.write ? 'reads and writes' : 'reads only'}${r.jobDriver ? `, job flows via ${r.jobDriver}` : ''})`,
+  ];
+  if (r.unreachable)
+    return [...lines, `unreachable: ${r.unreachable}`, 'operations exercised: 0/' + r.summary.operations].join('\n');
   lines.push(`operations exercised: ${r.summary.exercised}/${r.summary.operations}`);
   const skipped = r.cases.filter((c) => c.outcome === 'skipped');
   if (skipped.length) {
     const writes = skipped.filter((c) => c.detail?.includes('--allow-writes')).length;
     const ids = skipped.filter((c) => c.detail?.startsWith('the example id')).length;
-    lines.push(`skipped: ${skipped.length} (writes not allowed: ${writes}, example ids unknown to the target: ${ids}, made-up inputs refused: ${skipped.length - writes - ids})`);
+    lines.push(
+      `skipped: ${skipped.length} (writes not allowed: ${writes}, example ids unknown to the target: ${ids}, made-up inputs refused: ${skipped.length - writes - ids})`,
+    );
   }
-  if (r.summary.negatives) lines.push(`negative cases: ${r.summary.negatives}, ${r.cases.filter((c) => c.suite === 'negative' && c.outcome === 'drift').length} not refused`);
-  if (r.summary.jobFlows) lines.push(`job flows: ${r.summary.jobFlows}, ${r.cases.filter((c) => c.suite === 'jobs' && c.outcome === 'drift').length} failed`);
+  if (r.summary.negatives)
+    lines.push(
+      `negative cases: ${r.summary.negatives}, ${r.cases.filter((c) => c.suite === 'negative' && c.outcome === 'drift').length} not refused`,
+    );
+  if (r.summary.jobFlows)
+    lines.push(
+      `job flows: ${r.summary.jobFlows}, ${r.cases.filter((c) => c.suite === 'jobs' && c.outcome === 'drift').length} failed`,
+    );
   if (r.authRefused) lines.push('auth: the server refused the key on every call that sends it');
   lines.push(`drift: ${r.drift.length}`);
-  for (const d of r.drift.slice(0, 20)) lines.push(`  ${d.operation} ${d.kind} ${d.at} ${d.detail}`.replace(/\s+$/, ''));
+  for (const d of r.drift.slice(0, 20))
+    lines.push(`  ${d.operation} ${d.kind} ${d.at} ${d.detail}`.replace(/\s+$/, ''));
   if (r.drift.length > 20) lines.push(`  … ${r.drift.length - 20} more in the JSON report`);
   return lines.join('\n');
 }
 
-const list = (s: string | undefined) => s?.split(',').map((x) => x.trim()).filter(Boolean);
+const list = (s: string | undefined) =>
+  s
+    ?.split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   let args;
   try {
     args = parseArgs({
-      args: argv, allowPositionals: false, options: {
-        'base-url': { type: 'string' }, operations: { type: 'string' }, tags: { type: 'string' },
-        'allow-writes': { type: 'boolean' }, confirm: { type: 'string' }, 'job-driver': { type: 'string' },
-        'no-negatives': { type: 'boolean' }, 'timeout-ms': { type: 'string' },
-        'report-json': { type: 'string' }, 'report-junit': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      args: argv,
+      allowPositionals: false,
+      options: {
+        'base-url': { type: 'string' },
+        operations: { type: 'string' },
+        tags: { type: 'string' },
+        'allow-writes': { type: 'boolean' },
+        confirm: { type: 'string' },
+        'job-driver': { type: 'string' },
+        'no-negatives': { type: 'boolean' },
+        'timeout-ms': { type: 'string' },
+        'report-json': { type: 'string' },
+        'report-junit': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
       },
     }).values;
   } catch (error) {
     io.err(`${(error as Error).message}\n\n${HELP}`);
     return EXIT.usage;
   }
-  if (args.help) { io.out(HELP); return EXIT.ok; }
+  if (args.help) {
+    io.out(HELP);
+    return EXIT.ok;
+  }
   const timeoutMs = args['timeout-ms'] === undefined ? undefined : Number(args['timeout-ms']);
   if (!args['base-url'] || (timeoutMs !== undefined && !(timeoutMs > 0))) {
     io.err(`${!args['base-url'] ? '--base-url is required' : '--timeout-ms must be a positive number'}\n\n${HELP}`);
@@ -80,14 +113,21 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   let report: ConformanceReport;
   try {
     report = await runConformance({
-      baseUrl: args['base-url'], apiKey: io.env.A2E_API_KEY ?? '',
-      ...(args['allow-writes'] && { allowWrites: true }), ...(args.confirm && { confirm: args.confirm }),
-      ...(list(args.operations) && { operations: list(args.operations) }), ...(list(args.tags) && { tags: list(args.tags) }),
+      baseUrl: args['base-url'],
+      apiKey: io.env.A2E_API_KEY ?? '',
+      ...(args['allow-writes'] && { allowWrites: true }),
+      ...(args.confirm && { confirm: args.confirm }),
+      ...(list(args.operations) && { operations: list(args.operations) }),
+      ...(list(args.tags) && { tags: list(args.tags) }),
       ...(args['job-driver'] && { jobDriver: args['job-driver'] as JobDriver }),
-      ...(args['no-negatives'] && { negatives: false }), ...(timeoutMs && { timeoutMs }),
+      ...(args['no-negatives'] && { negatives: false }),
+      ...(timeoutMs && { timeoutMs }),
     });
   } catch (error) {
-    if (error instanceof UsageError) { io.err(`a2e-conformance: ${error.message}`); return EXIT.usage; }
+    if (error instanceof UsageError) {
+      io.err(`a2e-conformance: ${error.message}`);
+      return EXIT.usage;
+    }
     throw error;
   }
   const write = (file: string, text: string) => {

@@ -2,7 +2,13 @@
 // tests a server (or a gateway), so nothing between it and the wire may retry, unwrap or repair answers.
 import type { OperationVector } from './load.js';
 
-export interface Answer { status: number; headers: Headers; text: string; json?: unknown; ms: number }
+export interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  json?: unknown;
+  ms: number;
+}
 
 export interface SendOptions {
   baseUrl: string;
@@ -21,7 +27,8 @@ function queryString(query: Record<string, unknown>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) {
     if (v === undefined || v === null) continue;
-    for (const item of Array.isArray(v) ? v : [v]) q.append(k, typeof item === 'object' ? JSON.stringify(item) : String(item));
+    for (const item of Array.isArray(v) ? v : [v])
+      q.append(k, typeof item === 'object' ? JSON.stringify(item) : String(item));
   }
   const s = q.toString();
   return s ? `?${s}` : '';
@@ -31,7 +38,9 @@ function queryString(query: Record<string, unknown>): string {
 export function requestOf(v: OperationVector, opts: Pick<SendOptions, 'baseUrl' | 'values' | 'dropField'>) {
   const values = opts.values ?? {};
   const pick = (name: string, example: unknown) => (name in values ? values[name] : example);
-  const path = v.request.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(pick(name, v.request.pathParams[name]))));
+  const path = v.request.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    encodeURIComponent(String(pick(name, v.request.pathParams[name]))),
+  );
   const query = Object.fromEntries(Object.entries(v.request.query).map(([k, x]) => [k, pick(k, x)]));
   for (const name of v.input.query) if (name in values && !(name in query)) query[name] = values[name];
   let body = v.request.body as Record<string, unknown> | undefined;
@@ -77,7 +86,11 @@ export async function fetchAnswer(url: string, init: RequestInit, timeoutMs: num
   const response = await fetch(url, { ...init, redirect: 'manual', signal });
   const text = await response.text();
   let json: unknown;
-  try { json = text ? JSON.parse(text) : undefined; } catch { json = undefined; }
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
   return { status: response.status, headers: response.headers, text, json, ms: Date.now() - started };
 }
 

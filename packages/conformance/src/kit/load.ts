@@ -11,8 +11,14 @@ export interface OperationVector {
   tag: string;
   kind: 'read' | 'write' | 'paid' | string;
   request: {
-    method: string; path: string; url: string; pathParams: Record<string, unknown>; query: Record<string, unknown>;
-    headers: Record<string, string>; body?: unknown; auth: boolean;
+    method: string;
+    path: string;
+    url: string;
+    pathParams: Record<string, unknown>;
+    query: Record<string, unknown>;
+    headers: Record<string, string>;
+    body?: unknown;
+    auth: boolean;
   };
   expected: { status: number; schema: string; example: string; body: unknown };
   negative: { missingBodyField?: string; jobStates?: string[] };
@@ -22,14 +28,26 @@ export interface OperationVector {
 }
 
 export interface JobOfVector {
-  family: string; idParam?: string; idIn: string; matchField?: string; statusField: string;
-  pending: string[]; success: string[]; failure: string[]; messageFields?: string[];
-  statusOperation: string; startOperations: string[]; idField: string;
+  family: string;
+  idParam?: string;
+  idIn: string;
+  matchField?: string;
+  statusField: string;
+  pending: string[];
+  success: string[];
+  failure: string[];
+  messageFields?: string[];
+  statusOperation: string;
+  startOperations: string[];
+  idField: string;
 }
 
 export function loadVectors(dir: string = join(specFiles.vectors, 'operations')): OperationVector[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
     .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as OperationVector);
 }
 
-export const loadSpec = (file: string = specFiles.openapiJson): Record<string, unknown> => JSON.parse(readFileSync(file, 'utf8'));
+export const loadSpec = (file: string = specFiles.openapiJson): Record<string, unknown> =>
+  JSON.parse(readFileSync(file, 'utf8'));

@@ -7,8 +7,15 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { absoluteBaseUrl } from '../provider.js';
 
 /** A remote track as the Agora web SDK gives it; `play` renders it into an element (or its id). */
-export interface AgoraRemoteTrack { play(element?: HTMLElement | string): void; stop?(): void }
-export interface AgoraRemoteUser { uid: number | string; videoTrack?: AgoraRemoteTrack | undefined; audioTrack?: AgoraRemoteTrack | undefined }
+export interface AgoraRemoteTrack {
+  play(element?: HTMLElement | string): void;
+  stop?(): void;
+}
+export interface AgoraRemoteUser {
+  uid: number | string;
+  videoTrack?: AgoraRemoteTrack | undefined;
+  audioTrack?: AgoraRemoteTrack | undefined;
+}
 /** The part of agora-rtc-sdk-ng's IAgoraRTCClient the hook uses. */
 export interface AgoraClientLike {
   on(event: string, listener: (...args: never[]) => void): void;
@@ -18,7 +25,9 @@ export interface AgoraClientLike {
   leave(): Promise<unknown>;
 }
 /** The Agora web SDK (`import AgoraRTC from 'agora-rtc-sdk-ng'`), or a stand-in with the same shape. */
-export interface AgoraLike { createClient(config: { mode: 'live'; codec: 'vp8' }): AgoraClientLike }
+export interface AgoraLike {
+  createClient(config: { mode: 'live'; codec: 'vp8' }): AgoraClientLike;
+}
 
 export interface StreamingAvatarOptions {
   /** The Agora web SDK; injected so this package does not bundle it (an optional peer) and tests can replace it. */
@@ -52,15 +61,37 @@ export interface StreamingAvatarState {
   leave(): Promise<void>;
 }
 
-interface Session { channel: string; secret: string; leave(viaBeacon?: boolean): Promise<void> }
+interface Session {
+  channel: string;
+  secret: string;
+  leave(viaBeacon?: boolean): Promise<void>;
+}
 type View = Omit<StreamingAvatarState, 'ask' | 'speak' | 'leave'>;
-const IDLE: View = { phase: 'idle', connectionState: undefined, channel: undefined, videoTrack: undefined, audioTrack: undefined, messages: [], error: undefined };
+const IDLE: View = {
+  phase: 'idle',
+  connectionState: undefined,
+  channel: undefined,
+  videoTrack: undefined,
+  audioTrack: undefined,
+  messages: [],
+  error: undefined,
+};
 const ROUTE = 'api/v1/streaming-avatar/';
 
-async function postJson(fetchImpl: typeof fetch, url: string, body: unknown, operationId: string): Promise<Record<string, unknown>> {
-  const response = await fetchImpl(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function postJson(
+  fetchImpl: typeof fetch,
+  url: string,
+  body: unknown,
+  operationId: string,
+): Promise<Record<string, unknown>> {
+  const response = await fetchImpl(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const parsed = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
-  if (!response.ok || parsed?.code !== 0) throw streamingError({ status: response.status, headers: response.headers, body: parsed, operationId });
+  if (!response.ok || parsed?.code !== 0)
+    throw streamingError({ status: response.status, headers: response.headers, body: parsed, operationId });
   return parsed;
 }
 
@@ -75,7 +106,9 @@ export function useStreamingAvatar(options: StreamingAvatarOptions): StreamingAv
     if (!avatarId) return undefined;
     const base = absoluteBaseUrl(baseUrl).replace(/\/?$/, '/') + ROUTE;
     const fetchImpl = (...args: Parameters<typeof fetch>) => (fetchRef.current ?? globalThis.fetch)(...args);
-    const update = (patch: Partial<View>) => { if (!disposed) setView((v) => ({ ...v, ...patch })); };
+    const update = (patch: Partial<View>) => {
+      if (!disposed) setView((v) => ({ ...v, ...patch }));
+    };
     let disposed = false;
     let session: Session | undefined;
     let rtc: AgoraClientLike | undefined;
@@ -83,15 +116,33 @@ export function useStreamingAvatar(options: StreamingAvatarOptions): StreamingAv
     const makeSession = (channel: string, secret: string): Session => {
       let leaving: Promise<void> | undefined;
       return {
-        channel, secret,
+        channel,
+        secret,
         leave(viaBeacon = false) {
           if (leaving) return leaving;
           const body = JSON.stringify({ channel, session_secret: secret });
           // A beacon is the one request a closing page is sure to send; it posts text/plain, read as JSON by the proxy.
-          const beaconed = viaBeacon && typeof navigator !== 'undefined' && typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(`${base}leave`, body);
-          leaving = beaconed ? Promise.resolve() : fetchImpl(`${base}leave`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, keepalive: true }).then(() => undefined);
+          const beaconed =
+            viaBeacon &&
+            typeof navigator !== 'undefined' &&
+            typeof navigator.sendBeacon === 'function' &&
+            navigator.sendBeacon(`${base}leave`, body);
+          leaving = beaconed
+            ? Promise.resolve()
+            : fetchImpl(`${base}leave`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body,
+                keepalive: true,
+              }).then(() => undefined);
           void rtc?.leave().catch(() => {});
-          if (!disposed) setView((v) => ({ ...v, phase: v.phase === 'error' ? 'error' : 'left', videoTrack: undefined, audioTrack: undefined }));
+          if (!disposed)
+            setView((v) => ({
+              ...v,
+              phase: v.phase === 'error' ? 'error' : 'left',
+              videoTrack: undefined,
+              audioTrack: undefined,
+            }));
           return leaving;
         },
       };
@@ -100,22 +151,40 @@ export function useStreamingAvatar(options: StreamingAvatarOptions): StreamingAv
       update({ phase: 'error', error });
       void session?.leave().catch(() => {});
     };
-    const onPageHide = () => { void session?.leave(true).catch(() => {}); };
+    const onPageHide = () => {
+      void session?.leave(true).catch(() => {});
+    };
 
     // Deferred: React's StrictMode mounts, unmounts and mounts again at once; only the last mount may start (and pay for) a session.
     const timer = setTimeout(async () => {
       update({ ...IDLE, phase: 'starting' });
       let started: Record<string, unknown>;
       try {
-        started = (await postJson(fetchImpl, `${base}agora-token`, { avatar_id: avatarId, expire_seconds: durationSeconds }, 'createStreamingAvatarToken')).data as Record<string, unknown>;
+        started = (
+          await postJson(
+            fetchImpl,
+            `${base}agora-token`,
+            { avatar_id: avatarId, expire_seconds: durationSeconds },
+            'createStreamingAvatarToken',
+          )
+        ).data as Record<string, unknown>;
       } catch (error) {
         update({ phase: 'error', error });
         return;
       }
-      const { appId, channel, token, uid, session_secret: secret } = started as { appId: string; channel: string; token: string; uid: number | string; session_secret: string };
+      const {
+        appId,
+        channel,
+        token,
+        uid,
+        session_secret: secret,
+      } = started as { appId: string; channel: string; token: string; uid: number | string; session_secret: string };
       session = makeSession(channel, secret);
       sessionRef.current = session;
-      if (disposed) { void session.leave().catch(() => {}); return; }
+      if (disposed) {
+        void session.leave().catch(() => {});
+        return;
+      }
       addEventListener('pagehide', onPageHide);
       update({ phase: 'joining', channel });
       const qa = createQaAssembler();
@@ -130,9 +199,12 @@ export function useStreamingAvatar(options: StreamingAvatarOptions): StreamingAv
           try {
             await rtc!.subscribe(user, mediaType);
             update(mediaType === 'video' ? { videoTrack: user.videoTrack } : { audioTrack: user.audioTrack });
-          } catch (error) { fail(error); }
+          } catch (error) {
+            fail(error);
+          }
         }) as never);
-        rtc.on('user-unpublished', ((_: AgoraRemoteUser, mediaType: 'video' | 'audio') => update(mediaType === 'video' ? { videoTrack: undefined } : { audioTrack: undefined })) as never);
+        rtc.on('user-unpublished', ((_: AgoraRemoteUser, mediaType: 'video' | 'audio') =>
+          update(mediaType === 'video' ? { videoTrack: undefined } : { audioTrack: undefined })) as never);
         rtc.on('stream-message', ((from: number | string, payload: Uint8Array) => {
           const messages = qa.push(from, payload);
           if (messages) update({ messages });
@@ -155,17 +227,33 @@ export function useStreamingAvatar(options: StreamingAvatarOptions): StreamingAv
     };
   }, [agora, avatarId, durationSeconds, baseUrl]);
 
-  const send = useCallback(async (op: 'ask' | 'speak', text: string) => {
-    const session = sessionRef.current;
-    if (!session) throw new APIError({ status: 409, headers: new Headers(), body: undefined, message: `${op}: no streaming session is open` });
-    const base = absoluteBaseUrl(baseUrl).replace(/\/?$/, '/') + ROUTE;
-    await postJson(fetchRef.current ?? globalThis.fetch, `${base}${op}`, { channel: session.channel, text, session_secret: session.secret }, op === 'ask' ? 'askStreamingAvatar' : 'speakStreamingAvatar');
-  }, [baseUrl]);
+  const send = useCallback(
+    async (op: 'ask' | 'speak', text: string) => {
+      const session = sessionRef.current;
+      if (!session)
+        throw new APIError({
+          status: 409,
+          headers: new Headers(),
+          body: undefined,
+          message: `${op}: no streaming session is open`,
+        });
+      const base = absoluteBaseUrl(baseUrl).replace(/\/?$/, '/') + ROUTE;
+      await postJson(
+        fetchRef.current ?? globalThis.fetch,
+        `${base}${op}`,
+        { channel: session.channel, text, session_secret: session.secret },
+        op === 'ask' ? 'askStreamingAvatar' : 'speakStreamingAvatar',
+      );
+    },
+    [baseUrl],
+  );
 
   return {
     ...view,
     ask: useCallback((text: string) => send('ask', text), [send]),
     speak: useCallback((text: string) => send('speak', text), [send]),
-    leave: useCallback(async () => { await sessionRef.current?.leave(); }, []),
+    leave: useCallback(async () => {
+      await sessionRef.current?.leave();
+    }, []),
   };
 }

@@ -3,7 +3,13 @@
 // test completes it, and counts the starts it received per job name (a paid call sent twice shows here).
 import { createServer, type ServerResponse } from 'node:http';
 
-interface Job { _id: string; name: string; source_url: string; current_status: string; createdAt: string }
+interface Job {
+  _id: string;
+  name: string;
+  source_url: string;
+  current_status: string;
+  createdAt: string;
+}
 
 export interface JobStandIn {
   url: string;
@@ -37,15 +43,28 @@ export async function startJobStandIn(): Promise<JobStandIn> {
   };
   const server = createServer((req, res) => {
     let raw = '';
-    req.on('data', (d: Buffer) => { raw += d.toString(); });
+    req.on('data', (d: Buffer) => {
+      raw += d.toString();
+    });
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://x');
       if (req.method === 'POST' && url.pathname === '/api/v1/userDubbing/startDubbing') {
         const body = JSON.parse(raw || '{}') as { name: string; source_url: string };
         startsByName.set(body.name, (startsByName.get(body.name) ?? 0) + 1);
-        const job: Job = { _id: `job-${++n}-${body.name}`, name: body.name, source_url: body.source_url, current_status: 'processing', createdAt: new Date().toISOString() };
+        const job: Job = {
+          _id: `job-${++n}-${body.name}`,
+          name: body.name,
+          source_url: body.source_url,
+          current_status: 'processing',
+          createdAt: new Date().toISOString(),
+        };
         jobs.set(job._id, job);
-        if (holdName === body.name) { holdName = undefined; held.push(res); onHeld?.(); return; }
+        if (holdName === body.name) {
+          holdName = undefined;
+          held.push(res);
+          onHeld?.();
+          return;
+        }
         return send(res, job);
       }
       if (req.method === 'GET') reads++;
@@ -56,7 +75,10 @@ export async function startJobStandIn(): Promise<JobStandIn> {
       const detail = /^\/api\/v1\/userDubbing\/([^/]+)$/.exec(url.pathname);
       if (req.method === 'GET' && detail) {
         const job = jobs.get(decodeURIComponent(detail[1]!));
-        if (!job) { res.writeHead(200, { 'content-type': 'application/json' }); return res.end(JSON.stringify({ code: 1, msg: 'not found' })); }
+        if (!job) {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          return res.end(JSON.stringify({ code: 1, msg: 'not found' }));
+        }
         return send(res, job);
       }
       res.writeHead(404);
@@ -66,16 +88,35 @@ export async function startJobStandIn(): Promise<JobStandIn> {
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   return {
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
-    startsByName, jobs,
-    holdStart: (name) => new Promise<void>((ok) => { holdName = name; onHeld = ok; }),
-    release: () => { for (const res of held.splice(0)) res.destroy(); },
+    startsByName,
+    jobs,
+    holdStart: (name) =>
+      new Promise<void>((ok) => {
+        holdName = name;
+        onHeld = ok;
+      }),
+    release: () => {
+      for (const res of held.splice(0)) res.destroy();
+    },
     addJob: (name) => {
-      const job: Job = { _id: `job-${++n}-${name}`, name, source_url: `https://example.com/${name}.mp4`, current_status: 'processing', createdAt: new Date().toISOString() };
+      const job: Job = {
+        _id: `job-${++n}-${name}`,
+        name,
+        source_url: `https://example.com/${name}.mp4`,
+        current_status: 'processing',
+        createdAt: new Date().toISOString(),
+      };
       jobs.set(job._id, job);
       return job._id;
     },
     reads: () => reads,
-    completeAll: () => { for (const job of jobs.values()) job.current_status = 'completed'; },
-    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+    completeAll: () => {
+      for (const job of jobs.values()) job.current_status = 'completed';
+    },
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }

@@ -16,21 +16,36 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export interface RunningRedis { port: number; url: string; stop(): Promise<void> }
+export interface RunningRedis {
+  port: number;
+  url: string;
+  stop(): Promise<void>;
+}
 
 export async function startRedis(): Promise<RunningRedis> {
-  if (!existsSync(REDIS_SERVER)) throw new Error(`${REDIS_SERVER} is missing: apt-get install redis-server (.ci/run does)`);
+  if (!existsSync(REDIS_SERVER))
+    throw new Error(`${REDIS_SERVER} is missing: apt-get install redis-server (.ci/run does)`);
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = await freePort();
-    const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      REDIS_SERVER,
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const ready = await new Promise<boolean>((ok) => {
       let out = '';
       const timer = setTimeout(() => ok(false), 10_000);
       child.stdout!.on('data', (d: Buffer) => {
         out += d.toString();
-        if (out.includes('Ready to accept connections')) { clearTimeout(timer); ok(true); }
+        if (out.includes('Ready to accept connections')) {
+          clearTimeout(timer);
+          ok(true);
+        }
       });
-      child.once('exit', () => { clearTimeout(timer); ok(false); });
+      child.once('exit', () => {
+        clearTimeout(timer);
+        ok(false);
+      });
     });
     if (ready) return { port, url: `redis://127.0.0.1:${port}`, stop: () => stop(child) };
     await stop(child); // the port was taken between the probe and the start: try another
@@ -42,7 +57,10 @@ function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((ok) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => { clearTimeout(timer); ok(); });
+    child.once('exit', () => {
+      clearTimeout(timer);
+      ok();
+    });
     child.kill('SIGTERM');
   });
 }

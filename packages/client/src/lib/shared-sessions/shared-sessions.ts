@@ -11,7 +11,11 @@ import type { SessionStore, SharedSession } from '../tracker/store.js';
 export const SHARED_SESSION_MARGIN_MS = 120_000;
 
 type Action = 'setContext' | 'ask' | 'speak';
-const OPERATION = { setContext: 'setStreamingAvatarQaContext', ask: 'askStreamingAvatar', speak: 'speakStreamingAvatar' } as const;
+const OPERATION = {
+  setContext: 'setStreamingAvatarQaContext',
+  ask: 'askStreamingAvatar',
+  speak: 'speakStreamingAvatar',
+} as const;
 
 export interface SharedSessions {
   /** Takes one of `max` slots across every process; false when all are held. */
@@ -35,7 +39,12 @@ async function sha256(text: string): Promise<string> {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function createSharedSessions(store: SessionStore, call: Call, max: number, local: (channel: string) => StreamingSession | undefined): SharedSessions {
+export function createSharedSessions(
+  store: SessionStore,
+  call: Call,
+  max: number,
+  local: (channel: string) => StreamingSession | undefined,
+): SharedSessions {
   const newSlot = () => `slot-${crypto.randomUUID()}`;
   async function forget(shared: SharedSession) {
     await store.remove(shared.channel);
@@ -56,7 +65,13 @@ export function createSharedSessions(store: SessionStore, call: Call, max: numbe
     release: (slot) => store.release(slot),
     async register(session, secret, avatarId, slot) {
       const { channel, expiresAt } = session.credentials;
-      const shared: SharedSession = { channel, secretHash: await sha256(secret), avatarId, slot, expiresAt: expiresAt.toISOString() };
+      const shared: SharedSession = {
+        channel,
+        secretHash: await sha256(secret),
+        avatarId,
+        slot,
+        expiresAt: expiresAt.toISOString(),
+      };
       await store.put(shared, Math.max(0, expiresAt.getTime() - Date.now()) + SHARED_SESSION_MARGIN_MS);
       void session.ended.then(() => forget(shared)).catch(() => {});
     },
@@ -65,7 +80,10 @@ export function createSharedSessions(store: SessionStore, call: Call, max: numbe
     async act(shared, action, text, signal) {
       const own = local(shared.channel);
       if (own) return own[action](text, { signal });
-      if (Date.parse(shared.expiresAt) <= Date.now()) throw new InvalidRequestError(`${OPERATION[action]}: the streaming session on channel ${shared.channel} has expired`);
+      if (Date.parse(shared.expiresAt) <= Date.now())
+        throw new InvalidRequestError(
+          `${OPERATION[action]}: the streaming session on channel ${shared.channel} has expired`,
+        );
       await call(OPERATION[action], { channel: shared.channel, text }, { signal });
     },
     leave,

@@ -25,7 +25,11 @@ const ID_FIELDS = ['id', 'answer_id', 'msg_id', 'message_id'] as const;
 function parse(payload: Uint8Array | string | object): Record<string, unknown> | undefined {
   try {
     // isView, not instanceof: bytes made in another realm (an iframe, a test's DOM) are still bytes.
-    const value: unknown = ArrayBuffer.isView(payload) ? JSON.parse(new TextDecoder().decode(payload)) : typeof payload === 'string' ? JSON.parse(payload) : payload;
+    const value: unknown = ArrayBuffer.isView(payload)
+      ? JSON.parse(new TextDecoder().decode(payload))
+      : typeof payload === 'string'
+        ? JSON.parse(payload)
+        : payload;
     return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
   } catch {
     return undefined; // other publishers may send non-JSON data; it is not ours to fail on
@@ -36,7 +40,9 @@ export function createQaAssembler(): QaAssembler {
   let answers: QaAnswer[] = [];
   const open = new Map<string, number>();
   return {
-    get answers() { return answers; },
+    get answers() {
+      return answers;
+    },
     push(uid, payload) {
       const msg = parse(payload);
       if (!msg || msg.type !== 'QA' || typeof msg.message !== 'string') return undefined;

@@ -3,7 +3,13 @@
 import type { Call } from '../../core/call.js';
 import type { RequestOptions } from '../../types.js';
 import {
-  APIConnectionTimeoutError, APIError, type APIErrorInit, APIUserAbortError, InvalidRequestError, InvalidResponseError, StreamingCapacityError,
+  APIConnectionTimeoutError,
+  APIError,
+  type APIErrorInit,
+  APIUserAbortError,
+  InvalidRequestError,
+  InvalidResponseError,
+  StreamingCapacityError,
 } from '../../core/errors.js';
 
 /** What a browser needs to join the session's Agora room as a viewer. Holds no A2E key. */
@@ -77,11 +83,16 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * top level of the envelope. Both are read, `data` first; anything missing is an InvalidResponseError, since
  * a session we cannot join or leave must not be handed out.
  */
-export function credentialsOf(body: unknown, durationSeconds: number, now = Date.now()): StreamingCredentials | undefined {
+export function credentialsOf(
+  body: unknown,
+  durationSeconds: number,
+  now = Date.now(),
+): StreamingCredentials | undefined {
   if (!isObject(body)) return undefined;
   const from = isObject(body.data) ? { ...body, ...body.data } : body;
   const { appId, channel, token, uid } = from;
-  if (typeof appId !== 'string' || typeof channel !== 'string' || channel === '' || typeof token !== 'string') return undefined;
+  if (typeof appId !== 'string' || typeof channel !== 'string' || channel === '' || typeof token !== 'string')
+    return undefined;
   if (typeof uid !== 'number' && typeof uid !== 'string') return undefined;
   return { appId, channel, token, uid, expiresAt: new Date(expiryOf(from) ?? now + durationSeconds * 1000) };
 }
@@ -89,7 +100,8 @@ export function credentialsOf(body: unknown, durationSeconds: number, now = Date
 /** `expire_epoch_timestamp` (seconds, or milliseconds when it is that large) or `expire_date_UTC`, both seen only in client code. */
 function expiryOf(fields: Fields): number | undefined {
   const epoch = Number(fields.expire_epoch_timestamp);
-  if (fields.expire_epoch_timestamp !== undefined && Number.isFinite(epoch) && epoch > 0) return epoch < 1e12 ? epoch * 1000 : epoch;
+  if (fields.expire_epoch_timestamp !== undefined && Number.isFinite(epoch) && epoch > 0)
+    return epoch < 1e12 ? epoch * 1000 : epoch;
   const date = typeof fields.expire_date_UTC === 'string' ? Date.parse(fields.expire_date_UTC) : Number.NaN;
   return Number.isNaN(date) ? undefined : date;
 }
@@ -114,7 +126,9 @@ async function leaveChannels(client: { call: Call }, channels: string[]): Promis
 function deadline<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
   if (!(timeoutMs > 0)) return work;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const clock = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(LATE), timeoutMs); });
+  const clock = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(LATE), timeoutMs);
+  });
   return Promise.race([work, clock]).finally(() => clearTimeout(timer));
 }
 
@@ -123,12 +137,15 @@ function deadline<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
  * count) receives the background work that waits for a timed-out token answer and leaves its session.
  */
 export async function startStreamingSession(
-  client: { call: Call }, options: StartStreamingOptions, onLateAnswer?: (work: Promise<void>) => void,
+  client: { call: Call },
+  options: StartStreamingOptions,
+  onLateAnswer?: (work: Promise<void>) => void,
 ): Promise<StreamingSession> {
   const { avatarId, durationSeconds, signal } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const graceMs = options.lateAnswerGraceMs ?? DEFAULT_LATE_ANSWER_GRACE_MS;
-  if (!Number.isInteger(durationSeconds) || durationSeconds <= 0) throw new InvalidRequestError('startStreamingSession: durationSeconds must be a positive integer');
+  if (!Number.isInteger(durationSeconds) || durationSeconds <= 0)
+    throw new InvalidRequestError('startStreamingSession: durationSeconds must be a positive integer');
   // The token call runs without the transport's clock (timeoutMs 0), under our own: the transport would throw a
   // late answer away, and a token issued late bills with nobody to leave it. `closing` ends it after the grace.
   // No caller signal either, for the same reason: the answer is always read.
@@ -152,7 +169,12 @@ export async function startStreamingSession(
   if (!credentials) {
     await leaveChannels(client, channelsOf(result.body));
     const { response } = result;
-    throw new InvalidResponseError('createStreamingAvatarToken: the answer has no appId, channel, token and uid (under data or at the top level)', response.status, response.headers, 'createStreamingAvatarToken');
+    throw new InvalidResponseError(
+      'createStreamingAvatarToken: the answer has no appId, channel, token and uid (under data or at the top level)',
+      response.status,
+      response.headers,
+      'createStreamingAvatarToken',
+    );
   }
   const session = createSession(client, avatarId, credentials, signal);
   if (signal?.aborted) {
@@ -164,13 +186,20 @@ export async function startStreamingSession(
 
 /** After a timeout: waits up to `graceMs` more for the token answer and leaves whatever session it reports. */
 async function leaveLateSession(
-  client: { call: Call }, answer: Promise<{ body: unknown }>, graceMs: number, closing: AbortController,
+  client: { call: Call },
+  answer: Promise<{ body: unknown }>,
+  graceMs: number,
+  closing: AbortController,
 ) {
   let body: unknown;
   try {
     body = (await deadline(answer, graceMs)).body;
   } catch (error) {
-    if (error === LATE) { closing.abort(); answer.catch(() => {}); return; }
+    if (error === LATE) {
+      closing.abort();
+      answer.catch(() => {});
+      return;
+    }
     body = error instanceof APIError ? error.body : undefined;
   }
   await leaveChannels(client, channelsOf(body));
@@ -178,7 +207,13 @@ async function leaveLateSession(
 
 function capacityError(error: unknown): APIError | undefined {
   if (!(error instanceof APIError)) return undefined;
-  const init = { status: error.status, headers: error.headers, body: error.body, operationId: error.operationId, message: error.message };
+  const init = {
+    status: error.status,
+    headers: error.headers,
+    body: error.body,
+    operationId: error.operationId,
+    message: error.message,
+  };
   const typed = streamingError(init);
   return typed instanceof StreamingCapacityError ? typed : undefined;
 }
@@ -191,16 +226,32 @@ export function streamingError(init: APIErrorInit): APIError {
   return APIError.generate(init);
 }
 
-function createSession(client: { call: Call }, avatarId: string, credentials: StreamingCredentials, signal: AbortSignal | undefined): StreamingSession {
+function createSession(
+  client: { call: Call },
+  avatarId: string,
+  credentials: StreamingCredentials,
+  signal: AbortSignal | undefined,
+): StreamingSession {
   const { channel } = credentials;
   let leaving: Promise<void> | undefined;
   let left = false;
   let reason: StreamingEndReason = 'leave';
   let settle!: (reason: StreamingEndReason) => void;
-  const ended = new Promise<StreamingEndReason>((ok) => { settle = ok; });
+  const ended = new Promise<StreamingEndReason>((ok) => {
+    settle = ok;
+  });
 
-  const onAbort = () => { reason = 'abort'; void leave().catch(() => {}); };
-  const timer = setTimeout(() => { reason = 'expiry'; void leave().catch(() => {}); }, Math.min(MAX_TIMER_MS, Math.max(0, credentials.expiresAt.getTime() - Date.now())));
+  const onAbort = () => {
+    reason = 'abort';
+    void leave().catch(() => {});
+  };
+  const timer = setTimeout(
+    () => {
+      reason = 'expiry';
+      void leave().catch(() => {});
+    },
+    Math.min(MAX_TIMER_MS, Math.max(0, credentials.expiresAt.getTime() - Date.now())),
+  );
   // A server process must not be kept alive just to leave a session that A2E ends at that moment anyway.
   (timer as { unref?: () => void }).unref?.();
   signal?.addEventListener('abort', onAbort, { once: true });
@@ -223,9 +274,14 @@ function createSession(client: { call: Call }, avatarId: string, credentials: St
   }
 
   const live = (what: string) => {
-    if (leaving || left) throw new InvalidRequestError(`${what}: the streaming session on channel ${channel} has been left`);
+    if (leaving || left)
+      throw new InvalidRequestError(`${what}: the streaming session on channel ${channel} has been left`);
   };
-  const send = async (operationId: 'setStreamingAvatarQaContext' | 'askStreamingAvatar' | 'speakStreamingAvatar', text: string, options?: RequestOptions) => {
+  const send = async (
+    operationId: 'setStreamingAvatarQaContext' | 'askStreamingAvatar' | 'speakStreamingAvatar',
+    text: string,
+    options?: RequestOptions,
+  ) => {
     live(operationId);
     await client.call(operationId, { channel, text }, options);
   };
@@ -233,7 +289,9 @@ function createSession(client: { call: Call }, avatarId: string, credentials: St
   return {
     credentials,
     channel,
-    get left() { return left; },
+    get left() {
+      return left;
+    },
     ended,
     setContext: (text, options) => send('setStreamingAvatarQaContext', text, options),
     ask: (text, options) => send('askStreamingAvatar', text, options),
@@ -241,7 +299,11 @@ function createSession(client: { call: Call }, avatarId: string, credentials: St
     async getContext(options) {
       live('getStreamingAvatarQaContext');
       // The one client that uses this path keys it on avatar_id while every documented sibling uses channel: send both.
-      const { data } = await client.call('getStreamingAvatarQaContext', { avatar_id: avatarId, channel } as { avatar_id: string }, options);
+      const { data } = await client.call(
+        'getStreamingAvatarQaContext',
+        { avatar_id: avatarId, channel } as { avatar_id: string },
+        options,
+      );
       return isObject(data) && typeof data.context === 'string' ? data.context : undefined;
     },
     leave,

@@ -14,7 +14,10 @@ export type BatchShape = 'array' | 'rows' | 'list' | 'data' | 'keyed';
  * Records of `data` by job id, for the ids asked (`_id` first, `id` as a second name), with the shape
  * read; undefined when `data` takes none of the known shapes.
  */
-export function readBatchAnswer(data: unknown, ids: readonly string[]): { shape: BatchShape; records: Map<string, JobRow> } | undefined {
+export function readBatchAnswer(
+  data: unknown,
+  ids: readonly string[],
+): { shape: BatchShape; records: Map<string, JobRow> } | undefined {
   const byId = (rows: unknown[]): Map<string, JobRow> | undefined => {
     if (!rows.every(isRow)) return undefined;
     const records = new Map<string, JobRow>();

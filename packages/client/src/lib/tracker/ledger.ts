@@ -26,17 +26,27 @@ export interface StartLedger {
 }
 
 /** `submitted(family, id, key)` is told every job id the ledger learns (the tracker closes its entry later). */
-export function createLedger(store: JobStore, submitted: (family: string, id: string, key: string) => void = () => {}): StartLedger {
+export function createLedger(
+  store: JobStore,
+  submitted: (family: string, id: string, key: string) => void = () => {},
+): StartLedger {
   return {
     async begin(operationId, body) {
       const family = familyOfStart.get(operationId)!;
       // The webhook token is a secret: it never goes into anything stored, not even a hash.
       const { webhook_token: _, ...sent } = body;
       const lookup: Record<string, string> = {};
-      for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && LOOKUP.test(k) && !NEVER_KEPT.test(k)) lookup[k] = v.slice(0, 2048);
+      for (const [k, v] of Object.entries(body))
+        if (typeof v === 'string' && LOOKUP.test(k) && !NEVER_KEPT.test(k)) lookup[k] = v.slice(0, 2048);
       const entry: LedgerEntry = {
-        key: crypto.randomUUID(), operationId, family, bodyHash: await sha256(JSON.stringify(sent)), lookup,
-        startedAt: Date.now(), state: 'sending', ...(typeof body.webhook_url === 'string' && { webhook: true }),
+        key: crypto.randomUUID(),
+        operationId,
+        family,
+        bodyHash: await sha256(JSON.stringify(sent)),
+        lookup,
+        startedAt: Date.now(),
+        state: 'sending',
+        ...(typeof body.webhook_url === 'string' && { webhook: true }),
       };
       await store.begin(entry);
       return entry.key;
@@ -45,7 +55,9 @@ export function createLedger(store: JobStore, submitted: (family: string, id: st
       if ('data' in outcome) {
         const entry = await store.get(key);
         if (!entry) return;
-        const row = (Array.isArray(outcome.data) ? outcome.data[0] : outcome.data) as Record<string, unknown> | undefined;
+        const row = (Array.isArray(outcome.data) ? outcome.data[0] : outcome.data) as
+          | Record<string, unknown>
+          | undefined;
         const id = row?.[jobs[entry.family as JobFamily].idField];
         // An answer without an id leaves the entry `sending`: maybe submitted, for a person to look up.
         if (typeof id !== 'string' && typeof id !== 'number') return;

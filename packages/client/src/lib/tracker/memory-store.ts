@@ -52,7 +52,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): JobStore {
       return e && copy(e);
     },
     async open() {
-      return [...entries.values()].filter((e) => !closed(e)).sort((a, b) => a.startedAt - b.startedAt).map(copy);
+      return [...entries.values()]
+        .filter((e) => !closed(e))
+        .sort((a, b) => a.startedAt - b.startedAt)
+        .map(copy);
     },
     async claim(key, ttlMs) {
       const now = Date.now();
@@ -60,7 +63,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): JobStore {
       if (until !== undefined && until > now) return false;
       keys.delete(key);
       keys.set(key, now + ttlMs);
-      for (const [k, t] of keys) { if (keys.size <= maxKeys && t > now) break; keys.delete(k); }
+      for (const [k, t] of keys) {
+        if (keys.size <= maxKeys && t > now) break;
+        keys.delete(k);
+      }
       return true;
     },
     async lease(name, holder, ttlMs) {
@@ -74,15 +80,26 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): JobStore {
       const k = `${family}:${jobId}`;
       outcomes.delete(k);
       outcomes.set(k, record);
-      for (const [old] of outcomes) { if (outcomes.size <= maxKeys) break; outcomes.delete(old); }
-      for (const l of [...listeners]) { try { l(family, jobId, record); } catch { /* a listener's failure is its own */ } }
+      for (const [old] of outcomes) {
+        if (outcomes.size <= maxKeys) break;
+        outcomes.delete(old);
+      }
+      for (const l of [...listeners]) {
+        try {
+          l(family, jobId, record);
+        } catch {
+          /* a listener's failure is its own */
+        }
+      }
     },
     async getOutcome(family, jobId) {
       return outcomes.get(`${family}:${jobId}`);
     },
     subscribe(listener) {
       listeners.add(listener);
-      return () => { listeners.delete(listener); };
+      return () => {
+        listeners.delete(listener);
+      };
     },
   };
 }

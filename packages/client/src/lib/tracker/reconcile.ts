@@ -56,7 +56,14 @@ export function startReconciler(options: ReconcilerOptions): Reconciler {
     if (!(await store.lease(LEASE, holder, intervalMs * 2 + 1000))) return { leader: false, read: 0, settled: [] };
     const now = Date.now();
     const stale = (await store.open())
-      .filter((e) => e.state === 'submitted' && e.webhook && e.jobId && Object.hasOwn(jobs, e.family) && (e.updatedAt ?? e.startedAt) + graceMs <= now)
+      .filter(
+        (e) =>
+          e.state === 'submitted' &&
+          e.webhook &&
+          e.jobId &&
+          Object.hasOwn(jobs, e.family) &&
+          (e.updatedAt ?? e.startedAt) + graceMs <= now,
+      )
       .slice(0, MAX_PER_ROUND);
     const settled: LedgerEntry[] = [];
     let read = 0;
@@ -75,7 +82,16 @@ export function startReconciler(options: ReconcilerOptions): Reconciler {
           await store.update(entry.key, {});
         }
       } catch (e) {
-        try { options.logger?.({ type: 'tracker', event: 'reconcile-failed', family, detail: `job ${entry.jobId}: ${(e as Error).name}` }); } catch { /* ignored */ }
+        try {
+          options.logger?.({
+            type: 'tracker',
+            event: 'reconcile-failed',
+            family,
+            detail: `job ${entry.jobId}: ${(e as Error).name}`,
+          });
+        } catch {
+          /* ignored */
+        }
       }
     }
     return { leader: true, read, settled };
@@ -83,8 +99,18 @@ export function startReconciler(options: ReconcilerOptions): Reconciler {
 
   const loop = () => {
     if (stopped) return;
-    timer = setTimeout(() => { void runOnce().catch(() => {}).finally(loop); }, intervalMs);
+    timer = setTimeout(() => {
+      void runOnce()
+        .catch(() => {})
+        .finally(loop);
+    }, intervalMs);
   };
   loop();
-  return { runOnce, stop() { stopped = true; clearTimeout(timer); } };
+  return {
+    runOnce,
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
 }

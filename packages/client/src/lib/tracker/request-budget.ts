@@ -17,8 +17,12 @@ export interface RequestBudget {
   readonly rate: number;
 }
 
-export function createRequestBudget(requestsPerSecond = DEFAULT_TRACKER_REQUESTS_PER_SECOND, now = () => Date.now()): RequestBudget {
-  if (!(requestsPerSecond > 0)) throw new RangeError(`requestsPerSecond must be above 0, got ${String(requestsPerSecond)}`);
+export function createRequestBudget(
+  requestsPerSecond = DEFAULT_TRACKER_REQUESTS_PER_SECOND,
+  now = () => Date.now(),
+): RequestBudget {
+  if (!(requestsPerSecond > 0))
+    throw new RangeError(`requestsPerSecond must be above 0, got ${String(requestsPerSecond)}`);
   const floor = Math.min(requestsPerSecond, 0.5);
   let rate = requestsPerSecond;
   // A burst of one second's worth, so a first round of many families is not spread out needlessly.
@@ -36,14 +40,22 @@ export function createRequestBudget(requestsPerSecond = DEFAULT_TRACKER_REQUESTS
   };
 
   return {
-    get rate() { return rate; },
+    get rate() {
+      return rate;
+    },
     take(signal) {
       const turn = queue.then(async () => {
         for (let round = 0; ; round++) {
           const paused = pausedUntil - now();
-          if (paused > 0) { await sleep(paused, signal); continue; }
+          if (paused > 0) {
+            await sleep(paused, signal);
+            continue;
+          }
           refill();
-          if (tokens >= 1) { tokens -= 1; return; }
+          if (tokens >= 1) {
+            tokens -= 1;
+            return;
+          }
           await sleep(Math.ceil(((1 - tokens) / rate) * 1000), signal);
           if (round > 10_000) throw new Error('request budget: no token after 10,000 rounds'); // bounded loop
         }

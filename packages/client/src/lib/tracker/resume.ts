@@ -12,7 +12,12 @@ import type { JobStore, LedgerEntry } from './store.js';
 /** How far before a start's entry a record may be dated and still be a candidate (clocks differ). */
 const CLOCK_SLACK_MS = 5 * 60_000;
 
-export interface ResumedJob { entry: LedgerEntry; family: JobFamily; id: string; done: Promise<JobRecord<JobFamily>> }
+export interface ResumedJob {
+  entry: LedgerEntry;
+  family: JobFamily;
+  id: string;
+  done: Promise<JobRecord<JobFamily>>;
+}
 export interface MaybeSubmitted {
   entry: LedgerEntry;
   /** Recent records of the family that could be this start (same name or source URL, created after it began). */
@@ -20,17 +25,31 @@ export interface MaybeSubmitted {
   /** Marks the entry handled (found, or given up on), so resume() stops reporting it. */
   dismiss(jobId?: string): Promise<void>;
 }
-export interface ResumeReport { resumed: ResumedJob[]; maybeSubmitted: MaybeSubmitted[] }
+export interface ResumeReport {
+  resumed: ResumedJob[];
+  maybeSubmitted: MaybeSubmitted[];
+}
 
 /** `known(family, id, key)` is told each job re-attached, so its entry is closed when it ends. */
-export async function resumeJobs(store: JobStore, tracker: JobTracker, call: Call, options: TrackOptions = {}, known: (family: string, id: string, key: string) => void = () => {}): Promise<ResumeReport> {
+export async function resumeJobs(
+  store: JobStore,
+  tracker: JobTracker,
+  call: Call,
+  options: TrackOptions = {},
+  known: (family: string, id: string, key: string) => void = () => {},
+): Promise<ResumeReport> {
   const report: ResumeReport = { resumed: [], maybeSubmitted: [] };
   for (const entry of await store.open()) {
     const family = entry.family as JobFamily;
     if (!Object.hasOwn(jobs, family)) continue;
     if (entry.state === 'submitted' && entry.jobId) {
       known(family, entry.jobId, entry.key);
-      report.resumed.push({ entry, family, id: entry.jobId, done: tracker.track(family, entry.jobId, options as never) });
+      report.resumed.push({
+        entry,
+        family,
+        id: entry.jobId,
+        done: tracker.track(family, entry.jobId, options as never),
+      });
       continue;
     }
     report.maybeSubmitted.push({
@@ -46,8 +65,9 @@ export async function resumeJobs(store: JobStore, tracker: JobTracker, call: Cal
 
 /** The family's first list page, filtered to records created after the start began that share a look-up field. */
 export async function findCandidates(call: Call, entry: LedgerEntry): Promise<JobRow[]> {
-  const op = (jobs[entry.family as JobFamily] as { listOperation?: string }).listOperation
-    ?? (jobs[entry.family as JobFamily].idIn === 'list' ? jobs[entry.family as JobFamily].statusOperation : undefined);
+  const op =
+    (jobs[entry.family as JobFamily] as { listOperation?: string }).listOperation ??
+    (jobs[entry.family as JobFamily].idIn === 'list' ? jobs[entry.family as JobFamily].statusOperation : undefined);
   const spec = op ? (paging as Record<string, { page: string; size: string; items: string }>)[op] : undefined;
   if (!op || !spec) return [];
   const { body } = await call(op as OperationId, { [spec.page]: 1, [spec.size]: 100 } as never);

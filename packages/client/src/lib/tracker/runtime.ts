@@ -30,12 +30,25 @@ export async function createJobsRuntime(options: JobsRuntimeOptions): Promise<Jo
   const store = options.store ?? createMemoryStore();
   // Ledger keys of the jobs this process knows, so an entry is closed when the tracker sees its job end.
   const keys = new Map<string, string>();
-  const know = (family: string, id: string, key: string) => { keys.set(`${family}:${id}`, key); };
+  const know = (family: string, id: string, key: string) => {
+    keys.set(`${family}:${id}`, key);
+  };
   const logStoreFailure = (e: unknown) => {
-    try { options.logger?.({ type: 'tracker', event: 'ledger-failed', family: '', detail: `the store refused a ledger write (${(e as Error)?.name})` } as LogEvent); } catch { /* ignored */ }
+    try {
+      options.logger?.({
+        type: 'tracker',
+        event: 'ledger-failed',
+        family: '',
+        detail: `the store refused a ledger write (${(e as Error)?.name})`,
+      } as LogEvent);
+    } catch {
+      /* ignored */
+    }
   };
   const tracker = createJobTracker({
-    call: options.call, redact: options.redact, logger: options.logger,
+    call: options.call,
+    redact: options.redact,
+    logger: options.logger,
     ...(options.requestsPerSecond !== undefined && { requestsPerSecond: options.requestsPerSecond }),
     ...(options.maxUnknownPolls !== undefined && { maxUnknownPolls: options.maxUnknownPolls }),
     onTerminal: (family, id, state, status) => {
@@ -50,7 +63,8 @@ export async function createJobsRuntime(options: JobsRuntimeOptions): Promise<Jo
   // job at once: the read record, not the webhook's payload, decides.
   store.subscribe?.((family, jobId) => tracker.poke(family as JobFamily, jobId));
   return {
-    tracker, store,
+    tracker,
+    store,
     ledger: createLedger(store, know),
     resume: (opts) => resumeJobs(store, tracker, options.call, opts, know),
   };

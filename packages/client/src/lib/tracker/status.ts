@@ -6,12 +6,20 @@ import { jobOutcome } from '../job-outcome.js';
 import { A2EError } from '../../core/errors.js';
 import type { JobFamily } from '../../types.js';
 
-interface Reading { readonly statusField?: string; readonly pending?: readonly string[]; readonly success?: readonly string[]; readonly failure?: readonly string[] }
+interface Reading {
+  readonly statusField?: string;
+  readonly pending?: readonly string[];
+  readonly success?: readonly string[];
+  readonly failure?: readonly string[];
+}
 
 export type JobState = 'pending' | 'success' | 'failure' | 'unknown';
 
 /** The state of `record` and the status as the server spelled it (the first status field present). */
-export function classify(name: JobFamily, record: Record<string, unknown> | undefined): { state: JobState; status: string | undefined } {
+export function classify(
+  name: JobFamily,
+  record: Record<string, unknown> | undefined,
+): { state: JobState; status: string | undefined } {
   const outcome = jobOutcome(name, record);
   if (outcome.state !== 'pending') return outcome;
   const family = jobs[name] as Reading & { readonly alternatives?: readonly Reading[] };
@@ -29,7 +37,15 @@ export function classify(name: JobFamily, record: Record<string, unknown> | unde
  */
 export class JobStatusUnknownError extends A2EError {
   override name = 'JobStatusUnknownError';
-  constructor(readonly family: string, readonly jobId: string, readonly status: string | undefined, readonly job: unknown, readonly polls: number) {
-    super(`${family} job ${jobId}: ${status === undefined ? 'no status field' : `status "${status}" is not one the spec lists`} in ${polls} reads in a row; the wait ended (the job may be finished: read its record)`);
+  constructor(
+    readonly family: string,
+    readonly jobId: string,
+    readonly status: string | undefined,
+    readonly job: unknown,
+    readonly polls: number,
+  ) {
+    super(
+      `${family} job ${jobId}: ${status === undefined ? 'no status field' : `status "${status}" is not one the spec lists`} in ${polls} reads in a row; the wait ended (the job may be finished: read its record)`,
+    );
   }
 }

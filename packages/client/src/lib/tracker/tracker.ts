@@ -4,7 +4,13 @@
 // one request budget for the whole tracker. What it reads and why it gives up is reported, never silent.
 import { jobs, paging } from '../../generated/api.gen.js';
 import { readJob } from '../jobs.js';
-import { APIConnectionError, APIError, APIUserAbortError, JobFailedError, JobTimedOutError } from '../../core/errors.js';
+import {
+  APIConnectionError,
+  APIError,
+  APIUserAbortError,
+  JobFailedError,
+  JobTimedOutError,
+} from '../../core/errors.js';
 import { jobFailureMessage } from '../job-outcome.js';
 import type { Call } from '../../core/call.js';
 import type { LogEvent } from '../../internal/transport.js';
@@ -56,7 +62,9 @@ export interface TrackerOptions {
 
 export interface TrackerStats {
   /** Requests sent, by how: batch calls, list pages and detail calls. */
-  batch: number; list: number; detail: number;
+  batch: number;
+  list: number;
+  detail: number;
   /** 429 answers seen. */
   throttled: number;
 }
@@ -72,9 +80,15 @@ export interface JobTracker {
 }
 
 interface Waiter {
-  family: JobFamily; id: string;
-  interval: number; factor: number; maxInterval: number; nextDue: number;
-  unknown: number; maxUnknown: number; failures: number;
+  family: JobFamily;
+  id: string;
+  interval: number;
+  factor: number;
+  maxInterval: number;
+  nextDue: number;
+  unknown: number;
+  maxUnknown: number;
+  failures: number;
   last: JobRow | undefined;
   options: TrackOptions<never>;
   settle(error: Error | undefined, value?: JobRow): void;
@@ -96,7 +110,11 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
   let timerAt = Infinity;
 
   const log = (event: string, family: string, detail: string, operationId?: string) => {
-    try { options.logger?.({ type: 'tracker', event, family, detail, ...(operationId && { operationId }) } as LogEvent); } catch { /* a logger that throws is ignored */ }
+    try {
+      options.logger?.({ type: 'tracker', event, family, detail, ...(operationId && { operationId }) } as LogEvent);
+    } catch {
+      /* a logger that throws is ignored */
+    }
   };
 
   function remove(w: Waiter) {
@@ -113,7 +131,12 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
       if (busy.has(family)) continue;
       for (const set of lane.values()) for (const w of set) next = Math.min(next, w.nextDue);
     }
-    if (next === Infinity) { clearTimeout(timer); timer = undefined; timerAt = Infinity; return; }
+    if (next === Infinity) {
+      clearTimeout(timer);
+      timer = undefined;
+      timerAt = Infinity;
+      return;
+    }
     if (timer && timerAt <= next) return;
     clearTimeout(timer);
     timerAt = next;
@@ -122,14 +145,18 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
   }
 
   function tick() {
-    timer = undefined; timerAt = Infinity;
+    timer = undefined;
+    timerAt = Infinity;
     const now = Date.now();
     for (const [family, lane] of lanes) {
       if (busy.has(family)) continue;
       const due = [...lane].filter(([, set]) => [...set].some((w) => w.nextDue <= now)).map(([id]) => id);
       if (!due.length) continue;
       busy.add(family);
-      void readFamily(family, due, [...lane.keys()]).finally(() => { busy.delete(family); schedule(); });
+      void readFamily(family, due, [...lane.keys()]).finally(() => {
+        busy.delete(family);
+        schedule();
+      });
     }
     schedule();
   }
@@ -146,31 +173,42 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
     // Of the jobs the bulk reads did not show, only those due are read one by one now.
     const now = Date.now();
     const dueNow = new Set(due);
-    await Promise.all(missing.filter((id) => dueNow.has(id) || (many && isDue(family, id, now))).map((id) => readOne(family, id)));
+    await Promise.all(
+      missing.filter((id) => dueNow.has(id) || (many && isDue(family, id, now))).map((id) => readOne(family, id)),
+    );
   }
 
-  const isDue = (family: JobFamily, id: string, now: number) => [...(lanes.get(family)?.get(id) ?? [])].some((w) => w.nextDue <= now);
+  const isDue = (family: JobFamily, id: string, now: number) =>
+    [...(lanes.get(family)?.get(id) ?? [])].some((w) => w.nextDue <= now);
 
   /** Reads `ids` in chunks of 200; returns the ids it could not read. */
   async function readBatches(family: JobFamily, op: string, ids: string[]): Promise<string[]> {
     const missing: string[] = [];
     const chunks: string[][] = [];
     for (let i = 0; i < ids.length; i += MAX_BATCH_IDS) chunks.push(ids.slice(i, i + MAX_BATCH_IDS));
-    await Promise.all(chunks.map(async (chunk) => {
-      const data = await send(family, op, { ids: chunk }, 'batch');
-      if (data === THROTTLED) return; // read again after the pause
-      const answer = data === FAILED ? undefined : readBatchAnswer(data.data, chunk);
-      if (!answer) {
-        if (data !== FAILED) log('batch-unreadable', family, `the answer of ${op} is in no known shape; reading ${chunk.length} jobs one by one`, op);
-        missing.push(...chunk);
-        return;
-      }
-      for (const id of chunk) {
-        const record = answer.records.get(id);
-        if (record) deliver(family, id, record);
-        else missing.push(id);
-      }
-    }));
+    await Promise.all(
+      chunks.map(async (chunk) => {
+        const data = await send(family, op, { ids: chunk }, 'batch');
+        if (data === THROTTLED) return; // read again after the pause
+        const answer = data === FAILED ? undefined : readBatchAnswer(data.data, chunk);
+        if (!answer) {
+          if (data !== FAILED)
+            log(
+              'batch-unreadable',
+              family,
+              `the answer of ${op} is in no known shape; reading ${chunk.length} jobs one by one`,
+              op,
+            );
+          missing.push(...chunk);
+          return;
+        }
+        for (const id of chunk) {
+          const record = answer.records.get(id);
+          if (record) deliver(family, id, record);
+          else missing.push(id);
+        }
+      }),
+    );
     return missing;
   }
 
@@ -184,7 +222,13 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
       if (data === THROTTLED) return [];
       const rows = data === FAILED ? undefined : rowsAt(data.body, spec.items);
       if (!rows) {
-        if (data !== FAILED) log('list-unreadable', family, `no rows at ${spec.items} in the answer of ${op}; reading jobs one by one`, op);
+        if (data !== FAILED)
+          log(
+            'list-unreadable',
+            family,
+            `no rows at ${spec.items} in the answer of ${op}; reading jobs one by one`,
+            op,
+          );
         break;
       }
       for (const row of rows) {
@@ -210,7 +254,10 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
       if (throttle(e, family, jobs[family].statusOperation)) return;
       for (const w of [...(lanes.get(family)?.get(id) ?? [])]) {
         const transient = e instanceof APIConnectionError || (e instanceof APIError && e.status >= 500);
-        if (transient && ++w.failures < MAX_READ_FAILURES) { next(w); continue; }
+        if (transient && ++w.failures < MAX_READ_FAILURES) {
+          next(w);
+          continue;
+        }
         remove(w);
         w.settle(e as Error);
       }
@@ -238,10 +285,16 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
     stats.throttled++;
     const retryAfterMs = (e as { retryAfterMs?: number }).retryAfterMs;
     budget.throttled(retryAfterMs);
-    log('throttled', family, `429 from ${op}: every family waits ${retryAfterMs ?? 'a growing pause'} ms and the rate is now ${budget.rate.toFixed(2)}/s`, op);
+    log(
+      'throttled',
+      family,
+      `429 from ${op}: every family waits ${retryAfterMs ?? 'a growing pause'} ms and the rate is now ${budget.rate.toFixed(2)}/s`,
+      op,
+    );
     // The jobs of this read are read again after the pause.
     const now = Date.now();
-    for (const set of lanes.get(family)?.values() ?? []) for (const w of set) w.nextDue = Math.max(w.nextDue, now + (retryAfterMs ?? 0));
+    for (const set of lanes.get(family)?.values() ?? [])
+      for (const w of set) w.nextDue = Math.max(w.nextDue, now + (retryAfterMs ?? 0));
     return true;
   }
 
@@ -254,19 +307,34 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
     for (const w of [...(lanes.get(family)?.get(id) ?? [])]) {
       w.last = record;
       const { state, status } = classify(family, record);
-      try { w.options.onProgress?.(status, record as never); } catch { /* a callback that throws does not end the wait */ }
+      try {
+        w.options.onProgress?.(status, record as never);
+      } catch {
+        /* a callback that throws does not end the wait */
+      }
       if (state === 'success' || state === 'failure') {
         remove(w);
         options.onTerminal?.(family, id, state, status);
         if (state === 'success') w.settle(undefined, record);
-        else w.settle(new JobFailedError(family, id, redact(status!), redact(record), redact(jobFailureMessage(family, record))));
+        else
+          w.settle(
+            new JobFailedError(family, id, redact(status!), redact(record), redact(jobFailureMessage(family, record))),
+          );
         continue;
       }
       if (state === 'unknown') {
         w.unknown++;
         // The status is the server's text: redacted like everything else it says that reaches a log.
-        log('unknown-status', family, `job ${id}: ${status === undefined ? 'no status field' : `status "${redact(status)}" is not listed for the family`} (${w.unknown} of ${w.maxUnknown})`);
-        try { w.options.onUnknownStatus?.(status, record as never); } catch { /* ignored, as onProgress */ }
+        log(
+          'unknown-status',
+          family,
+          `job ${id}: ${status === undefined ? 'no status field' : `status "${redact(status)}" is not listed for the family`} (${w.unknown} of ${w.maxUnknown})`,
+        );
+        try {
+          w.options.onUnknownStatus?.(status, record as never);
+        } catch {
+          /* ignored, as onProgress */
+        }
         if (w.unknown >= w.maxUnknown) {
           remove(w);
           w.settle(new JobStatusUnknownError(family, id, redact(status), redact(record), w.unknown));
@@ -285,18 +353,35 @@ export function createJobTracker(options: TrackerOptions): JobTracker {
       return new Promise<JobRecord<F>>((resolve, reject) => {
         if (signal?.aborted) return reject(new APIUserAbortError());
         let deadline: ReturnType<typeof setTimeout> | undefined;
-        const onAbort = () => { remove(w); w.settle(new APIUserAbortError()); schedule(); };
+        const onAbort = () => {
+          remove(w);
+          w.settle(new APIUserAbortError());
+          schedule();
+        };
         const w: Waiter = {
-          family, id, interval: intervalMs, factor: backoffFactor, maxInterval: Math.max(maxIntervalMs, intervalMs), nextDue: Date.now(),
-          unknown: 0, maxUnknown: opts.maxUnknownPolls ?? options.maxUnknownPolls ?? DEFAULT_MAX_UNKNOWN_POLLS, failures: 0,
-          last: undefined, options: opts as TrackOptions<never>,
+          family,
+          id,
+          interval: intervalMs,
+          factor: backoffFactor,
+          maxInterval: Math.max(maxIntervalMs, intervalMs),
+          nextDue: Date.now(),
+          unknown: 0,
+          maxUnknown: opts.maxUnknownPolls ?? options.maxUnknownPolls ?? DEFAULT_MAX_UNKNOWN_POLLS,
+          failures: 0,
+          last: undefined,
+          options: opts as TrackOptions<never>,
           settle(error, value) {
             clearTimeout(deadline);
             signal?.removeEventListener('abort', onAbort);
-            if (error) reject(error); else resolve(value as JobRecord<F>);
+            if (error) reject(error);
+            else resolve(value as JobRecord<F>);
           },
         };
-        deadline = setTimeout(() => { remove(w); w.settle(new JobTimedOutError(family, id, timeoutMs, redact(w.last))); schedule(); }, timeoutMs);
+        deadline = setTimeout(() => {
+          remove(w);
+          w.settle(new JobTimedOutError(family, id, timeoutMs, redact(w.last)));
+          schedule();
+        }, timeoutMs);
         signal?.addEventListener('abort', onAbort, { once: true });
         let lane = lanes.get(family);
         if (!lane) lanes.set(family, (lane = new Map()));

@@ -8,7 +8,10 @@ import type { JobStore } from './store.js';
 export const WEBHOOK_DEDUPE_TTL_MS = 7 * 24 * 3_600_000;
 
 /** True when this delivery was seen before (by any instance). A first delivery naming its job is published. */
-export async function recordDelivery(store: JobStore, event: { key: string; family: string | undefined; id: string | undefined; payload: unknown }): Promise<boolean> {
+export async function recordDelivery(
+  store: JobStore,
+  event: { key: string; family: string | undefined; id: string | undefined; payload: unknown },
+): Promise<boolean> {
   const first = await store.claim(`webhook:${event.key}`, WEBHOOK_DEDUPE_TTL_MS);
   if (first && event.family && event.id !== undefined) await store.putOutcome(event.family, event.id, event.payload);
   return !first;
