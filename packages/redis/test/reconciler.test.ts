@@ -1,36 +1,17 @@
 // The webhook reconciler on a shared Redis: A2E sends each webhook once, so a job whose webhook never
 // came is read again after the grace period — by exactly one instance at a time (a lease in Redis) —
 // closed in the ledger and announced to every instance.
-import { Redis } from 'ioredis';
 import { createA2EClient, startReconciler } from '@a2e-sdk/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RedisJobStore } from '../src/index.js';
-import { startRedis, type RunningRedis } from './helpers/redis-server.js';
-import { startJobStandIn, type JobStandIn } from './helpers/job-standin.js';
+import { describe, expect, it } from 'vitest';
+import { useSharedRedis } from './helpers/shared-redis.js';
 
-let redis: RunningRedis;
-let standIn: JobStandIn;
-const conns: Redis[] = [];
-const storeOf = () => {
-  const c = new Redis(redis.url, { maxRetriesPerRequest: 1 });
-  conns.push(c);
-  return new RedisJobStore(c, { prefix: 'recon:' });
-};
-
-beforeAll(async () => {
-  redis = await startRedis();
-  standIn = await startJobStandIn();
-});
-afterAll(async () => {
-  await Promise.all(conns.map((c) => c.quit().catch(() => c.disconnect())));
-  await standIn?.close();
-  await redis?.stop();
-});
+const shared = useSharedRedis('recon:');
+const storeOf = () => shared.storeOf();
 
 describe('reconciler across instances', () => {
   it('one instance re-reads a job whose webhook never came, closes it and tells the others', async () => {
     const [a, b] = [storeOf(), storeOf()];
-    const client = createA2EClient({ baseUrl: standIn.url, apiKey: 'sk_recon_key', store: a });
+    const client = createA2EClient({ baseUrl: shared.standIn.url, apiKey: 'sk_recon_key', store: a });
     const data = await client.dubbing.startDubbing({
       name: 'silent',
       source_url: 'https://example.com/s.mp4',
@@ -40,7 +21,7 @@ describe('reconciler across instances', () => {
     const id = client.jobIdOf('dubbing', data)!;
     const [entry] = await b.open();
     expect(entry).toMatchObject({ state: 'submitted', jobId: id, webhook: true });
-    standIn.completeAll(); // the job ended; its webhook is never delivered
+    shared.standIn.completeAll(); // the job ended; its webhook is never delivered
 
     const heard = new Promise<string>((ok) => b.subscribe((_f, jobId) => ok(jobId)));
     await b.ready();

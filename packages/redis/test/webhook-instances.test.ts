@@ -3,32 +3,14 @@
 import { fork } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
 import { handleA2EWebhook } from '@a2e-sdk/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RedisJobStore } from '../src/index.js';
-import { startRedis, type RunningRedis } from './helpers/redis-server.js';
-import { startJobStandIn, type JobStandIn } from './helpers/job-standin.js';
+import { describe, expect, it } from 'vitest';
+import type { RedisJobStore } from '../src/index.js';
+import { useSharedRedis } from './helpers/shared-redis.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-let redis: RunningRedis;
-let standIn: JobStandIn;
-const conns: Redis[] = [];
-const storeOf = () => {
-  const c = new Redis(redis.url, { maxRetriesPerRequest: 1 });
-  conns.push(c);
-  return new RedisJobStore(c, { prefix: 'hooks:' });
-};
-
-beforeAll(async () => {
-  redis = await startRedis();
-  standIn = await startJobStandIn();
-});
-afterAll(async () => {
-  await Promise.all(conns.map((c) => c.quit().catch(() => c.disconnect())));
-  await standIn?.close();
-  await redis?.stop();
-});
+const shared = useSharedRedis('hooks:');
+const storeOf = () => shared.storeOf();
 
 const delivery = (id: string) =>
   new Request('http://instance/hooks/a2e?a2e_family=dubbing', {
@@ -40,8 +22,8 @@ const handle = (store: RedisJobStore, id: string) => handleA2EWebhook(delivery(i
 
 describe('webhooks across instances', () => {
   it('a delivery to instance A resolves the waiter in process B', async () => {
-    const id = standIn.addJob('hooked');
-    const child = fork(join(here, 'fixtures/webhook-waiter.ts'), [redis.url, standIn.url, id], {
+    const id = shared.standIn.addJob('hooked');
+    const child = fork(join(here, 'fixtures/webhook-waiter.ts'), [shared.redis.url, shared.standIn.url, id], {
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -69,8 +51,8 @@ describe('webhooks across instances', () => {
     try {
       await seen('waiting', 20_000);
       await new Promise((r) => setTimeout(r, 300)); // B's first poll has read `processing`
-      const readsBefore = standIn.reads();
-      standIn.completeAll();
+      const readsBefore = shared.standIn.reads();
+      shared.standIn.completeAll();
       const started = Date.now();
       const result = await handle(storeOf(), id);
       expect(result.ok).toBe(true);
@@ -78,7 +60,7 @@ describe('webhooks across instances', () => {
       expect(done.status).toBe('completed');
       // well inside B's 120 s interval, and B read the job again rather than trusting the payload
       expect(Date.now() - started).toBeLessThan(10_000);
-      expect(standIn.reads()).toBeGreaterThan(readsBefore);
+      expect(shared.standIn.reads()).toBeGreaterThan(readsBefore);
       expect(await exited).toBe(0);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
@@ -86,7 +68,7 @@ describe('webhooks across instances', () => {
   });
 
   it('handles a delivery repeated to several instances once', async () => {
-    const id = standIn.addJob('twice');
+    const id = shared.standIn.addJob('twice');
     const [a, c] = [storeOf(), storeOf()];
     const results = await Promise.all([handle(a, id), handle(a, id), handle(c, id)]);
     expect(results.every((r) => r.ok)).toBe(true);
