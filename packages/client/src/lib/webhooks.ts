@@ -7,6 +7,7 @@ import { jobs } from '../generated/api.gen.js';
 import type { JobFamily } from '../types.js';
 import { A2EError } from '../core/errors.js';
 import { familyOfStart } from '../internal/table.js';
+import { jsonResponse } from '../internal/responses.js';
 import { readJob } from './jobs.js';
 import type { Call } from '../core/call.js';
 import type { JobStore } from './tracker/store.js';
@@ -123,12 +124,10 @@ async function sha256(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const reply = (status: number, body: object) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const refuse = (reason: WebhookRefusal, status: number): WebhookResult => ({
   ok: false,
   reason,
-  response: reply(status, { ok: false }),
+  response: jsonResponse(status, { ok: false }),
 });
 
 /** The body's bytes, or undefined once it passes `limit` (reading stops there and the stream is cancelled). */
@@ -230,5 +229,5 @@ export async function handleA2EWebhook(request: Request, options: WebhookOptions
     },
   };
   if (options.store) event.duplicate = await recordDelivery(options.store, event);
-  return { ok: true, event, response: reply(200, { ok: true }) };
+  return { ok: true, event, response: jsonResponse(200, { ok: true }) };
 }

@@ -6,6 +6,7 @@
 // Runs wherever Request/Response do: Next.js route handlers, Hono, Deno, Bun, workers, Node ≥ 18.
 import { api, privileged, servers } from '../generated/api.gen.js';
 import { readBounded } from '../internal/bounded-read.js';
+import { errorResponse } from '../internal/responses.js';
 import { DOT_SEGMENT, templatePattern } from '../internal/url.js';
 import { createScrubber, type Scrubber } from './redact.js';
 import { createStreamingRoutes, streamingAction, type StreamingProxyOptions } from './streaming.js';
@@ -99,12 +100,6 @@ function routesOf(allowedPaths: readonly string[] | undefined, allowOperations: 
   return routes;
 }
 
-const refuse = (status: number, msg: string, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify({ code: status, msg }), {
-    status,
-    headers: { 'content-type': 'application/json', ...headers },
-  });
-
 /** The handler's own answers and the streaming routes' pass through here too: one place keeps the key out. */
 async function scrubbed(response: Response, scrub: Scrubber): Promise<Response> {
   const bytes = new Uint8Array(await response.arrayBuffer());
@@ -153,17 +148,17 @@ export function createA2EProxy(options: A2EProxyOptions): (request: Request) => 
       if (done === 'timeout') {
         controller.abort(); // closes the upstream connection; its late answer is not wanted
         work.catch(() => {});
-        return refuse(504, 'A2E did not answer in time');
+        return errorResponse(504, 'A2E did not answer in time');
       }
       const { answer, bytes } = done;
-      if (!bytes) return refuse(502, `A2E's answer is over ${maxAnswerBytes} bytes`);
+      if (!bytes) return errorResponse(502, `A2E's answer is over ${maxAnswerBytes} bytes`);
       const headers = scrub.headers(answer.headers);
       for (const name of DROPPED_RESPONSE_HEADERS) headers.delete(name);
       const body = NULL_BODY_STATUSES.has(answer.status) || init.method === 'HEAD' ? null : scrub.bytes(bytes);
       return new Response(body, { status: answer.status, statusText: answer.statusText, headers });
     } catch {
       // The cause may quote the upstream URL or the request; the caller learns only that A2E was not reached.
-      return refuse(502, 'A2E could not be reached');
+      return errorResponse(502, 'A2E could not be reached');
     } finally {
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);
@@ -173,23 +168,23 @@ export function createA2EProxy(options: A2EProxyOptions): (request: Request) => 
   return async function a2eProxy(request: Request): Promise<Response> {
     const url = new URL(request.url);
     if (basePath && !(url.pathname === basePath || url.pathname.startsWith(`${basePath}/`)))
-      return refuse(404, 'Not an A2E operation');
+      return errorResponse(404, 'Not an A2E operation');
     const path = url.pathname.slice(basePath.length);
     const matches = routes.filter((r) => {
       const m = r.pattern.exec(path);
       return m && m.slice(1).every((seg) => !DOT_SEGMENT.test(seg));
     });
-    if (!matches.length) return refuse(404, `Not an A2E operation: ${request.method} ${path}`);
+    if (!matches.length) return errorResponse(404, `Not an A2E operation: ${request.method} ${path}`);
     const candidates = matches.map((r) => r.methods.get(request.method)).filter((op) => op !== undefined);
     if (!candidates.some((op) => op.open)) {
       const id = candidates[0]?.id;
       if (id) {
         const privilege = privileged[id as keyof typeof privileged];
         const why = privilege ? ` (x-a2e-privilege: ${privilege}; a server names it in allowOperations)` : '';
-        return refuse(403, `${id} is not offered here${why}`);
+        return errorResponse(403, `${id} is not offered here${why}`);
       }
       const open = matches.flatMap((r) => [...r.methods].filter(([, op]) => op.open).map(([m]) => m));
-      return refuse(405, `Method ${request.method} is not allowed on ${path}`, {
+      return errorResponse(405, `Method ${request.method} is not allowed on ${path}`, {
         allow: [...new Set(open)].sort().join(', '),
       });
     }
@@ -203,13 +198,13 @@ export function createA2EProxy(options: A2EProxyOptions): (request: Request) => 
     let body: Uint8Array<ArrayBuffer> | undefined;
     if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'DELETE') {
       if (Number(request.headers.get('content-length') ?? 0) > maxBodyBytes)
-        return refuse(413, `Request body over ${maxBodyBytes} bytes`);
+        return errorResponse(413, `Request body over ${maxBodyBytes} bytes`);
       try {
         body = await readBounded(request.body, maxBodyBytes);
       } catch {
-        return refuse(400, 'The request body could not be read');
+        return errorResponse(400, 'The request body could not be read');
       }
-      if (!body) return refuse(413, `Request body over ${maxBodyBytes} bytes`);
+      if (!body) return errorResponse(413, `Request body over ${maxBodyBytes} bytes`);
     }
     const action = streamingAction(path);
     if (action) return scrubbed(await streamingRoute(action, request, body), scrub);

@@ -7,6 +7,7 @@ import { APIConnectionTimeoutError, APIError, InvalidRequestError } from '../cor
 import { startStreamingSession, type StreamingSession } from '../lib/streaming/session.js';
 import { constantTimeEqual } from '../lib/webhooks.js';
 import { createSharedSessions } from '../lib/shared-sessions/index.js';
+import { errorResponse, jsonResponse } from '../internal/responses.js';
 import type { SessionStore } from '../lib/tracker/store.js';
 
 export interface StreamingProxyOptions {
@@ -49,12 +50,10 @@ interface Entry {
   secret: string;
 }
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
-  });
-const fail = (status: number, msg: string) => json(status, { code: status, msg });
+// A session's answers carry its secret or its state: never cached.
+const NO_STORE = { 'cache-control': 'no-store' };
+const json = (status: number, body: unknown) => jsonResponse(status, body, NO_STORE);
+const fail = (status: number, msg: string) => errorResponse(status, msg, NO_STORE);
 
 function newSecret(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
