@@ -3,6 +3,7 @@
 // A walk always ends: at a short or empty page, when the answer's total is reached, at a page that
 // repeats the previous one (a server that ignores the page number), or — when no total ever comes
 // and every page is full — after `maxPages` pages, with an error rather than a silent cut.
+import { valueAt } from '../internal/dotted.js';
 import { paging } from '../generated/api.gen.js';
 import type { OperationData, OperationInput, PagedOperationId, PageItem, RequestOptions } from '../types.js';
 import type { Call } from './call.js';
@@ -22,9 +23,6 @@ export interface PaginateOptions extends RequestOptions {
 const DEFAULT_PAGE_SIZE = 20;
 /** 10,000 pages (200,000 rows at the default size): more than any A2E list holds, yet finite. */
 const DEFAULT_MAX_PAGES = 10_000;
-
-const at = (value: unknown, dotted: string) =>
-  dotted.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], value);
 
 /** Paging input must be a whole number ≥ 1: 0 or NaN would request empty pages for ever. */
 function wholeNumber(value: unknown, name: string): number {
@@ -59,14 +57,14 @@ export function paginate<K extends PagedOperationId>(
         { ...given, [p.page]: page, [p.size]: size } as never,
         requestOptions,
       );
-      const rows = at(body, p.items);
+      const rows = valueAt(body, p.items);
       const list = Array.isArray(rows) ? rows : [];
       const fingerprint = list.length ? JSON.stringify(list) : '';
       if (list.length && fingerprint === previous) return; // the same rows again: the server ignores the page number
       previous = fingerprint;
       yield { data: (body as { data: OperationData<K> }).data, rows: list as PageItem<K>[] };
       seen += list.length;
-      const total = p.total ? at(body, p.total) : undefined;
+      const total = p.total ? valueAt(body, p.total) : undefined;
       // An empty page ends the walk whatever the total says (a total larger than the rows that exist).
       if (list.length === 0 || list.length < size || (typeof total === 'number' && seen >= total)) return;
       if (count >= maxPages) {

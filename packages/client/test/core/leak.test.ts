@@ -195,7 +195,8 @@ const cases: [
   [
     'a job still running when the waiter gives up, whose record echoes it',
     (echo) => json(200, { code: 0, data: { _id: 'j1', status: 'processing', current_status: 'processing', echo } }),
-    (c) => c.waitFor.dubbing('j1', { intervalMs: 5, timeoutMs: 20 }),
+    // Long enough for the first read to be sent even on a loaded machine (the tracker loads on first use).
+    (c) => c.waitFor.dubbing('j1', { intervalMs: 5, timeoutMs: 300 }),
   ],
 ];
 
