@@ -4,32 +4,16 @@
 // whether the answer was readable (no per-job fallback) in reports/live-batch-shapes.json. Read-only.
 // Skipped, saying why, without a key or network.
 import { writeFileSync } from 'node:fs';
+import { apiKey, baseUrl, skipReason } from './live-target.js';
 import { describe, expect, it } from 'vitest';
 import { createA2EClient, jobs, paging, type JobFamily, type OperationId } from '@a2e-sdk/client';
-
-const apiKey = process.env.A2E_API_KEY;
-const baseUrl = process.env.A2E_LIVE_BASE_URL ?? 'https://video.a2e.ai';
-
-async function reachable(): Promise<boolean> {
-  try {
-    await fetch(baseUrl, { method: 'HEAD', signal: AbortSignal.timeout(5000) });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const why = !apiKey
-  ? 'A2E_API_KEY is not set'
-  : !(await reachable())
-    ? `${baseUrl} cannot be reached from this machine`
-    : null;
 
 const at = (body: unknown, dotted: string) =>
   dotted
     .split('.')
     .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), body);
 
-describe.skipIf(why !== null)('live batch answers', () => {
+describe.skipIf(skipReason !== null)('live batch answers', () => {
   it('every batch call answers in a shape the tracker reads (report written)', async () => {
     const results: Record<string, { jobs: number; batchCalls: number; detailCalls: number; readable: boolean | null }> =
       {};

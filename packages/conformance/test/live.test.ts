@@ -2,29 +2,13 @@
 // spend credits run only with A2E_LIVE_WRITE=1 (the typed confirmation is the live host). The report goes to
 // reports/live-drift.json. With no key or no network the suite is skipped and says why: a skip is never a pass.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { apiKey, baseUrl, skipReason } from './live-target.js';
 import { describe, expect, it } from 'vitest';
 import { runConformance } from '../src/index.js';
 
-const apiKey = process.env.A2E_API_KEY;
-const baseUrl = process.env.A2E_LIVE_BASE_URL ?? 'https://video.a2e.ai';
+if (skipReason) console.log(`live conformance skipped: ${skipReason}`);
 
-async function reachable(): Promise<boolean> {
-  try {
-    await fetch(baseUrl, { method: 'HEAD', signal: AbortSignal.timeout(5000) });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const why = !apiKey
-  ? 'A2E_API_KEY is not set'
-  : !(await reachable())
-    ? `${baseUrl} cannot be reached from this machine`
-    : null;
-if (why) console.log(`live conformance skipped: ${why}`);
-
-describe.skipIf(why !== null)('live A2E API', () => {
+describe.skipIf(skipReason !== null)('live A2E API', () => {
   it('answers every read operation as the spec says (drift report written)', async () => {
     const write = process.env.A2E_LIVE_WRITE === '1';
     const report = await runConformance({
