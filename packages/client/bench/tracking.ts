@@ -6,7 +6,7 @@
 import { createA2EClient } from '../src/index.js';
 import { createPipeline, type Call } from '../src/core/call.js';
 import { entries } from '../src/internal/table.js';
-import { waitForJob } from '../src/lib/jobs.js';
+import { waitForJobPerId } from './per-job-waiter.js';
 import { createTransport } from '../src/internal/transport.js';
 import type { JobFamily } from '../src/types.js';
 import { fork } from 'node:child_process';
@@ -73,7 +73,7 @@ export async function tracking(jobs = 1000, intervalMs = 100, jobDurationMs = 20
     });
     const call: Call = (id, input, opts) => invoke(id, entries.get(id)!, input, opts);
     const perId = await run((family, id) =>
-      waitForJob(call, family, id, { intervalMs, backoffFactor: 1, timeoutMs: 60_000 }),
+      waitForJobPerId(call, family, id, { intervalMs, backoffFactor: 1, timeoutMs: 60_000 }),
     );
     const a2e = createA2EClient({ baseUrl: stand.url, apiKey: 'sk_bench_key', tracker: { requestsPerSecond } });
     const tracked = await run((family, id) =>

@@ -1,9 +1,8 @@
-// Job waiters, one per job family of the spec (x-a2e-job-status), all over the same poller.
+// Job waiters, one per job family of the spec (x-a2e-job-status), all through the client's job tracker
+// (lib/tracker/): the options they take, how one job's record is read, and the waiter per family.
 import { jobs } from '../generated/api.gen.js';
 import type { JobFamily, JobRecord, OperationId } from '../types.js';
-import { JobFailedError, JobTimedOutError } from '../core/errors.js';
-import { jobFailureMessage, jobOutcome } from './job-outcome.js';
-import { pollUntil, type PollOptions } from '../core/poll.js';
+import type { PollOptions } from '../core/poll.js';
 import type { Call } from '../core/call.js';
 
 export interface WaitOptions<R = unknown> extends PollOptions {
@@ -39,37 +38,6 @@ export async function readJob(
   }
   const { data } = await call(op, { [family.idParam]: id } as never, { signal });
   return firstRow(data);
-}
-
-type Redact = <T>(value: T) => T;
-const unchanged: Redact = (v) => v;
-
-/**
- * Polls a job until a terminal status — of the family's status field or of any alternative the spec
- * declares — and resolves to its record, or throws JobFailedError / JobTimedOutError. The record and the
- * failure text in those errors pass through `redact`: a server may echo the key there.
- */
-export function waitForJob<F extends JobFamily>(
-  call: Call,
-  name: F,
-  id: string,
-  options: WaitOptions<JobRecord<F>> = {},
-  redact: Redact = unchanged,
-): Promise<JobRecord<F>> {
-  let last: Record<string, unknown> | undefined;
-  return pollUntil<JobRecord<F>>(
-    async (signal) => {
-      last = await readJob(call, name, id, signal);
-      const { state, status } = jobOutcome(name, last);
-      options.onProgress?.(status, last as JobRecord<F>);
-      if (state === 'success') return { done: true, value: last as JobRecord<F> };
-      if (state === 'failure')
-        throw new JobFailedError(name, id, redact(status!), redact(last), redact(jobFailureMessage(name, last)));
-      return { done: false };
-    },
-    () => new JobTimedOutError(name, id, options.timeoutMs ?? 3_600_000, redact(last)),
-    options,
-  );
 }
 
 /** The job id in a start operation's `data` (the first record's, where a start answers several). */
